@@ -1,0 +1,145 @@
+package org.yingzhi.asset;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.json.Json;
+import org.yingzhi.shared.web.ApiException;
+
+@RestController
+@RequestMapping("/api/assets")
+@Tag(name = "Assets", description = "Upload, catalog and retrieve video, audio and photos")
+class AssetController {
+
+    private final AssetService assets;
+
+    AssetController(AssetService assets) {
+        this.assets = assets;
+    }
+
+    @Operation(summary = "Upload a media file",
+            description = "Multipart with a 'file' part and an optional 'metadata' part holding JSON (title, description, "
+                    + "contributorUnit, source, captureDate, place, keywords, rights). 201 for a new asset; 200 with "
+                    + "duplicate=true when the same bytes are already cataloged; 415 when the content is not media.")
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file,
+            @RequestParam(value = "metadata", required = false) String metadata, User user) throws IOException {
+        Descriptive d = parseMetadata(metadata);
+        IngestResult r;
+        try (InputStream in = file.getInputStream()) {
+            r = assets.ingest(in, file.getOriginalFilename(), d, user);
+        }
+        Map<String, Object> body = Map.of("duplicate", r.duplicate(), "asset", AssetJson.of(r.asset()));
+        String id = r.asset().getObjectId(AssetRepository.F.ID).toHexString();
+        if (r.duplicate()) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.created(URI.create("/api/assets/" + id)).body(body);
+    }
+
+    static Descriptive parseMetadata(String metadata) {
+        if (metadata == null || metadata.isBlank()) {
+            return Descriptive.empty();
+        }
+        try {
+            return Json.MAPPER.readValue(metadata, Descriptive.class);
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("metadata is not valid JSON of the descriptive fields (title, description, "
+                    + "contributorUnit, source, captureDate, place, keywords, rights): " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    @Operation(summary = "List and search assets",
+            description = "Filters: type (VIDEO, AUDIO, PHOTO), unit (contributor unit), from/to (capture date, YYYY[-MM[-DD]]), "
+                    + "keyword (exact keyword), q (words or Chinese text in titles, descriptions, captions, places), "
+                    + "status. Paging with page (from 0) and size (1-500); sort=createdAt,desc or -captureStart.")
+    @GetMapping
+    Map<String, Object> list(@RequestParam(required = false) String type, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String keyword, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "false") boolean includeDeleted, User user) {
+        AssetService.Page p = assets.list(new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort,
+                includeDeleted), user);
+        List<Map<String, Object>> items = p.items().stream().map(AssetJson::of).toList();
+        return Map.of("items", items, "total", p.total(), "page", p.page(), "size", p.size());
+    }
+
+    @Operation(summary = "One asset with its technical metadata, timecode and EXIF")
+    @GetMapping("/{id}")
+    Map<String, Object> get(@PathVariable String id, User user) {
+        return AssetJson.of(assets.get(id, user));
+    }
+
+    @Operation(summary = "Change descriptive fields (JSON merge patch; null removes a field)")
+    @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
+    Map<String, Object> patch(@PathVariable String id, @RequestBody Map<String, Object> patch, User user) {
+        return AssetJson.of(assets.patch(id, patch, user));
+    }
+
+    @Operation(summary = "Soft-delete an asset: it disappears from lists, the original is kept")
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, User user) {
+        assets.delete(id, user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Restore a soft-deleted asset (administrators)")
+    @PostMapping("/{id}/restore")
+    Map<String, Object> restore(@PathVariable String id, User user) {
+        return AssetJson.of(assets.restore(id, user));
+    }
+
+    @Operation(summary = "The original file, with HTTP Range support")
+    @GetMapping("/{id}/original")
+    ResponseEntity<Resource> original(@PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean download, User user) {
+        AssetService.Original o = assets.original(id, user);
+        if (!java.nio.file.Files.isReadable(o.path())) {
+            throw new ApiException(HttpStatus.GONE, "Original missing",
+                    "the original of asset " + id + " is not in the media store; check the storage mount");
+        }
+        ContentDisposition cd = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename(o.fileName(), StandardCharsets.UTF_8).build();
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(o.mimeType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, cd.toString())
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePrivate().immutable())
+                .eTag("\"" + id + "\"")
+                .body(new FileSystemResource(o.path()));
+    }
+}

@@ -1,0 +1,106 @@
+package org.yingzhi.asset;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The descriptive fields a contributor or editor may set: who gave the media, when and where it was made, what it
+ * shows, and the rights. {@code captureDate} may be as vague as the source is: "2003", "2003-08", "2003-08-15" or
+ * a full timestamp.
+ */
+public record Descriptive(String title, String description, String contributorUnit, String source,
+        String captureDate, String place, List<String> keywords, String rights) {
+
+    static final int MAX_TITLE = 500;
+    static final int MAX_TEXT = 20_000;
+    static final int MAX_KEYWORDS = 100;
+
+    public static Descriptive empty() {
+        return new Descriptive(null, null, null, null, null, null, null, null);
+    }
+
+    /** Trims, drops blanks, checks lengths and the date; throws IllegalArgumentException with the field named. */
+    public Descriptive normalized() {
+        List<String> kw = null;
+        if (keywords != null) {
+            LinkedHashSet<String> set = new LinkedHashSet<>();
+            for (String k : keywords) {
+                String t = clean(k, "keyword", 100);
+                if (t != null) {
+                    set.add(t);
+                }
+            }
+            if (set.size() > MAX_KEYWORDS) {
+                throw new IllegalArgumentException("at most " + MAX_KEYWORDS + " keywords");
+            }
+            kw = new ArrayList<>(set);
+        }
+        String date = clean(captureDate, "captureDate", 40);
+        if (date != null) {
+            captureRange(date);
+        }
+        return new Descriptive(clean(title, "title", MAX_TITLE), clean(description, "description", MAX_TEXT),
+                clean(contributorUnit, "contributorUnit", 200), clean(source, "source", 500), date,
+                clean(place, "place", 500), kw, clean(rights, "rights", 2000));
+    }
+
+    /** Fills the gaps of this from another (used for sidecar metadata under request metadata). */
+    public Descriptive orElse(Descriptive o) {
+        return new Descriptive(title != null ? title : o.title, description != null ? description : o.description,
+                contributorUnit != null ? contributorUnit : o.contributorUnit, source != null ? source : o.source,
+                captureDate != null ? captureDate : o.captureDate, place != null ? place : o.place,
+                keywords != null ? keywords : o.keywords, rights != null ? rights : o.rights);
+    }
+
+    /**
+     * The instants a capture date covers: [start, end). "2003-08" covers all of August 2003 (in China time, the
+     * zone the gazetteer's sources use when they give no offset).
+     */
+    public static OffsetDateTime[] captureRange(String date) {
+        ZoneOffset cst = ZoneOffset.ofHours(8);
+        try {
+            if (date.matches("\\d{4}")) {
+                int y = Integer.parseInt(date);
+                return new OffsetDateTime[] {LocalDate.of(y, 1, 1).atStartOfDay().atOffset(cst),
+                        LocalDate.of(y + 1, 1, 1).atStartOfDay().atOffset(cst)};
+            }
+            if (date.matches("\\d{4}-\\d{2}")) {
+                YearMonth ym = YearMonth.parse(date);
+                return new OffsetDateTime[] {ym.atDay(1).atStartOfDay().atOffset(cst),
+                        ym.plusMonths(1).atDay(1).atStartOfDay().atOffset(cst)};
+            }
+            if (date.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                LocalDate d = LocalDate.parse(date);
+                return new OffsetDateTime[] {d.atStartOfDay().atOffset(cst), d.plusDays(1).atStartOfDay().atOffset(cst)};
+            }
+            OffsetDateTime t = date.matches(".*([zZ]|[+-]\\d{2}:?\\d{2})$") ? OffsetDateTime.parse(date)
+                    : java.time.LocalDateTime.parse(date).atOffset(cst);
+            return new OffsetDateTime[] {t, t.plusSeconds(1)};
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("captureDate '" + date
+                    + "' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO-8601 timestamp");
+        }
+    }
+
+    private static String clean(String v, String field, int max) {
+        if (v == null) {
+            return null;
+        }
+        String t = v.strip();
+        if (t.isEmpty()) {
+            return null;
+        }
+        if (t.codePointCount(0, t.length()) > max) {
+            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+        }
+        if (t.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
+            throw new IllegalArgumentException(field + " contains control characters");
+        }
+        return t;
+    }
+}

@@ -1,0 +1,199 @@
+package org.yingzhi.media;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yingzhi.timecode.FrameRate;
+import org.yingzhi.timecode.Timecode;
+
+/**
+ * Turns what the demuxer reported into {@link MediaInfo}: picks the start timecode (tmcd track first, then the
+ * video stream's tag, then the container's), decides frame rates as rationals, and keeps every doubt as a warning.
+ */
+public final class ProbeMapper {
+
+    private static final List<String> KEPT_TAGS = List.of("title", "comment", "description", "artist", "album",
+            "date", "creation_time", "encoder", "make", "model", "location", "com.apple.quicktime.location.ISO6709",
+            "reel_name", "major_brand");
+
+    private ProbeMapper() {
+    }
+
+    public static MediaInfo map(RawProbe raw) {
+        List<String> warnings = new ArrayList<>(raw.warnings());
+        List<MediaInfo.MediaStream> streams = new ArrayList<>();
+        RawProbe.Stream firstVideo = null;
+        for (RawProbe.Stream s : raw.streams()) {
+            FrameRate rate = null;
+            if (s.type().equals("video")) {
+                rate = videoRate(s).orElse(null);
+                if (firstVideo == null) {
+                    firstVideo = s;
+                }
+            }
+            streams.add(new MediaInfo.MediaStream(s.index(), s.type(), s.codec(), blankToNull(s.codecTag()),
+                    positive(s.width()), positive(s.height()), rate == null ? null : rate.rational(),
+                    rate == null ? null : round3(rate.fps()), positive(s.bitRate()), positive(s.sampleRate()),
+                    positive(s.channels()), s.durationMicros() >= 0 ? s.durationMicros() : null,
+                    positive(s.frames())));
+        }
+        if (streams.stream().noneMatch(s -> s.kind().equals("video") || s.kind().equals("audio"))) {
+            warnings.add("no video or audio stream found");
+        }
+        Long duration = raw.durationMicros() > 0 ? raw.durationMicros() : null;
+        if (duration == null) {
+            warnings.add("duration unknown");
+        }
+        checkComplete(raw, warnings);
+
+        MediaInfo.TimecodeInfo tc = timecode(raw, firstVideo, warnings);
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (String k : KEPT_TAGS) {
+            String v = raw.tags().get(k);
+            if (v != null && !v.isBlank()) {
+                tags.put(k.replace('.', '_'), v.trim());
+            }
+        }
+        return new MediaInfo(raw.formatName(), raw.formatLongName(), duration,
+                duration == null ? null : duration / 1_000_000.0, positive(raw.bitRate()), creationTime(raw, warnings),
+                streams, tc, tags, warnings);
+    }
+
+    /** Video rate as a rational: r_frame_rate when it is sane, else the average rate. */
+    static Optional<FrameRate> videoRate(RawProbe.Stream s) {
+        for (int[] r : new int[][] {{s.rFrameRateNum(), s.rFrameRateDen()}, {s.avgFrameRateNum(), s.avgFrameRateDen()}}) {
+            if (r[0] > 0 && r[1] > 0) {
+                double fps = (double) r[0] / r[1];
+                if (fps >= 1 && fps <= 300) {
+                    return Optional.of(FrameRate.fromDouble(fps, false));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static MediaInfo.TimecodeInfo timecode(RawProbe raw, RawProbe.Stream video, List<String> warnings) {
+        String videoTag = video == null ? null : video.tags().get("timecode");
+        String tmcdTag = null;
+        if (raw.tmcd() != null) {
+            tmcdTag = raw.streams().stream().filter(s -> s.index() == raw.tmcd().streamIndex())
+                    .map(s -> s.tags().get("timecode")).filter(t -> t != null).findFirst().orElse(null);
+        }
+        FrameRate videoRate = video == null ? null : videoRate(video).orElse(null);
+
+        if (raw.tmcd() != null && raw.tmcd().counter() != null && raw.tmcd().timescale() > 0
+                && raw.tmcd().frameDuration() > 0) {
+            RawProbe.Tmcd t = raw.tmcd();
+            boolean df = (t.flags() & 1) != 0;
+            try {
+                FrameRate rate = FrameRate.fromDouble((double) t.timescale() / t.frameDuration(), false);
+                if (df && !rate.supportsDropFrame()) {
+                    warnings.add("timecode track says drop-frame at " + rate + " fps, read as non-drop");
+                    df = false;
+                }
+                rate = rate.withDropFrame(df);
+                Timecode start = Timecode.ofFrames(t.counter(), rate);
+                String other = tmcdTag != null ? tmcdTag : videoTag;
+                if (other != null && !sameLabel(other, start)) {
+                    warnings.add("timecode track counts " + start + " but the timecode tag says " + other);
+                }
+                return info(start, "tmcd");
+            } catch (IllegalArgumentException e) {
+                warnings.add("unreadable timecode track: " + e.getMessage());
+            }
+        }
+        for (String[] candidate : new String[][] {{tmcdTag, "tmcd-tag"}, {videoTag, "stream-tag"},
+                {raw.tags().get("timecode"), "format-tag"}}) {
+            String label = candidate[0];
+            if (label == null || label.isBlank()) {
+                continue;
+            }
+            FrameRate rate = videoRate;
+            if (rate == null) {
+                warnings.add("timecode " + label + " found but the frame rate is unknown");
+                return null;
+            }
+            try {
+                return info(Timecode.parse(label, rate), candidate[1]);
+            } catch (IllegalArgumentException e) {
+                warnings.add("unreadable timecode tag '" + label + "': " + e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameLabel(String label, Timecode tc) {
+        return label.trim().replace(',', ';').equals(tc.toString());
+    }
+
+    private static MediaInfo.TimecodeInfo info(Timecode start, String source) {
+        return new MediaInfo.TimecodeInfo(start.toString(), start.frames(), start.rate().rational(),
+                start.rate().toString(), start.rate().dropFrame(), source);
+    }
+
+    /**
+     * A file whose index promises more media than the file holds was cut short (a truncated faststart MP4 opens
+     * fine and just ends early).
+     */
+    private static void checkComplete(RawProbe raw, List<String> warnings) {
+        if (raw.fileSize() <= 0 || raw.durationMicros() <= 0) {
+            return;
+        }
+        long promised = 0;
+        for (RawProbe.Stream s : raw.streams()) {
+            if (s.bitRate() > 0 && s.durationMicros() > 0) {
+                promised += s.bitRate() / 8 * s.durationMicros() / 1_000_000;
+            }
+        }
+        if (promised > 0 && promised > raw.fileSize() * 1.05 + 4096) {
+            warnings.add("file looks truncated: its index describes about " + promised + " bytes of media but the file has "
+                    + raw.fileSize());
+        }
+    }
+
+    private static String creationTime(RawProbe raw, List<String> warnings) {
+        String v = raw.tags().get("creation_time");
+        if (v == null) {
+            for (RawProbe.Stream s : raw.streams()) {
+                v = s.tags().get("creation_time");
+                if (v != null) {
+                    break;
+                }
+            }
+        }
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            Instant t = OffsetDateTime.parse(v.trim()).toInstant();
+            if (t.getEpochSecond() <= 0) {
+                return null; // QuickTime writers leave 1904/1970 epochs when the clock was unset
+            }
+            return t.toString();
+        } catch (DateTimeParseException e) {
+            warnings.add("unreadable creation_time '" + v + "'");
+            return null;
+        }
+    }
+
+    private static Integer positive(int v) {
+        return v > 0 ? v : null;
+    }
+
+    private static Long positive(long v) {
+        return v > 0 ? v : null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static double round3(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

@@ -1,0 +1,35 @@
+package org.yingzhi.media;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the demuxer reported, field for field as ffprobe names it, before any interpretation. Unknown numbers are
+ * 0 (or -1 for durations); {@link ProbeMapper} turns this into {@link MediaInfo}.
+ */
+public record RawProbe(String formatName, String formatLongName, long durationMicros, long bitRate, long fileSize,
+        Map<String, String> tags, List<Stream> streams, Tmcd tmcd, List<String> warnings) {
+
+    public RawProbe {
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
+        streams = streams == null ? List.of() : List.copyOf(streams);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** One stream. {@code type} is video, audio, data, subtitle or attachment; rates are num/den pairs. */
+    public record Stream(int index, String type, String codec, String codecTag, int width, int height,
+            int rFrameRateNum, int rFrameRateDen, int avgFrameRateNum, int avgFrameRateDen, long bitRate,
+            int sampleRate, int channels, long durationMicros, long frames, Map<String, String> tags) {
+
+        public Stream {
+            tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+    }
+
+    /**
+     * A QuickTime timecode track: its sample description (flags bit 0 = drop-frame, timescale / frame duration =
+     * rate, frames per second as counted) and the first sample, a frame counter; counter is null when unread.
+     */
+    public record Tmcd(int streamIndex, int flags, int timescale, int frameDuration, int framesPerSecond, Long counter) {
+    }
+}

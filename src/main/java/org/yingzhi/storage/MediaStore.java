@@ -1,0 +1,163 @@
+package org.yingzhi.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Content-addressed store of originals on the local filesystem, and the one place that computes media paths.
+ *
+ * <p>Originals are immutable and named by their SHA-256 ({@code originals/ab/cd/abcd….ext}); they are written to
+ * a temp file while hashing, flushed to disk, and moved into place atomically, so a reader never sees half a
+ * file and a crash leaves at most a temp file behind. File names from users never become paths: the stored name
+ * is the hash plus an extension chosen from the detected content type.
+ */
+@Component
+public class MediaStore {
+
+    /** Bytes kept from the start of every file for content sniffing. */
+    public static final int HEAD_BYTES = 64 * 1024;
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern EXT = Pattern.compile("[a-z0-9]{1,8}");
+
+    private final Path root;
+    private final Path tmp;
+
+    public MediaStore(StorageProperties props) {
+        this.root = props.dataDir();
+        this.tmp = root.resolve("tmp");
+        try {
+            Files.createDirectories(tmp);
+            Files.createDirectories(root.resolve("originals"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the media store under " + root, e);
+        }
+    }
+
+    /** A file received into the temp area, with its hash, size and first bytes. Delete or commit it. */
+    public record Received(Path path, String sha256, long size, byte[] head) {
+    }
+
+    /**
+     * Streams input into a temp file, hashing as it goes. Fails with {@link TooLargeException} once more than
+     * {@code maxBytes} arrive, leaving nothing behind.
+     */
+    public Received receive(InputStream in, long maxBytes) throws IOException {
+        Path file = tmp.resolve("upload-" + UUID.randomUUID() + ".part");
+        MessageDigest sha = sha256();
+        byte[] head = new byte[HEAD_BYTES];
+        int headLen = 0;
+        long size = 0;
+        try (InputStream din = new DigestInputStream(in, sha);
+                OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = din.read(buf)) > 0; ) {
+                if (headLen < HEAD_BYTES) {
+                    int k = Math.min(n, HEAD_BYTES - headLen);
+                    System.arraycopy(buf, 0, head, headLen, k);
+                    headLen += k;
+                }
+                size += n;
+                if (size > maxBytes) {
+                    throw new TooLargeException(maxBytes);
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return new Received(file, HexFormat.of().formatHex(sha.digest()), size, Arrays.copyOf(head, headLen));
+    }
+
+    /**
+     * Moves a received file to its content address and returns that path. If the same content is already stored
+     * the temp file is dropped and the existing original kept.
+     */
+    public Path commitOriginal(Received received, String ext) throws IOException {
+        Path target = original(received.sha256(), ext);
+        if (Files.exists(target) && Files.size(target) == received.size()) {
+            Files.deleteIfExists(received.path());
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        try (FileChannel ch = FileChannel.open(received.path(), StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        try {
+            Files.move(received.path(), target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(received.path(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (FileAlreadyExistsException e) {
+            Files.deleteIfExists(received.path());
+        }
+        return target;
+    }
+
+    public void discard(Received received) {
+        try {
+            Files.deleteIfExists(received.path());
+        } catch (IOException ignored) {
+            // a leftover temp file is harmless and is swept at start-up
+        }
+    }
+
+    /** The path of an original; validates both parts so that nothing from outside can steer it. */
+    public Path original(String sha256, String ext) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            throw new IllegalArgumentException("not a SHA-256: " + sha256);
+        }
+        if (ext == null || !EXT.matcher(ext).matches()) {
+            throw new IllegalArgumentException("not a stored extension: " + ext);
+        }
+        return root.resolve("originals").resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4))
+                .resolve(sha256 + "." + ext);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path tempDir() {
+        return tmp;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** More bytes arrived than the configured upload limit allows. */
+    public static final class TooLargeException extends IOException {
+        private final long limit;
+
+        public TooLargeException(long limit) {
+            super("file is larger than the limit of " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+}
