@@ -51,9 +51,9 @@ public record FrameRate(int numerator, int denominator, boolean dropFrame) imple
         Objects.requireNonNull(text, "frame rate");
         String s = text.trim().toUpperCase().replace(" ", "");
         boolean df = false;
-        for (String suffix : List.of(";DF", "DF", "NDF")) {
+        for (String suffix : List.of(";NDF", "NDF", ";DF", "DF")) {
             if (s.endsWith(suffix)) {
-                df = suffix.contains("D") && !suffix.equals("NDF");
+                df = !suffix.contains("N");
                 s = s.substring(0, s.length() - suffix.length());
                 break;
             }

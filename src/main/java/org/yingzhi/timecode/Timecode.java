@@ -214,7 +214,17 @@ public final class Timecode implements Comparable<Timecode> {
     @Override
     public String toString() {
         int[] f = fields();
-        String ff = rate.timecodeBase() > 100 ? String.format("%03d", f[3]) : String.format("%02d", f[3]);
-        return String.format("%02d:%02d:%02d%s%s", f[0], f[1], f[2], rate.dropFrame() ? ";" : ":", ff);
+        StringBuilder sb = new StringBuilder(12);
+        two(sb, f[0]).append(':');
+        two(sb, f[1]).append(':');
+        two(sb, f[2]).append(rate.dropFrame() ? ';' : ':');
+        if (rate.timecodeBase() > 100 && f[3] < 100) {
+            sb.append('0');
+        }
+        return two(sb, f[3]).toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, int v) {
+        return (v < 10 ? sb.append('0') : sb).append(v);
     }
 }

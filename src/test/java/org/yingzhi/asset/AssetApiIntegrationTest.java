@@ -1,0 +1,410 @@
+package org.yingzhi.asset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.yingzhi.support.Api;
+import org.yingzhi.support.Samples;
+import org.yingzhi.support.TestDataDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Uploads the samples over real HTTP into the embedded MongoDB server (over TCP) and checks the catalog against
+ * what ffprobe 8.0.1 and exiftool 12.57 report for the same files (values recorded below).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AssetApiIntegrationTest {
+
+    static final Path DATA = TestDataDir.create("asset-api");
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        r.add("yingzhi.storage.data-dir", DATA::toString);
+        r.add("yingzhi.upload.max-file-size", () -> "5MB");
+    }
+
+    @LocalServerPort
+    int port;
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+    }
+
+    private JsonNode uploadSample(String name, String token, String meta) {
+        Api.Response r = api.upload(Samples.get(name), token, meta);
+        assertTrue(r.status() == 201 || r.status() == 200, name + ": " + r.status() + " " + r.body());
+        return r.json().get("asset");
+    }
+
+    @Test
+    void driftFrameTimecodeClipMatchesFfprobe() {
+        JsonNode a = uploadSample("clip-2997df.mov", Api.BUREAU, null);
+        assertEquals("VIDEO", a.get("type").asString());
+        JsonNode m = a.get("media");
+        // ffprobe: format duration=2.002000, bit_rate=231708
+        assertEquals(2_002_000, m.get("durationMicros").asLong());
+        assertEquals(231_708, m.get("bitRate").asLong());
+        assertEquals("2008-05-12T06:28:00Z", m.get("creationTime").asString());
+        JsonNode v = m.get("streams").get(0);
+        // ffprobe: h264 320x180 r_frame_rate=30000/1001 nb_frames=60 bit_rate=150221
+        assertEquals("video", v.get("kind").asString());
+        assertEquals("h264", v.get("codec").asString());
+        assertEquals(320, v.get("width").asInt());
+        assertEquals(180, v.get("height").asInt());
+        assertEquals("30000/1001", v.get("frameRate").asString());
+        assertEquals(60, v.get("frames").asLong());
+        assertEquals(150_221, v.get("bitRate").asLong());
+        JsonNode au = m.get("streams").get(1);
+        // ffprobe: aac 48000 Hz, 2 channels
+        assertEquals("aac", au.get("codec").asString());
+        assertEquals(48_000, au.get("sampleRate").asInt());
+        assertEquals(2, au.get("channels").asInt());
+        // ffprobe: tmcd stream tag timecode=01:00:59;10
+        JsonNode tc = m.get("timecode");
+        assertEquals("01:00:59;10", tc.get("start").asString());
+        assertTrue(tc.get("dropFrame").asBoolean());
+        assertEquals("30000/1001", tc.get("rate").asString());
+        assertEquals("tmcd", tc.get("source").asString());
+        assertEquals(109_672, tc.get("startFrames").asLong());
+        assertEquals("OK", a.get("metadataStatus").asString());
+        assertEquals("省广播电视局", a.get("contributorUnit").asString(), "defaults to the uploader's unit");
+        assertEquals("2008-05-12", a.get("captureDate").asString());
+        assertEquals("container", a.get("captureDateSource").asString());
+    }
+
+    @Test
+    void nonDropClipMatchesFfprobe() {
+        JsonNode a = uploadSample("clip-25ndf.mp4", Api.BUREAU,
+                "{\"title\":\"林芝援建项目开工\",\"keywords\":[\"援藏\",\"林芝\"],\"captureDate\":\"2010-08\"}");
+        JsonNode m = a.get("media");
+        assertEquals(2_000_000, m.get("durationMicros").asLong());
+        JsonNode v = m.get("streams").get(0);
+        assertEquals("h264", v.get("codec").asString());
+        assertEquals(320, v.get("width").asInt());
+        assertEquals(240, v.get("height").asInt());
+        assertEquals("25/1", v.get("frameRate").asString());
+        assertEquals(50, v.get("frames").asLong());
+        assertEquals(1, m.get("streams").get(1).get("channels").asInt());
+        JsonNode tc = m.get("timecode");
+        assertEquals("10:00:00:00", tc.get("start").asString());
+        assertFalse(tc.get("dropFrame").asBoolean());
+        assertEquals("25/1", tc.get("rate").asString());
+        assertEquals(900_000, tc.get("startFrames").asLong());
+        assertEquals("Nyingchi aid project opening", m.get("tags").get("title").asString());
+        assertEquals("林芝援建项目开工", a.get("title").asString(), "given metadata wins over embedded tags");
+        assertEquals("2010-08", a.get("captureDate").asString());
+    }
+
+    @Test
+    void audioFilesMatchFfprobe() {
+        JsonNode wav = uploadSample("tone.wav", Api.BUREAU, null);
+        assertEquals("AUDIO", wav.get("type").asString());
+        JsonNode s = wav.get("media").get("streams").get(0);
+        // ffprobe: pcm_s16le 48000 Hz 2 ch, duration 3.000000, bit_rate 1536000
+        assertEquals("pcm_s16le", s.get("codec").asString());
+        assertEquals(48_000, s.get("sampleRate").asInt());
+        assertEquals(2, s.get("channels").asInt());
+        assertEquals(1_536_000, s.get("bitRate").asLong());
+        assertEquals(3_000_000, wav.get("media").get("durationMicros").asLong());
+        assertTrue(wav.get("media").get("timecode") == null || wav.get("media").get("timecode").isNull());
+
+        JsonNode mp3 = uploadSample("tone.mp3", Api.BUREAU, null);
+        JsonNode s2 = mp3.get("media").get("streams").get(0);
+        // ffprobe: mp3 44100 Hz mono 64 kb/s, duration 3.000000
+        assertEquals("mp3", s2.get("codec").asString());
+        assertEquals(44_100, s2.get("sampleRate").asInt());
+        assertEquals(1, s2.get("channels").asInt());
+        assertEquals(64_000, s2.get("bitRate").asLong());
+        assertEquals(3_000_000, mp3.get("media").get("durationMicros").asLong());
+        assertEquals("Interview test tone", mp3.get("title").asString(), "title from the ID3 tag");
+    }
+
+    @Test
+    void photoMetadataMatchesExiftool() {
+        JsonNode a = uploadSample("photo-lhasa.jpg", Api.TIBET, null);
+        assertEquals("PHOTO", a.get("type").asString());
+        JsonNode p = a.get("photo");
+        // exiftool -n: ImageWidth 640, ImageHeight 480
+        assertEquals(640, p.get("width").asInt());
+        assertEquals(480, p.get("height").asInt());
+        JsonNode e = p.get("exif");
+        assertEquals("Canon", e.get("make").asString());
+        assertEquals("Canon EOS 5D Mark II", e.get("model").asString());
+        assertEquals("EF24-105mm f/4L IS USM", e.get("lens").asString());
+        // DateTimeOriginal 2009:07:15 10:32:05 with OffsetTimeOriginal +08:00
+        assertEquals("2009-07-15T10:32:05+08:00", e.get("dateTimeOriginal").asString());
+        assertEquals("2009-07-15T02:32:05Z", e.get("capturedAt").asString());
+        assertEquals(0.004, e.get("exposureTime").asDouble(), 1e-9);
+        assertEquals("1/250", e.get("exposure").asString());
+        assertEquals(8.0, e.get("fNumber").asDouble(), 1e-9);
+        assertEquals(100, e.get("iso").asInt());
+        assertEquals(1, e.get("orientation").asInt());
+        JsonNode g = p.get("gps");
+        assertEquals(29.652491, g.get("latitude").asDouble(), 1e-6);
+        assertEquals(91.172112, g.get("longitude").asDouble(), 1e-6);
+        assertEquals(3656.0, g.get("altitude").asDouble(), 1e-6);
+        JsonNode iptc = p.get("iptc");
+        assertEquals("援藏干部在拉萨调研", iptc.get("caption").asString());
+        assertEquals("[\"援藏\",\"拉萨\",\"调研\"]", iptc.get("keywords").toString());
+        assertEquals("省广播电视局", iptc.get("byline").asString());
+        assertEquals("拉萨", iptc.get("city").asString());
+        assertEquals("拉萨调研", p.get("xmp").get("title").asString());
+        assertEquals("第一批援藏干部在拉萨调研", p.get("xmp").get("description").asString());
+        assertEquals("拉萨调研", a.get("title").asString(), "title from XMP");
+        assertEquals("拉萨", a.get("place").asString(), "place from IPTC city");
+        assertEquals("2009-07-15", a.get("captureDate").asString());
+        assertEquals("exif", a.get("captureDateSource").asString());
+
+        JsonNode k = uploadSample("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\"}").get("photo");
+        // exiftool -n: 480x640, Orientation 6, GPS 39.4704 75.9897 1289.5, ExposureTime 0.008, FNumber 5.6, ISO 400
+        assertEquals(480, k.get("width").asInt());
+        assertEquals(640, k.get("height").asInt());
+        assertEquals(6, k.get("exif").get("orientation").asInt());
+        assertEquals("NIKON CORPORATION", k.get("exif").get("make").asString());
+        assertEquals(0.008, k.get("exif").get("exposureTime").asDouble(), 1e-9);
+        assertEquals(5.6, k.get("exif").get("fNumber").asDouble(), 1e-9);
+        assertEquals(400, k.get("exif").get("iso").asInt());
+        assertEquals("2012-09-01T16:05:44+06:00", k.get("exif").get("dateTimeOriginal").asString());
+        assertEquals(39.4704, k.get("gps").get("latitude").asDouble(), 1e-6);
+        assertEquals(75.9897, k.get("gps").get("longitude").asDouble(), 1e-6);
+        assertEquals(1289.5, k.get("gps").get("altitude").asDouble(), 1e-6);
+        assertEquals("[\"援疆\",\"喀什\"]", k.get("iptc").get("keywords").toString());
+    }
+
+    @Test
+    void duplicateUploadReturnsTheExistingAssetAndStoresNoSecondCopy() throws Exception {
+        Api.Response first = api.upload(Samples.get("photo-lhasa.jpg"), Api.TIBET, null);
+        String id = first.json().get("asset").get("id").asString();
+        Api.Response again = api.upload("renamed-copy.jpg", Files.readAllBytes(Samples.get("photo-lhasa.jpg")),
+                Api.TIBET, "{\"title\":\"another title\"}");
+        assertEquals(200, again.status(), again.body());
+        assertTrue(again.json().get("duplicate").asBoolean());
+        assertEquals(id, again.json().get("asset").get("id").asString());
+        assertEquals(1, countOriginals(sha256(Samples.get("photo-lhasa.jpg"))));
+    }
+
+    @Test
+    void mislabelledFileIsRejectedWithAReasonAndNothingIsKept() throws Exception {
+        long before = countAllOriginals();
+        Api.Response r = api.upload(Samples.get("not-a-video.mp4"), Api.BUREAU, null);
+        assertEquals(415, r.status());
+        assertTrue(r.contentType().startsWith("application/problem+json"), r.contentType());
+        assertTrue(r.json().get("detail").asString().contains("text, not media"), r.body());
+        assertEquals(before, countAllOriginals());
+        try (Stream<Path> tmp = Files.list(DATA.resolve("tmp"))) {
+            assertEquals(0, tmp.filter(p -> p.getFileName().toString().startsWith("upload-")).count());
+        }
+        assertEquals(415, api.upload("empty.mp4", new byte[0], Api.BUREAU, null).status());
+        // the service keeps working
+        int status = api.upload(Samples.get("clip-2997df.mov"), Api.BUREAU, null).status();
+        assertTrue(status == 201 || status == 200, "uploads still work: " + status);
+        assertEquals(200, api.get("/api/assets", Api.BUREAU).status());
+    }
+
+    @Test
+    void corruptFileIsStoredAndCatalogedWithItsError() {
+        Api.Response r = api.upload(Samples.get("corrupt-truncated.mp4"), Api.BUREAU, null);
+        assertTrue(r.status() == 201 || r.status() == 200, r.body());
+        JsonNode a = r.json().get("asset");
+        assertEquals("VIDEO", a.get("type").asString());
+        assertEquals("FAILED", a.get("metadataStatus").asString());
+        assertTrue(a.get("errors").get(0).asString().startsWith("media probe: cannot open as media"), a.toString());
+        // and is still retrievable byte for byte
+        HttpResponse<byte[]> orig = api.getBytes("/api/assets/" + a.get("id").asString() + "/original", Api.BUREAU, null);
+        assertEquals(200, orig.statusCode());
+        assertEquals(12_000, orig.body().length);
+        Api.Response good = api.upload(Samples.get("tone.wav"), Api.BUREAU, null);
+        assertTrue(good.status() == 201 || good.status() == 200);
+    }
+
+    @Test
+    void originalIsServedWithRangeSupport() throws Exception {
+        JsonNode a = uploadSample("tone.wav", Api.BUREAU, null);
+        String path = "/api/assets/" + a.get("id").asString() + "/original";
+        byte[] all = Files.readAllBytes(Samples.get("tone.wav"));
+        HttpResponse<byte[]> whole = api.getBytes(path, Api.BUREAU, null);
+        assertEquals(200, whole.statusCode());
+        assertArrayEquals(all, whole.body());
+        assertEquals("audio/wav", whole.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<byte[]> part = api.getBytes(path, Api.BUREAU, "bytes=100-199");
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 100-199/" + all.length, part.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(java.util.Arrays.copyOfRange(all, 100, 200), part.body());
+        HttpResponse<byte[]> tail = api.getBytes(path, Api.BUREAU, "bytes=-10");
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(all, all.length - 10, all.length), tail.body());
+        assertEquals(416, api.getBytes(path, Api.BUREAU, "bytes=99999999-").statusCode());
+    }
+
+    @Test
+    void listFiltersSearchAndPaging() throws Exception {
+        uploadUnique("clip-2997df.mov", Api.BUREAU, "{\"title\":\"援藏工作会议\",\"keywords\":[\"援藏\",\"会议\"],"
+                + "\"captureDate\":\"2008-05-12\",\"place\":\"拉萨\"}");
+        uploadUnique("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\",\"captureDate\":\"2012-09-01\"}");
+        uploadUnique("tone.mp3", Api.TIBET, "{\"captureDate\":\"2015\"}");
+
+        JsonNode photos = api.get("/api/assets?type=PHOTO&unit=" + Api.q("援疆工作队"), Api.EDITOR).json();
+        assertTrue(photos.get("total").asLong() >= 1);
+        photos.get("items").forEach(i -> {
+            assertEquals("PHOTO", i.get("type").asString());
+            assertEquals("援疆工作队", i.get("contributorUnit").asString());
+        });
+        JsonNode search = api.get("/api/assets?q=" + Api.q("援藏 会议"), Api.EDITOR).json();
+        assertTrue(search.get("items").size() >= 1, search.toString());
+        search.get("items").forEach(i -> assertTrue(i.get("title").asString().contains("会议")
+                || i.toString().contains("会议"), i.toString()));
+        JsonNode byKeyword = api.get("/api/assets?keyword=" + Api.q("会议"), Api.EDITOR).json();
+        assertTrue(byKeyword.get("total").asLong() >= 1);
+        JsonNode in2008 = api.get("/api/assets?from=2008-01-01&to=2008-12-31", Api.EDITOR).json();
+        in2008.get("items").forEach(i -> assertTrue(i.get("captureDate").asString().startsWith("2008"), i.toString()));
+        assertTrue(in2008.get("total").asLong() >= 1);
+        JsonNode from2015 = api.get("/api/assets?from=2015-03", Api.EDITOR).json();
+        from2015.get("items").forEach(i -> assertTrue(i.get("captureDate").asString().compareTo("2015") >= 0));
+
+        JsonNode page0 = api.get("/api/assets?size=1&page=0&sort=createdAt,asc", Api.EDITOR).json();
+        JsonNode page1 = api.get("/api/assets?size=1&page=1&sort=createdAt,asc", Api.EDITOR).json();
+        assertEquals(1, page0.get("items").size());
+        assertNotEquals(page0.get("items").get(0).get("id"), page1.get("items").get(0).get("id"));
+        assertTrue(page0.get("items").get(0).get("searchKeys") == null, "internal keys stay internal");
+
+        Api.Response bad = api.get("/api/assets?type=FILM", Api.EDITOR);
+        assertEquals(400, bad.status());
+        assertTrue(bad.contentType().startsWith("application/problem+json"));
+        assertEquals(400, api.get("/api/assets?sort=password", Api.EDITOR).status());
+        assertEquals(400, api.get("/api/assets?from=yesterday", Api.EDITOR).status());
+        assertEquals(400, api.get("/api/assets?size=100000", Api.EDITOR).status());
+    }
+
+    @Test
+    void patchChangesDescriptiveFieldsOnlyAndChecksRoleAndUnit() throws Exception {
+        JsonNode a = uploadUnique("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\"}");
+        String id = a.get("id").asString();
+        Api.Response ok = api.patch("/api/assets/" + id, Api.REVIEWER,
+                "{\"title\":\"喀什援疆项目竣工仪式\",\"keywords\":[\"援疆\",\"竣工\"],\"rights\":null}");
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("喀什援疆项目竣工仪式", ok.json().get("title").asString());
+        assertEquals("[\"援疆\",\"竣工\"]", ok.json().get("keywords").toString());
+        assertEquals("reviewer", ok.json().get("updatedBy").get("name").asString());
+        assertTrue(api.get("/api/assets?q=" + Api.q("竣工仪式"), Api.EDITOR).body().contains(id), "search keys follow edits");
+
+        Api.Response technical = api.patch("/api/assets/" + id, Api.ADMIN, "{\"original\":{\"sha256\":\"x\"}}");
+        assertEquals(400, technical.status());
+        assertTrue(technical.json().get("detail").asString().contains("cannot be changed"));
+        assertEquals(400, api.patch("/api/assets/" + id, Api.ADMIN, "{\"captureDate\":\"someday\"}").status());
+        assertEquals(400, api.patch("/api/assets/" + id, Api.ADMIN, "{\"keywords\":\"not a list\"}").status());
+        assertEquals(400, api.patch("/api/assets/" + id, Api.ADMIN, "not json").status());
+        assertEquals(403, api.patch("/api/assets/" + id, Api.BUREAU, "{\"title\":\"x\"}").status(),
+                "another unit's contributor");
+        assertEquals(403, api.patch("/api/assets/" + id, Api.EDITOR, "{\"title\":\"x\"}").status());
+        assertEquals(404, api.patch("/api/assets/000000000000000000000000", Api.ADMIN, "{\"title\":\"x\"}").status());
+        assertEquals(404, api.get("/api/assets/not-an-id", Api.ADMIN).status());
+    }
+
+    @Test
+    void writesNeedTheRightRoleAndUnit() throws Exception {
+        Api.Response anonymous = api.get("/api/assets", null);
+        assertEquals(401, anonymous.status());
+        assertTrue(anonymous.contentType().startsWith("application/problem+json"));
+        assertEquals(401, api.get("/api/assets", "wrong-token-123").status());
+        byte[] wav = Files.readAllBytes(Samples.get("tone.wav"));
+        assertEquals(403, api.upload("t.wav", wav, Api.EDITOR, null).status(), "editors do not upload");
+        Api.Response foreign = api.upload("t.wav", wav, Api.BUREAU, "{\"contributorUnit\":\"援藏工作队\"}");
+        assertEquals(403, foreign.status(), "contributors upload for their own unit");
+        assertTrue(foreign.json().get("detail").asString().contains("own unit"));
+    }
+
+    @Test
+    void softDeleteHidesButKeepsTheAsset() throws Exception {
+        JsonNode a = uploadUnique("tone.wav", Api.TIBET, null);
+        String id = a.get("id").asString();
+        assertEquals(403, api.delete("/api/assets/" + id, Api.BUREAU).status());
+        assertEquals(204, api.delete("/api/assets/" + id, Api.TIBET).status());
+        assertEquals(404, api.get("/api/assets/" + id, Api.TIBET).status());
+        assertFalse(api.get("/api/assets?size=500", Api.TIBET).body().contains(id));
+        JsonNode seenByAdmin = api.get("/api/assets/" + id, Api.ADMIN).json();
+        assertTrue(seenByAdmin.get("deleted").asBoolean());
+        assertTrue(api.get("/api/assets?includeDeleted=true&size=500", Api.ADMIN).body().contains(id));
+        assertEquals(200, api.getBytes("/api/assets/" + id + "/original", Api.ADMIN, null).statusCode());
+        assertEquals(403, api.post("/api/assets/" + id + "/restore", Api.TIBET, "").status());
+        assertEquals(200, api.post("/api/assets/" + id + "/restore", Api.ADMIN, "").status());
+        assertEquals(200, api.get("/api/assets/" + id, Api.TIBET).status());
+    }
+
+    @Test
+    void uploadLimitIsEnforcedWithProblemJson() {
+        byte[] big = new byte[6 * 1024 * 1024];
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+        Api.Response r = api.upload("huge.jpg", big, Api.BUREAU, null);
+        assertEquals(413, r.status(), r.body());
+        assertTrue(r.contentType().startsWith("application/problem+json"));
+        assertEquals(200, api.get("/api/assets", Api.BUREAU).status());
+    }
+
+    @Test
+    void openApiDocumentDescribesTheAssetApi() {
+        Api.Response r = api.get("/v3/api-docs", null);
+        assertEquals(200, r.status());
+        JsonNode paths = r.json().get("paths");
+        assertTrue(paths.has("/api/assets"));
+        assertTrue(paths.has("/api/assets/{id}/original"));
+        assertEquals(200, api.get("/swagger-ui/index.html", null).status());
+    }
+
+    @Test
+    void storedDocumentsMatchTheSchema() {
+        JsonNode a = uploadSample("clip-25ndf.mp4", Api.BUREAU, null);
+        assertEquals(0, a.get("version").asInt());
+        assertTrue(a.get("original").get("sha256").asString().matches("[0-9a-f]{64}"));
+    }
+
+    /** The sample with a random trailer: same media, new bytes, so it is not a duplicate of another test's upload. */
+    private JsonNode uploadUnique(String name, String token, String meta) throws Exception {
+        byte[] b = Files.readAllBytes(Samples.get(name));
+        byte[] out = java.util.Arrays.copyOf(b, b.length + 16);
+        byte[] tail = new byte[16];
+        new java.security.SecureRandom().nextBytes(tail);
+        System.arraycopy(tail, 0, out, b.length, 16);
+        Api.Response r = api.upload(name, out, token, meta);
+        assertEquals(201, r.status(), r.body());
+        return r.json().get("asset");
+    }
+
+    private static String sha256(Path p) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+    }
+
+    private static long countOriginals(String sha) throws Exception {
+        try (Stream<Path> s = Files.walk(DATA.resolve("originals"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith(sha)).count();
+        }
+    }
+
+    private static long countAllOriginals() throws Exception {
+        Set<Path> files = new HashSet<>();
+        try (Stream<Path> s = Files.walk(DATA.resolve("originals"))) {
+            s.filter(Files::isRegularFile).forEach(files::add);
+        }
+        return files.size();
+    }
+}

@@ -1,0 +1,81 @@
+package org.yingzhi.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Yingzhi in its own JVM, started from the test classpath, so a test can kill -9 it like a crash would. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static ServiceProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.yingzhi.YingzhiApplication",
+                "--server.port=" + port, "--yingzhi.storage.data-dir=" + dataDir));
+        cmd.addAll(List.of(extraArgs));
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceProcess sp = new ServiceProcess(p, port, log);
+        sp.awaitUp(Duration.ofSeconds(90));
+        return sp;
+    }
+
+    private void awaitUp(Duration timeout) throws InterruptedException, IOException {
+        HttpClient http = HttpClient.newHttpClient();
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("service did not come up in " + timeout + "; see " + log);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: no shutdown hooks, no flushing, exactly like a crash or the OOM killer. */
+    public void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
