@@ -1,0 +1,46 @@
+package org.yingzhi.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.yingzhi.media.ffmpeg.FfmpegMediaToolkit;
+import org.yingzhi.support.Samples;
+
+/** The real FFmpeg natives on the real samples. */
+class FfmpegMediaToolkitTest {
+
+    private final MediaToolkit toolkit = new FfmpegMediaToolkit();
+
+    @Test
+    void readsTheTimecodeTrackOfAQuickTimeFile() {
+        RawProbe p = toolkit.probe(Samples.get("clip-2997df.mov"));
+        assertEquals(3, p.streams().size());
+        RawProbe.Tmcd t = p.tmcd();
+        assertEquals(2, t.streamIndex());
+        assertEquals(1, t.flags() & 1, "drop-frame flag");
+        assertEquals(30000, t.timescale());
+        assertEquals(1001, t.frameDuration());
+        assertEquals(30, t.framesPerSecond());
+        assertEquals(109_672L, t.counter());
+        assertEquals("01:00:59;10", p.streams().get(0).tags().get("timecode"));
+        assertEquals(57_985, p.fileSize());
+    }
+
+    @Test
+    void readsTmcdWrittenIntoMp4() {
+        RawProbe p = toolkit.probe(Samples.get("clip-25ndf.mp4"));
+        assertEquals(0, p.tmcd().flags() & 1);
+        assertEquals(900_000L, p.tmcd().counter());
+        assertEquals("Nyingchi aid project opening", p.tags().get("title"));
+    }
+
+    @Test
+    void filesThatAreNotMediaFailWithTheReason() {
+        MediaException e = assertThrows(MediaException.class, () -> toolkit.probe(Samples.get("corrupt-truncated.mp4")));
+        assertTrue(e.getMessage().startsWith("cannot open as media"), e.getMessage());
+        assertThrows(MediaException.class, () -> toolkit.probe(Samples.get("not-a-video.mp4")));
+        assertThrows(MediaException.class, () -> toolkit.probe(Samples.DIR.resolve("does-not-exist.mov")));
+    }
+}

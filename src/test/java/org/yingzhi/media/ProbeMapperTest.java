@@ -1,0 +1,93 @@
+package org.yingzhi.media;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Replays demuxer output recorded from real files (ffprobe 8.0.1) through the mapper, without FFmpeg. */
+class ProbeMapperTest {
+
+    // ffprobe samples/clip-2997df.mov: tmcd stream, flags=1 (drop-frame), 30000/1001, first sample counter 109672
+    private static RawProbe dropFrameMov(RawProbe.Tmcd tmcd, String tag) {
+        return new RawProbe("mov,mp4,m4a,3gp,3g2,mj2", "QuickTime / MOV", 2_002_000, 231_708, 57_985,
+                Map.of("creation_time", "2008-05-12T06:28:00.000000Z", "major_brand", "qt  "),
+                List.of(new RawProbe.Stream(0, "video", "h264", "avc1", 320, 180, 30000, 1001, 30000, 1001, 150_221, 0, 0,
+                                2_002_000, 60, tag == null ? Map.of() : Map.of("timecode", tag)),
+                        new RawProbe.Stream(1, "audio", "aac", "mp4a", 0, 0, 0, 0, 0, 0, 63_728, 48_000, 2, 2_000_000, 95,
+                                Map.of()),
+                        new RawProbe.Stream(2, "data", "none", "tmcd", 0, 0, 0, 0, 30000, 1001, 15, 0, 0, 2_002_000, 1,
+                                tag == null ? Map.of() : Map.of("timecode", tag))),
+                tmcd, List.of());
+    }
+
+    @Test
+    void tmcdTrackGivesDropFrameStart() {
+        MediaInfo m = ProbeMapper.map(dropFrameMov(new RawProbe.Tmcd(2, 1, 30000, 1001, 30, 109_672L), "01:00:59;10"));
+        assertEquals("01:00:59;10", m.timecode().start());
+        assertTrue(m.timecode().dropFrame());
+        assertEquals("tmcd", m.timecode().source());
+        assertEquals("29.97 DF", m.timecode().rateLabel());
+        assertEquals("30000/1001", m.streams().get(0).frameRate());
+        assertEquals(29.97, m.streams().get(0).fps());
+        assertEquals("2008-05-12T06:28:00Z", m.creationTime());
+        assertEquals(List.of(), m.warnings());
+        assertEquals(2.002, m.durationSeconds());
+    }
+
+    @Test
+    void disagreementBetweenTrackAndTagIsAWarningAndTheTrackWins() {
+        MediaInfo m = ProbeMapper.map(dropFrameMov(new RawProbe.Tmcd(2, 1, 30000, 1001, 30, 107_892L), "01:00:59;10"));
+        assertEquals("01:00:00;00", m.timecode().start());
+        assertTrue(m.warnings().get(0).contains("01:00:59;10"), m.warnings().toString());
+    }
+
+    @Test
+    void tagIsUsedWhenTheTrackCannotBeRead() {
+        MediaInfo m = ProbeMapper.map(dropFrameMov(new RawProbe.Tmcd(2, 1, 30000, 1001, 30, null), "01:00:59;10"));
+        assertEquals("01:00:59;10", m.timecode().start());
+        assertEquals("tmcd-tag", m.timecode().source());
+        assertTrue(m.timecode().dropFrame());
+    }
+
+    @Test
+    void badTimecodeTagIsKeptAsWarningNotFailure() {
+        MediaInfo m = ProbeMapper.map(dropFrameMov(null, "99:99:99:99"));
+        assertNull(m.timecode());
+        assertTrue(m.warnings().stream().anyMatch(w -> w.contains("99:99:99:99")), m.warnings().toString());
+        assertEquals(3, m.streams().size());
+    }
+
+    @Test
+    void truncatedFileIsFlagged() {
+        RawProbe cut = new RawProbe("mov,mp4,m4a,3gp,3g2,mj2", "QuickTime / MOV", 60_000_000, 8_000_000, 1_000_000,
+                Map.of(), List.of(new RawProbe.Stream(0, "video", "h264", "avc1", 1920, 1080, 25, 1, 25, 1, 8_000_000, 0,
+                        0, 60_000_000, 1500, Map.of())), null, List.of());
+        MediaInfo m = ProbeMapper.map(cut);
+        assertTrue(m.warnings().stream().anyMatch(w -> w.startsWith("file looks truncated")), m.warnings().toString());
+    }
+
+    @Test
+    void audioOnlyAndUnknownDuration() {
+        RawProbe wav = new RawProbe("wav", "WAV / WAVE (Waveform Audio)", -1, 0, 100, Map.of(),
+                List.of(new RawProbe.Stream(0, "audio", "pcm_s16le", null, 0, 0, 0, 0, 0, 0, 1_536_000, 48_000, 2, -1,
+                        0, Map.of())), null, List.of());
+        MediaInfo m = ProbeMapper.map(wav);
+        assertTrue(m.hasAudio());
+        assertTrue(!m.hasVideo());
+        assertNull(m.durationMicros());
+        assertTrue(m.warnings().contains("duration unknown"));
+    }
+
+    @Test
+    void unsetQuickTimeClockIsNoCreationTime() {
+        RawProbe r = new RawProbe("mov", "QuickTime", 1_000_000, 0, 10, Map.of("creation_time", "1970-01-01T00:00:00Z"),
+                List.of(), null, List.of());
+        MediaInfo m = ProbeMapper.map(r);
+        assertNull(m.creationTime());
+        assertTrue(m.warnings().contains("no video or audio stream found"));
+    }
+}
