@@ -37,7 +37,11 @@ public class FolderImporter {
         this.assets = assets;
     }
 
-    public enum Outcome { IMPORTED, DUPLICATE, REJECTED }
+    /** SKIPPED: documents that travel with footage (shot lists, notes), reported but not cataloged. */
+    public enum Outcome { IMPORTED, DUPLICATE, REJECTED, SKIPPED }
+
+    private static final Set<String> DOCUMENTS = Set.of("md", "txt", "pdf", "doc", "docx", "xls", "xlsx", "csv",
+            "xml", "rtf", "odt", "ods");
 
     public record Entry(String file, Outcome outcome, String assetId, String reason) {
     }
@@ -89,6 +93,10 @@ public class FolderImporter {
 
     private Entry importOne(Path root, Path file, Sidecars sidecars, User user, String defaultUnit) {
         String rel = root.relativize(file).toString();
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (DOCUMENTS.contains(name.substring(name.lastIndexOf('.') + 1))) {
+            return new Entry(rel, Outcome.SKIPPED, null, "a document, not media");
+        }
         try {
             Descriptive d;
             synchronized (sidecars) {

@@ -49,9 +49,10 @@ class ImportRunner implements ApplicationRunner {
         try {
             FolderImporter.Report r = importer.importFolder(props.dir(), operator, props.unit(), props.threads(),
                     e -> System.out.println(line(e)));
-            System.out.printf("import of %s: %d imported, %d duplicate, %d rejected in %.1f s%n", props.dir(),
-                    r.count(FolderImporter.Outcome.IMPORTED), r.count(FolderImporter.Outcome.DUPLICATE),
-                    r.count(FolderImporter.Outcome.REJECTED), r.millis() / 1000.0);
+            System.out.printf("import of %s: %d imported, %d duplicate, %d rejected, %d skipped in %.1f s%n",
+                    props.dir(), r.count(FolderImporter.Outcome.IMPORTED), r.count(FolderImporter.Outcome.DUPLICATE),
+                    r.count(FolderImporter.Outcome.REJECTED), r.count(FolderImporter.Outcome.SKIPPED),
+                    r.millis() / 1000.0);
         } catch (Exception e) {
             log.error("import of {} failed", props.dir(), e);
             System.out.println("import failed: " + e.getMessage());
@@ -68,6 +69,7 @@ class ImportRunner implements ApplicationRunner {
             case IMPORTED -> "imported   " + e.assetId() + "  " + e.file();
             case DUPLICATE -> "duplicate  " + e.assetId() + "  " + e.file();
             case REJECTED -> "rejected   " + e.file() + ": " + e.reason();
+            case SKIPPED -> "skipped    " + e.file() + ": " + e.reason();
         };
     }
 }

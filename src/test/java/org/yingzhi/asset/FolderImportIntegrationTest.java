@@ -43,7 +43,8 @@ class FolderImportIntegrationTest {
         FolderImporter.Report first = importer.importFolder(Samples.DIR, operator, "未注明单位", 2, seen::add);
         Map<String, FolderImporter.Entry> byFile = first.entries().stream()
                 .collect(Collectors.toMap(FolderImporter.Entry::file, e -> e));
-        assertEquals(8, first.entries().size(), first.entries().toString());
+        assertEquals(9, first.entries().size(), first.entries().toString());
+        assertEquals(FolderImporter.Outcome.SKIPPED, byFile.get("README.md").outcome());
         assertEquals(first.entries().size(), seen.size());
         assertEquals(7, first.count(FolderImporter.Outcome.IMPORTED));
         FolderImporter.Entry text = byFile.get("not-a-video.mp4");
