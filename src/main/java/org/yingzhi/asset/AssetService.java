@@ -88,7 +88,7 @@ public class AssetService {
             Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head());
             if (detected.isEmpty()) {
                 throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file",
-                        displayName(fileName) + ": " + ContentSniffer.describe(received.head()))
+                        ContentSniffer.describe(received.head()))
                         .with("fileName", displayName(fileName));
             }
             Optional<Document> existing = repo.findBySha256(received.sha256());
