@@ -57,27 +57,26 @@ public class PhotoMetadataReader {
     }
 
     private static Integer width(Metadata md) {
-        JpegDirectory jpeg = md.getFirstDirectoryOfType(JpegDirectory.class);
-        if (jpeg != null && jpeg.getInteger(JpegDirectory.TAG_IMAGE_WIDTH) != null) {
-            return jpeg.getInteger(JpegDirectory.TAG_IMAGE_WIDTH);
-        }
-        PngDirectory png = md.getFirstDirectoryOfType(PngDirectory.class);
-        if (png != null && png.getInteger(PngDirectory.TAG_IMAGE_WIDTH) != null) {
-            return png.getInteger(PngDirectory.TAG_IMAGE_WIDTH);
-        }
-        return firstInteger(md, ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH, ExifDirectoryBase.TAG_IMAGE_WIDTH);
+        return dimension(md, JpegDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_WIDTH,
+                ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH, ExifDirectoryBase.TAG_IMAGE_WIDTH);
     }
 
     private static Integer height(Metadata md) {
+        return dimension(md, JpegDirectory.TAG_IMAGE_HEIGHT, PngDirectory.TAG_IMAGE_HEIGHT,
+                ExifDirectoryBase.TAG_EXIF_IMAGE_HEIGHT, ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+    }
+
+    /** The coded image size (JPEG SOF, PNG IHDR) is the truth; EXIF's copy is the fallback for other formats. */
+    private static Integer dimension(Metadata md, int jpegTag, int pngTag, int... exifTags) {
         JpegDirectory jpeg = md.getFirstDirectoryOfType(JpegDirectory.class);
-        if (jpeg != null && jpeg.getInteger(JpegDirectory.TAG_IMAGE_HEIGHT) != null) {
-            return jpeg.getInteger(JpegDirectory.TAG_IMAGE_HEIGHT);
+        if (jpeg != null && jpeg.getInteger(jpegTag) != null) {
+            return jpeg.getInteger(jpegTag);
         }
         PngDirectory png = md.getFirstDirectoryOfType(PngDirectory.class);
-        if (png != null && png.getInteger(PngDirectory.TAG_IMAGE_HEIGHT) != null) {
-            return png.getInteger(PngDirectory.TAG_IMAGE_HEIGHT);
+        if (png != null && png.getInteger(pngTag) != null) {
+            return png.getInteger(pngTag);
         }
-        return firstInteger(md, ExifDirectoryBase.TAG_EXIF_IMAGE_HEIGHT, ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+        return firstInteger(md, exifTags);
     }
 
     private static Integer firstInteger(Metadata md, int... tags) {
