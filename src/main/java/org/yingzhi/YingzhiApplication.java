@@ -10,6 +10,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class YingzhiApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(YingzhiApplication.class, args);
+        SpringApplication app = new SpringApplication(YingzhiApplication.class);
+        // a worker serves no HTTP: several can run on one machine without fighting over a port
+        boolean worker = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--yingzhi.role=worker"))
+                || "worker".equals(System.getenv("YINGZHI_ROLE"));
+        if (worker) {
+            app.setDefaultProperties(java.util.Map.of("spring.main.web-application-type", "none"));
+        }
+        app.run(args);
     }
 }

@@ -2,17 +2,19 @@ package org.yingzhi.asset;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndReplaceOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.BsonDocumentReader;
@@ -62,6 +64,9 @@ public class AssetRepository {
         public static final String DELETED_AT = "deletedAt";
         public static final String DELETED_BY = "deletedBy";
         public static final String VERSION = "version";
+        public static final String PROCESSING = "processing";
+        public static final String DERIVATIVES = "derivatives";
+        public static final String SCENES = "scenes";
 
         private F() {
         }
@@ -124,15 +129,50 @@ public class AssetRepository {
     }
 
     /**
-     * Applies an update only if the document is still at {@code expectedVersion} (optimistic locking), bumping the
-     * version; validates the result against the schema before it is visible. Empty when the version moved on.
+     * Applies a user's edit only if the document is still at the version that was read (optimistic locking),
+     * bumping the version; validates the result against the schema first. Only the top-level fields that differ
+     * are written ($set/$unset), so work that jobs record meanwhile (derivatives, steps) is never overwritten.
+     * Empty when someone else's edit came first.
      */
     public Optional<Document> update(Document current, Document updated) {
-        schemas.validate("asset", updated);
         long version = current.get(F.VERSION, Number.class).longValue();
         updated.put(F.VERSION, version + 1);
-        Document replaced = assets.findOneAndReplace(and(eq(F.ID, current.get(F.ID)), eq(F.VERSION, version)), updated,
-                new FindOneAndReplaceOptions().returnDocument(ReturnDocument.BEFORE));
-        return replaced == null ? Optional.empty() : Optional.of(updated);
+        schemas.validate("asset", updated);
+        List<Bson> changes = new ArrayList<>();
+        for (String k : updated.keySet()) {
+            if (!k.equals(F.ID) && !java.util.Objects.equals(updated.get(k), current.get(k))) {
+                changes.add(Updates.set(k, updated.get(k)));
+            }
+        }
+        for (String k : current.keySet()) {
+            if (!updated.containsKey(k)) {
+                changes.add(Updates.unset(k));
+            }
+        }
+        long n = assets.updateOne(and(eq(F.ID, current.get(F.ID)), eq(F.VERSION, version)), Updates.combine(changes))
+                .getModifiedCount();
+        return n == 1 ? findById(current.getObjectId(F.ID)) : Optional.empty();
+    }
+
+    /** Sets fields (dotted names allowed) without touching anything else; used by jobs. */
+    public void set(ObjectId id, Document fields) {
+        if (!fields.isEmpty()) {
+            assets.updateOne(eq(F.ID, id), new Document("$set", fields));
+        }
+    }
+
+    /**
+     * Compare-and-set of the status against the processing state it was computed from, so two workers finishing
+     * different steps of one asset at once cannot leave a stale status behind.
+     */
+    public boolean setStatusIf(ObjectId id, Document processingSeen, String status) {
+        return assets.updateOne(and(eq(F.ID, id), eq(F.PROCESSING, processingSeen)), Updates.set(F.STATUS, status))
+                .getMatchedCount() == 1;
+    }
+
+    /** Assets still INGESTED (no job has started) that were created before a moment: candidates for a sweep. */
+    public List<Document> ingestedBefore(Date before, int limit) {
+        return assets.find(and(eq(F.STATUS, "INGESTED"), lt(F.CREATED_AT, before), ne(F.DELETED, true)))
+                .projection(new Document(F.PROCESSING, 1).append(F.TYPE, 1)).limit(limit).into(new ArrayList<>());
     }
 }

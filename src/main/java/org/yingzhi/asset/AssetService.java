@@ -56,9 +56,11 @@ public class AssetService {
     private final MediaToolkit toolkit;
     private final PhotoMetadataReader photos;
     private final UploadProperties limits;
+    private final AssetProcessing processing;
 
     public AssetService(AssetRepository repo, MediaStore store, MediaToolkit toolkit, PhotoMetadataReader photos,
-            UploadProperties limits) {
+            UploadProperties limits, AssetProcessing processing) {
+        this.processing = processing;
         this.repo = repo;
         this.store = store;
         this.toolkit = toolkit;
@@ -102,6 +104,8 @@ public class AssetService {
                             d.keywords(), d.rights()) : d, user);
             Optional<Document> inserted = repo.insert(doc);
             if (inserted.isPresent()) {
+                // a crash right here leaves the asset INGESTED with its steps planned; the sweep queues them
+                processing.enqueuePlanned(inserted.get());
                 log.info("ingested {} {} as {} ({} bytes)", doc.get(F.TYPE), displayName(fileName),
                         doc.getObjectId(F.ID), received.size());
                 return new IngestResult(inserted.get(), false);
@@ -175,6 +179,7 @@ public class AssetService {
                 .append(F.UPDATED_AT, now)
                 .append(F.DELETED, false)
                 .append(F.VERSION, 0L);
+        doc.append(F.PROCESSING, AssetProcessing.plan(doc));
         doc.append(F.SEARCH_KEYS, searchKeys(doc));
         return doc;
     }
@@ -363,6 +368,37 @@ public class AssetService {
         Document o = doc.get(F.ORIGINAL, Document.class);
         return new Original(store.original(o.getString("sha256"), o.getString("ext")), o.getString("mimeType"),
                 o.getString("fileName"), o.get("size", Number.class).longValue());
+    }
+
+    // ---- processing
+
+    /** Queues chosen steps again (all of the asset's steps when none are named). */
+    public List<String> reprocess(String id, List<String> steps, User user) {
+        Document asset = get(id, user);
+        requireEditor(user, asset);
+        List<org.yingzhi.job.JobType> chosen = new ArrayList<>();
+        for (String s : steps == null ? List.<String>of() : steps) {
+            chosen.add(org.yingzhi.job.JobType.ofStep(s));
+        }
+        return processing.reprocess(asset, chosen).stream().map(org.yingzhi.job.JobType::step).toList();
+    }
+
+    /** A derivative file of an asset, once its step is done. */
+    public Path derivative(String id, String step, String name, User user) {
+        Document asset = get(id, user);
+        Document steps = asset.get(F.PROCESSING, Document.class) == null ? null
+                : asset.get(F.PROCESSING, Document.class).get("steps", Document.class);
+        Document st = steps == null ? null : steps.get(step, Document.class);
+        if (st == null) {
+            throw ApiException.notFound("a " + asset.getString(F.TYPE).toLowerCase(Locale.ROOT) + " asset has no " + step
+                    + " derivative; asset", id);
+        }
+        if (!"DONE".equals(st.getString("status"))) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not ready", "the " + step + " of asset " + id + " is "
+                    + st.getString("status") + (st.getString("error") != null ? ": " + st.getString("error") : ""))
+                    .with("step", step).with("stepStatus", st.getString("status"));
+        }
+        return store.derivative(id, name);
     }
 
     // ---- changing

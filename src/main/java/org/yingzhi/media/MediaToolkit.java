@@ -1,10 +1,17 @@
 package org.yingzhi.media;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.List;
+import org.yingzhi.media.spec.AudioProxySpec;
+import org.yingzhi.media.spec.ProxySpec;
+import org.yingzhi.media.spec.SceneSpec;
+import org.yingzhi.media.spec.WaveformSpec;
 
 /**
- * The one narrow door to native media code. Implementations return plain records and never let a native type
- * escape; everything above this interface is pure Java and testable without FFmpeg.
+ * The one narrow door to native media code. Implementations return plain records and JDK images and never let a
+ * native type escape; everything above this interface is pure Java and testable without FFmpeg. Every method
+ * opens and closes its own decoder, so calls are safe from any number of threads.
  */
 public interface MediaToolkit {
 
@@ -13,4 +20,32 @@ public interface MediaToolkit {
      * the file cannot be opened as media at all; problems inside an openable file come back as warnings.
      */
     RawProbe probe(Path file);
+
+    /** Encodes a browser proxy (H.264 + AAC MP4) into {@code out}; carries {@code timecode} (may be null). */
+    ProxyResult transcodeProxy(Path in, Path out, ProxySpec spec, String timecode);
+
+    /** What the encoder really produced. */
+    record ProxyResult(String videoCodec, int width, int height, String audioCodec, long videoFrames) {
+    }
+
+    /**
+     * Decoded video frames at the given media times (seeking, not decoding through), scaled to {@code width} with
+     * the display aspect ratio kept. A time past the end yields the last frame.
+     */
+    List<BufferedImage> framesAt(Path in, List<Long> micros, int width);
+
+    /** Min/max peaks of all channels per window, decoded through once. */
+    Waveform waveform(Path in, WaveformSpec spec);
+
+    record Waveform(int windowMillis, int sampleRate, int channels, float[] min, float[] max) {
+    }
+
+    /** Encodes the audio as AAC in an MP4 (.m4a) container. */
+    void transcodeAudio(Path in, Path out, AudioProxySpec spec);
+
+    /** Media times (microseconds) where a new shot starts, excluding the start of the clip. */
+    List<Long> sceneCuts(Path in, SceneSpec spec);
+
+    /** A still image decoded as stored (EXIF orientation not applied). */
+    BufferedImage decodeImage(Path in);
 }

@@ -131,6 +131,41 @@ public class MediaStore {
                 .resolve(sha256 + "." + ext);
     }
 
+    /**
+     * The path of a derivative of an asset: {@code derivatives/<id[0:2]>/<id>/<name>}. Names come from code
+     * (proxy.mp4, thumb-320.jpg ...), never from requests, and are checked all the same.
+     */
+    public Path derivative(String assetId, String name) {
+        if (assetId == null || !assetId.matches("[0-9a-f]{24}")) {
+            throw new IllegalArgumentException("not an asset id: " + assetId);
+        }
+        if (name == null || !name.matches("[a-z0-9][a-z0-9_.-]{0,63}") || name.contains("..")) {
+            throw new IllegalArgumentException("not a derivative name: " + name);
+        }
+        return root.resolve("derivatives").resolve(assetId.substring(0, 2)).resolve(assetId).resolve(name);
+    }
+
+    /** Writes a derivative through a temp file in the same folder and moves it into place atomically. */
+    public Path writeDerivative(String assetId, String name, Writer writer) throws IOException {
+        Path target = derivative(assetId, name);
+        Files.createDirectories(target.getParent());
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
+        Path temp = target.resolveSibling(".tmp-" + UUID.randomUUID() + ext);
+        try {
+            writer.write(temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return target;
+    }
+
+    /** Produces a file at the given (temporary) path. */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path temp) throws IOException;
+    }
+
     public Path root() {
         return root;
     }

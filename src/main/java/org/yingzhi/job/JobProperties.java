@@ -1,0 +1,31 @@
+package org.yingzhi.job;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Worker settings. {@code concurrency} jobs run at once per process (2 fits 2 cores: a proxy encode uses two
+ * threads, the light jobs barely one); a lease is renewed every third of its length while a job runs, so a job
+ * whose worker died is picked up again once its lease expires.
+ */
+@ConfigurationProperties("yingzhi.jobs")
+public record JobProperties(Integer concurrency, Duration poll, Duration lease, Integer maxAttempts, Duration backoff,
+        Duration sweep) {
+
+    public JobProperties {
+        concurrency = concurrency == null ? 2 : concurrency;
+        poll = poll == null ? Duration.ofMillis(500) : poll;
+        lease = lease == null ? Duration.ofSeconds(60) : lease;
+        maxAttempts = maxAttempts == null ? 3 : maxAttempts;
+        backoff = backoff == null ? Duration.ofSeconds(10) : backoff;
+        sweep = sweep == null ? Duration.ofSeconds(30) : sweep;
+        if (concurrency < 1 || lease.toMillis() < 1000 || maxAttempts < 1) {
+            throw new IllegalArgumentException("yingzhi.jobs: concurrency >= 1, lease >= 1s, max-attempts >= 1");
+        }
+    }
+
+    /** Wait before try n+1 after n failed tries: backoff, 2x, 4x ... */
+    public Duration backoffAfter(int attempts) {
+        return backoff.multipliedBy(1L << Math.min(10, Math.max(0, attempts - 1)));
+    }
+}

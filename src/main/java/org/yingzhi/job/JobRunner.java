@@ -1,0 +1,186 @@
+package org.yingzhi.job;
+
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls the queue with {@code yingzhi.jobs.concurrency} worker threads in processes whose {@code yingzhi.role} is
+ * {@code all} or {@code worker}. A failure never escapes a worker thread: it is recorded on the job and the asset.
+ */
+@Component
+public class JobRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobRepository jobs;
+    private final JobHandlers handlers;
+    private final JobEvents events;
+    private final JobProperties props;
+    private final boolean enabled;
+    private final String owner;
+    private final Set<Job> held = ConcurrentHashMap.newKeySet();
+    private final List<Thread> workers = new ArrayList<>();
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    public JobRunner(JobRepository jobs, JobHandlers handlers, JobEvents events, JobProperties props,
+            @Value("${yingzhi.role:all}") String role) {
+        this.jobs = jobs;
+        this.handlers = handlers;
+        this.events = events;
+        this.props = props;
+        if (!Set.of("all", "api", "worker").contains(role)) {
+            throw new IllegalStateException("yingzhi.role must be all, api or worker, not '" + role + "'");
+        }
+        this.enabled = !role.equals("api");
+        this.owner = hostName() + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void start() {
+        if (!enabled || running) {
+            return;
+        }
+        running = true;
+        for (int i = 0; i < props.concurrency(); i++) {
+            Thread t = new Thread(this::loop, "job-worker-" + i);
+            t.setDaemon(true);
+            t.start();
+            workers.add(t);
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "job-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        long beat = Math.max(200, props.lease().toMillis() / 3);
+        scheduler.scheduleWithFixedDelay(this::renewLeases, beat, beat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::sweep, 1000, props.sweep().toMillis(), TimeUnit.MILLISECONDS);
+        log.info("job workers started: {} x {} as {}", props.concurrency(), "worker", owner);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                Optional<Job> job = jobs.claim(owner, props.lease().toMillis());
+                if (job.isEmpty()) {
+                    Thread.sleep(props.poll().toMillis());
+                    continue;
+                }
+                run(job.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the catalog may be briefly unreachable; keep polling
+                log.warn("job loop: {}", e.toString());
+                sleepQuietly(props.poll().toMillis() * 4);
+            }
+        }
+    }
+
+    void run(Job job) {
+        held.add(job);
+        long t0 = System.nanoTime();
+        try {
+            events.started(job);
+            JobOutcome outcome;
+            try {
+                outcome = handlers.get(job.type()).run(job);
+            } catch (Exception | LinkageError e) {
+                log.warn("job {} (try {}) failed", job.id(), job.attempt(), e);
+                outcome = new JobOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+            }
+            long millis = (System.nanoTime() - t0) / 1_000_000;
+            if (outcome instanceof JobOutcome.Failed f) {
+                boolean retry = f.retryable() && job.attempt() < props.maxAttempts();
+                Date at = retry ? new Date(System.currentTimeMillis() + props.backoffAfter(job.attempt()).toMillis()) : null;
+                events.failed(job, f.error(), retry);
+                jobs.fail(job, f.error(), at);
+                log.info("job {} failed (try {}{}): {}", job.id(), job.attempt(), retry ? ", will retry" : ", final",
+                        f.error());
+            } else {
+                events.finished(job, outcome, millis);
+                if (!jobs.finish(job, owner, millis)) {
+                    log.warn("job {} finished but its claim had been lost (lease expired?)", job.id());
+                }
+                log.debug("job {} done in {} ms", job.id(), millis);
+            }
+        } finally {
+            held.remove(job);
+        }
+    }
+
+    private void renewLeases() {
+        for (Job j : held) {
+            try {
+                if (!jobs.renew(j, props.lease().toMillis())) {
+                    log.warn("lost the lease of job {}", j.id());
+                }
+            } catch (RuntimeException e) {
+                log.warn("lease renewal failed: {}", e.toString());
+            }
+        }
+    }
+
+    private void sweep() {
+        try {
+            events.sweep();
+        } catch (RuntimeException e) {
+            log.warn("sweep failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        for (Thread t : workers) {
+            t.interrupt();
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return "host";
+        }
+    }
+}
