@@ -44,4 +44,25 @@ public final class FfmpegNatives {
     public static String executable() {
         return Loader.load(ffmpeg.class);
     }
+
+    /** A process running that executable with the given arguments; its shared libraries sit beside it. */
+    public static ProcessBuilder process(java.util.List<String> args) {
+        return process(executable(), args);
+    }
+
+    /** The same for the jar's ffprobe. */
+    public static ProcessBuilder probeProcess(java.util.List<String> args) {
+        return process(Loader.load(org.bytedeco.ffmpeg.ffprobe.class), args);
+    }
+
+    private static ProcessBuilder process(String exe, java.util.List<String> args) {
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(exe);
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        String dir = java.nio.file.Path.of(exe).getParent().toString();
+        String old = System.getenv("LD_LIBRARY_PATH");
+        pb.environment().put("LD_LIBRARY_PATH", old == null || old.isEmpty() ? dir : dir + ":" + old);
+        return pb;
+    }
 }
