@@ -59,8 +59,8 @@ public class JobRunner implements SmartLifecycle {
         }
         running = true;
         for (int i = 0; i < props.concurrency(); i++) {
+            // not daemons: in a worker process (no web server) they are what keeps the JVM alive
             Thread t = new Thread(this::loop, "job-worker-" + i);
-            t.setDaemon(true);
             t.start();
             workers.add(t);
         }
@@ -72,7 +72,7 @@ public class JobRunner implements SmartLifecycle {
         long beat = Math.max(200, props.lease().toMillis() / 3);
         scheduler.scheduleWithFixedDelay(this::renewLeases, beat, beat, TimeUnit.MILLISECONDS);
         scheduler.scheduleWithFixedDelay(this::sweep, 1000, props.sweep().toMillis(), TimeUnit.MILLISECONDS);
-        log.info("job workers started: {} x {} as {}", props.concurrency(), "worker", owner);
+        log.info("job workers started: {} threads as {}", props.concurrency(), owner);
     }
 
     private void loop() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Yingzhi in its own JVM, started from the test classpath, so a test can kill -9 it like a crash would. */
 public final class ServiceProcess implements AutoCloseable {
@@ -25,6 +26,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static ServiceProcess start(Path dataDir, String... extraArgs) throws IOException, InterruptedException {
+        return start(dataDir, Map.of(), extraArgs);
+    }
+
+    /**
+     * Starts the service; with {@code --yingzhi.role=worker} among the arguments it has no HTTP, and start-up is
+     * over when its workers report that they run.
+     */
+    public static ServiceProcess start(Path dataDir, Map<String, String> env, String... extraArgs)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -33,11 +43,35 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.yingzhi.YingzhiApplication",
                 "--server.port=" + port, "--yingzhi.storage.data-dir=" + dataDir));
         cmd.addAll(List.of(extraArgs));
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + port + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServiceProcess sp = new ServiceProcess(p, port, log);
-        sp.awaitUp(Duration.ofSeconds(90));
+        boolean worker = cmd.contains("--yingzhi.role=worker");
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + (worker ? "worker-" : "") + port + ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        ServiceProcess sp = new ServiceProcess(pb.start(), port, log);
+        if (worker) {
+            sp.awaitLog("job workers started", Duration.ofSeconds(90));
+        } else {
+            sp.awaitUp(Duration.ofSeconds(90));
+        }
         return sp;
+    }
+
+    private void awaitLog(String line, Duration timeout) throws InterruptedException, IOException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("process exited with " + process.exitValue() + "; see " + log);
+            }
+            if (java.nio.file.Files.exists(log) && java.nio.file.Files.readString(log).contains(line)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("no '" + line + "' in " + timeout + "; see " + log);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     private void awaitUp(Duration timeout) throws InterruptedException, IOException {
