@@ -49,6 +49,33 @@ public class MediaStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the media store under " + root, e);
         }
+        sweepStaleTemp();
+    }
+
+    /**
+     * Deletes what a crash can leave behind: half-received uploads and half-written derivatives older than a day
+     * (a younger one may belong to a writer that is still running, in this or another process).
+     */
+    public int sweepStaleTemp() {
+        long cutoff = System.currentTimeMillis() - 24L * 3600 * 1000;
+        int n = 0;
+        for (Path dir : new Path[] {tmp, root.resolve("derivatives")}) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    String name = p.getFileName().toString();
+                    boolean temp = name.startsWith(".tmp-") || name.endsWith(".part") || name.endsWith(".tmp");
+                    if (temp && Files.getLastModifiedTime(p).toMillis() < cutoff && Files.deleteIfExists(p)) {
+                        n++;
+                    }
+                }
+            } catch (IOException e) {
+                // best effort: the next start tries again
+            }
+        }
+        return n;
     }
 
     /** A file received into the temp area, with its hash, size and first bytes. Delete or commit it. */

@@ -49,6 +49,10 @@ class PipelineIntegrationTest {
     int port;
     @Autowired
     MediaToolkit toolkit;
+    @Autowired
+    com.mongodb.client.MongoDatabase db;
+    @Autowired
+    org.yingzhi.shared.json.DocumentSchemas schemas;
     Api api;
     final Map<String, JsonNode> done = new HashMap<>();
 
@@ -278,6 +282,21 @@ class PipelineIntegrationTest {
         assertTrue(counts.get("proxy").get("DONE").asInt() >= 3, counts.toString());
         assertEquals(1, counts.get("proxy").get("FAILED").asInt(), counts.toString());
         assertEquals(400, api.get("/api/jobs?status=SLEEPING", Api.ADMIN).status());
+    }
+
+    @Test
+    void everyStoredAssetAndJobMatchesItsSchema() {
+        int assets = 0;
+        for (org.bson.Document a : db.getCollection("assets").find()) {
+            assertEquals(java.util.List.of(), schemas.violations("asset", org.yingzhi.shared.json.Json.plain(a)), a.toJson());
+            assets++;
+        }
+        int jobs = 0;
+        for (org.bson.Document j : db.getCollection("jobs").find()) {
+            assertEquals(java.util.List.of(), schemas.violations("job", org.yingzhi.shared.json.Json.plain(j)), j.toJson());
+            jobs++;
+        }
+        assertTrue(assets >= 9 && jobs >= 30, assets + " assets, " + jobs + " jobs");
     }
 
     private static int indexOf(byte[] b, String s) {

@@ -151,17 +151,95 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                 if (r.getVideoCodec() != AV_CODEC_ID_H264) {
                     throw new MediaException("the FFmpeg build has no libx264 (encoder id " + r.getVideoCodec() + ")");
                 }
-                for (Frame f; (f = g.grab()) != null; ) {
-                    if (f.image != null) {
-                        frames++;
-                    }
-                    r.record(f);
-                }
+                frames = decodeAndEncode(g, r);
                 r.stop();
             }
             return new ProxyResult("h264", spec.width(), height, channels > 0 ? "aac" : null, frames);
         } catch (FrameGrabber.Exception | org.bytedeco.javacv.FrameRecorder.Exception e) {
             throw failure("proxy transcode failed", e);
+        }
+    }
+
+    /**
+     * Decodes (and scales) on this thread's helper while the caller's thread encodes, like ffmpeg's own threaded
+     * pipeline: run one after the other, x264 sits idle while the decoder works and vice versa. Frames cross in a
+     * small bounded queue as copies, because the grabber reuses its buffers.
+     */
+    private static long decodeAndEncode(FFmpegFrameGrabber g, FFmpegFrameRecorder r)
+            throws FrameGrabber.Exception, org.bytedeco.javacv.FrameRecorder.Exception {
+        java.util.concurrent.BlockingQueue<Frame> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+        Frame end = new Frame();
+        Exception[] decodeError = new Exception[1];
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread decoder = new Thread(() -> {
+            try {
+                for (Frame f; (f = g.grab()) != null; ) {
+                    Frame copy = f.clone();
+                    if (!hand(queue, copy, abandoned)) {
+                        copy.close();
+                        return;
+                    }
+                }
+            } catch (Exception e) {
+                decodeError[0] = e;
+            } finally {
+                hand(queue, end, abandoned);
+            }
+        }, "proxy-decode");
+        decoder.start();
+        long videoFrames = 0;
+        try {
+            for (Frame f; (f = take(queue)) != end; ) {
+                try (Frame owned = f) {
+                    if (owned.image != null) {
+                        videoFrames++;
+                    }
+                    r.record(owned);
+                }
+            }
+        } finally {
+            abandoned.set(true);
+            try {
+                decoder.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            for (Frame f; (f = queue.poll()) != null; ) {
+                if (f != end) {
+                    f.close();
+                }
+            }
+        }
+        if (decodeError[0] instanceof FrameGrabber.Exception ge) {
+            throw ge;
+        } else if (decodeError[0] != null) {
+            throw new MediaException("decoding failed: " + decodeError[0].getMessage(), decodeError[0]);
+        }
+        return videoFrames;
+    }
+
+    /** Puts a frame on the queue unless the encoder has given up; never blocks forever. */
+    private static boolean hand(java.util.concurrent.BlockingQueue<Frame> q, Frame f,
+            java.util.concurrent.atomic.AtomicBoolean abandoned) {
+        try {
+            while (!q.offer(f, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (abandoned.get()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static Frame take(java.util.concurrent.BlockingQueue<Frame> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException("interrupted while encoding");
         }
     }
 
