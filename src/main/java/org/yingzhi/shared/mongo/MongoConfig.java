@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.yingzhi.storage.StorageProperties;
 
 /** The one MongoClient of the application, against a real server or the embedded one, always over TCP. */
@@ -28,7 +29,9 @@ class MongoConfig {
         return EmbeddedMongoServer.start(storage.dataDir(), props.embeddedCacheMb());
     }
 
+    /** Depends on the embedded server so that it is closed after the client, not under it. */
     @Bean(destroyMethod = "close")
+    @DependsOn("embeddedMongoServer")
     MongoClient mongoClient(MongoProperties props, ObjectProvider<EmbeddedMongoServer> embedded) {
         EmbeddedMongoServer server = embedded.getIfAvailable();
         String uri = server != null ? server.connectionString() : props.uri();
