@@ -7,6 +7,8 @@ import org.yingzhi.asset.AssetRepository;
 import org.yingzhi.job.Job;
 import org.yingzhi.job.JobHandler;
 import org.yingzhi.job.JobOutcome;
+import org.yingzhi.job.JobType;
+import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.storage.MediaStore;
 
@@ -18,10 +20,19 @@ abstract class AssetJobHandler implements JobHandler {
 
     protected final AssetRepository assets;
     protected final MediaStore store;
+    protected final MediaToolkit toolkit;
+    private final JobType type;
 
-    AssetJobHandler(AssetRepository assets, MediaStore store) {
+    AssetJobHandler(JobType type, AssetRepository assets, MediaStore store, MediaToolkit toolkit) {
+        this.type = type;
         this.assets = assets;
         this.store = store;
+        this.toolkit = toolkit;
+    }
+
+    @Override
+    public final JobType type() {
+        return type;
     }
 
     @Override

@@ -15,18 +15,11 @@ import org.yingzhi.storage.MediaStore;
 @Component
 class AudioProxyHandler extends AssetJobHandler {
 
-    private final MediaToolkit toolkit;
     private final AudioProxySpec spec;
 
     AudioProxyHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, AudioProxySpec spec) {
-        super(assets, store);
-        this.toolkit = toolkit;
+        super(JobType.AUDIO_PROXY, assets, store, toolkit);
         this.spec = spec;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.AUDIO_PROXY;
     }
 
     @Override

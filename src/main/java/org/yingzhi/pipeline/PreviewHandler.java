@@ -18,18 +18,11 @@ import org.yingzhi.storage.MediaStore;
 @Component
 class PreviewHandler extends AssetJobHandler {
 
-    private final MediaToolkit toolkit;
     private final PreviewSpec spec;
 
     PreviewHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, PreviewSpec spec) {
-        super(assets, store);
-        this.toolkit = toolkit;
+        super(JobType.PREVIEW, assets, store, toolkit);
         this.spec = spec;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.PREVIEW;
     }
 
     @Override

@@ -15,18 +15,11 @@ import org.yingzhi.storage.MediaStore;
 @Component
 class ProxyHandler extends AssetJobHandler {
 
-    private final MediaToolkit toolkit;
     private final ProxySpec spec;
 
     ProxyHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, ProxySpec spec) {
-        super(assets, store);
-        this.toolkit = toolkit;
+        super(JobType.PROXY, assets, store, toolkit);
         this.spec = spec;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.PROXY;
     }
 
     @Override

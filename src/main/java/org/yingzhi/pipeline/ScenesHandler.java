@@ -18,18 +18,11 @@ import org.yingzhi.timecode.Timecode;
 @Component
 class ScenesHandler extends AssetJobHandler {
 
-    private final MediaToolkit toolkit;
     private final SceneSpec spec;
 
     ScenesHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, SceneSpec spec) {
-        super(assets, store);
-        this.toolkit = toolkit;
+        super(JobType.SCENES, assets, store, toolkit);
         this.spec = spec;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.SCENES;
     }
 
     @Override

@@ -20,18 +20,11 @@ import org.yingzhi.storage.MediaStore;
 @Component
 class SpriteHandler extends AssetJobHandler {
 
-    private final MediaToolkit toolkit;
     private final SpriteSpec spec;
 
     SpriteHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, SpriteSpec spec) {
-        super(assets, store);
-        this.toolkit = toolkit;
+        super(JobType.SPRITE, assets, store, toolkit);
         this.spec = spec;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.SPRITE;
     }
 
     @Override

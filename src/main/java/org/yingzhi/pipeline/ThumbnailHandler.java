@@ -18,18 +18,11 @@ import org.yingzhi.storage.MediaStore;
 @Component
 class ThumbnailHandler extends AssetJobHandler {
 
-    private final MediaToolkit toolkit;
     private final ThumbnailSpec spec;
 
     ThumbnailHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, ThumbnailSpec spec) {
-        super(assets, store);
-        this.toolkit = toolkit;
+        super(JobType.THUMBNAIL, assets, store, toolkit);
         this.spec = spec;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.THUMBNAIL;
     }
 
     @Override

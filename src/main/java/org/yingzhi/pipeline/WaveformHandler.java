@@ -16,18 +16,11 @@ import org.yingzhi.storage.MediaStore;
 @Component
 class WaveformHandler extends AssetJobHandler {
 
-    private final MediaToolkit toolkit;
     private final WaveformSpec spec;
 
     WaveformHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, WaveformSpec spec) {
-        super(assets, store);
-        this.toolkit = toolkit;
+        super(JobType.WAVEFORM, assets, store, toolkit);
         this.spec = spec;
-    }
-
-    @Override
-    public JobType type() {
-        return JobType.WAVEFORM;
     }
 
     @Override
