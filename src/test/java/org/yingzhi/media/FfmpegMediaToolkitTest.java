@@ -43,4 +43,22 @@ class FfmpegMediaToolkitTest {
         assertThrows(MediaException.class, () -> toolkit.probe(Samples.get("not-a-video.mp4")));
         assertThrows(MediaException.class, () -> toolkit.probe(Samples.DIR.resolve("does-not-exist.mov")));
     }
+
+    /** A WAV header followed by 300 MB of zeros makes FFmpeg walk empty chunks for a long time: the deadline stops it. */
+    @Test
+    void aProbeThatRunsTooLongIsGivenUp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bad = dir.resolve("endless.wav");
+        byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(Samples.get("tone.wav")), 12);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(bad.toFile(), "rw")) {
+            f.write(head);
+            f.setLength(300L * 1024 * 1024);
+        }
+        MediaToolkit quick = new FfmpegMediaToolkit(java.time.Duration.ofMillis(300));
+        long t0 = System.nanoTime();
+        MediaException e = assertThrows(MediaException.class, () -> quick.probe(bad));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(e.getMessage().contains("took longer than 0.3 s"), e.getMessage());
+        assertTrue(ms < 5_000, "gave up after " + ms + " ms");
+        assertEquals(3, quick.probe(Samples.get("clip-2997df.mov")).streams().size(), "normal files are unaffected");
+    }
 }

@@ -69,8 +69,36 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     private static final int TMCD = fourcc("tmcd");
     private static final int MAX_PACKETS_FOR_TMCD = 2000;
 
+    private final long probeTimeoutMillis;
+
     public FfmpegMediaToolkit() {
+        this(java.time.Duration.ofSeconds(30));
+    }
+
+    /** {@code probeTimeout}: a probe still reading after this long is given up (malformed files can loop for minutes). */
+    @org.springframework.beans.factory.annotation.Autowired
+    public FfmpegMediaToolkit(
+            @org.springframework.beans.factory.annotation.Value("${yingzhi.media.probe-timeout:30s}") java.time.Duration probeTimeout) {
         FfmpegNatives.load();
+        this.probeTimeoutMillis = probeTimeout.toMillis();
+    }
+
+    /** Tells FFmpeg's I/O to give up once a deadline has passed; checked on every read. */
+    private static final class Deadline extends org.bytedeco.ffmpeg.avformat.AVIOInterruptCB.Callback_Pointer {
+        private final long until;
+
+        Deadline(long millis) {
+            this.until = System.currentTimeMillis() + millis;
+        }
+
+        @Override
+        public int call(org.bytedeco.javacpp.Pointer opaque) {
+            return System.currentTimeMillis() > until ? 1 : 0;
+        }
+
+        boolean passed() {
+            return System.currentTimeMillis() > until;
+        }
     }
 
     @Override
@@ -79,14 +107,20 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             throw new MediaException("file not readable: " + file.getFileName());
         }
         AVFormatContext fc = avformat_alloc_context();
+        Deadline deadline = new Deadline(probeTimeoutMillis);
+        fc.interrupt_callback().callback(deadline);
         int rc = avformat_open_input(fc, file.toString(), null, null);
         if (rc < 0) {
             // avformat_open_input frees the context on failure
-            throw new MediaException("cannot open as media: " + error(rc));
+            deadline.close();
+            throw new MediaException(deadline.passed() ? tooSlow() : "cannot open as media: " + error(rc));
         }
         try {
             List<String> warnings = new ArrayList<>();
             rc = avformat_find_stream_info(fc, (PointerPointer<?>) null);
+            if (rc < 0 && deadline.passed()) {
+                throw new MediaException(tooSlow());
+            }
             if (rc < 0) {
                 warnings.add("stream info incomplete: " + error(rc));
             }
@@ -108,7 +142,13 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             throw new MediaException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         } finally {
             avformat_close_input(fc);
+            deadline.close();
         }
+    }
+
+    private String tooSlow() {
+        return "cannot open as media: reading its structure took longer than " + probeTimeoutMillis / 1000.0
+                + " s (malformed or truncated?)";
     }
 
     @Override
