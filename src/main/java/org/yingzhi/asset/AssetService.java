@@ -390,8 +390,8 @@ public class AssetService {
                 : asset.get(F.PROCESSING, Document.class).get("steps", Document.class);
         Document st = steps == null ? null : steps.get(step, Document.class);
         if (st == null) {
-            throw ApiException.notFound("a " + asset.getString(F.TYPE).toLowerCase(Locale.ROOT) + " asset has no " + step
-                    + " derivative; asset", id);
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "asset " + id + " is a "
+                    + asset.getString(F.TYPE).toLowerCase(Locale.ROOT) + " and has no " + step + " step");
         }
         if (!"DONE".equals(st.getString("status"))) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not ready", "the " + step + " of asset " + id + " is "

@@ -87,9 +87,9 @@ public class JobRepository {
 
     /**
      * Asks for the job to run again: a finished or failed job is queued afresh; a running one is flagged to run once
-     * more when it finishes; a queued one stays as it is. Returns false when there is no such job.
+     * more when it finishes; a queued one stays as it is; a missing one is created.
      */
-    public boolean requeue(ObjectId assetId, JobType type) {
+    public void requeue(ObjectId assetId, JobType type) {
         enqueue(assetId, type);
         String id = id(assetId, type);
         Date now = new Date();
@@ -100,7 +100,6 @@ public class JobRepository {
         if (n == 0) {
             jobs.updateOne(and(eq(F.ID, id), eq(F.STATUS, JobStatus.RUNNING.name())), Updates.set(F.RERUN, true));
         }
-        return true;
     }
 
     /**
@@ -114,9 +113,11 @@ public class JobRepository {
                 and(eq(F.STATUS, JobStatus.RUNNING.name()), lt(F.LEASE_EXPIRES, now)));
         for (Document candidate : jobs.find(runnable).sort(Sorts.ascending(F.RUN_AFTER, F.CREATED_AT)).limit(8)) {
             String token = UUID.randomUUID().toString();
+            // the state that was read, and still runnable: a read may return a newer version of a document than
+            // the one its filter matched (the embedded server does), so the claim re-checks both when it writes
             Bson sameState = and(eq(F.ID, candidate.get(F.ID)), eq(F.STATUS, candidate.getString(F.STATUS)),
                     eq(F.ATTEMPTS, candidate.getInteger(F.ATTEMPTS, 0)),
-                    eq(F.CLAIM_TOKEN, candidate.getString(F.CLAIM_TOKEN)));
+                    eq(F.CLAIM_TOKEN, candidate.getString(F.CLAIM_TOKEN)), runnable);
             Document before = jobs.findOneAndUpdate(sameState, Updates.combine(
                     Updates.set(F.STATUS, JobStatus.RUNNING.name()), Updates.set(F.LEASE_OWNER, owner),
                     Updates.set(F.LEASE_EXPIRES, new Date(now.getTime() + leaseMillis)),

@@ -38,9 +38,7 @@ class MongoConfig {
         MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(10, TimeUnit.SECONDS));
-        if (server != null) {
-            settings.addCommandListener(new DurableWriteListener(server));
-        } else {
+        if (server == null) {
             log.info("catalog on MongoDB at {}", new ConnectionString(uri).getHosts());
         }
         return MongoClients.create(settings.build());
