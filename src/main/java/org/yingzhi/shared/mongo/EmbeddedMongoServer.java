@@ -40,6 +40,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     public static EmbeddedMongoServer start(Path dataDir, int cacheMb) {
+        return start(dataDir, cacheMb, 0);
+    }
+
+    /** {@code port} 0 picks a free one. */
+    public static EmbeddedMongoServer start(Path dataDir, int cacheMb, int port) {
         Path dbDir = dataDir.resolve("db");
         try {
             Files.createDirectories(dbDir);
@@ -55,7 +60,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                     + " (is another Yingzhi process using this data directory?): " + e.getMessage(), e);
         }
         MongoServer server = new MongoServer(new SerializedDurableBackend(store));
-        server.bind("127.0.0.1", 0);
+        server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB wire-protocol server on {} with catalog {}", address, file);
         return new EmbeddedMongoServer(store, server, address);

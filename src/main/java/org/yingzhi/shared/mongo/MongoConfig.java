@@ -26,7 +26,7 @@ class MongoConfig {
         if (!props.embedded()) {
             return null;
         }
-        return EmbeddedMongoServer.start(storage.dataDir(), props.embeddedCacheMb());
+        return EmbeddedMongoServer.start(storage.dataDir(), props.embeddedCacheMb(), props.embeddedPort());
     }
 
     /** Depends on the embedded server so that it is closed after the client, not under it. */

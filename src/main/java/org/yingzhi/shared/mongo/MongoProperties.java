@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * H2 file under the data directory; production sets {@code MONGODB_URI} to a replica set.
  */
 @ConfigurationProperties("yingzhi.mongodb")
-public record MongoProperties(String uri, String database, Integer embeddedCacheMb) {
+public record MongoProperties(String uri, String database, Integer embeddedCacheMb, Integer embeddedPort) {
 
     public MongoProperties {
         uri = uri == null ? "" : uri.trim();
         database = database == null || database.isBlank() ? "yingzhi" : database.trim();
         embeddedCacheMb = embeddedCacheMb == null ? 256 : embeddedCacheMb;
+        embeddedPort = embeddedPort == null ? 0 : embeddedPort;
     }
 
     public boolean embedded() {
