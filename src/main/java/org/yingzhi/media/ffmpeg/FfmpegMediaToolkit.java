@@ -21,46 +21,59 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
-
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
-import org.yingzhi.media.spec.AudioProxySpec;
-import org.yingzhi.media.spec.ProxySpec;
-import org.yingzhi.media.spec.SceneSpec;
-import org.yingzhi.media.spec.WaveformSpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.RawProbe;
+import org.yingzhi.media.spec.AudioProxySpec;
+import org.yingzhi.media.spec.ProxySpec;
+import org.yingzhi.media.spec.SceneSpec;
+import org.yingzhi.media.spec.WaveformSpec;
 
 /** The only {@link MediaToolkit}: every JavaCV/avformat call of Yingzhi lives in this package. */
 @Component
@@ -72,19 +85,19 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     private final long probeTimeoutMillis;
 
     public FfmpegMediaToolkit() {
-        this(java.time.Duration.ofSeconds(30));
+        this(Duration.ofSeconds(30));
     }
 
     /** {@code probeTimeout}: a probe still reading after this long is given up (malformed files can loop for minutes). */
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public FfmpegMediaToolkit(
-            @org.springframework.beans.factory.annotation.Value("${yingzhi.media.probe-timeout:30s}") java.time.Duration probeTimeout) {
+            @Value("${yingzhi.media.probe-timeout:30s}") Duration probeTimeout) {
         FfmpegNatives.load();
         this.probeTimeoutMillis = probeTimeout.toMillis();
     }
 
     /** Tells FFmpeg's I/O to give up once a deadline has passed; checked on every read. */
-    private static final class Deadline extends org.bytedeco.ffmpeg.avformat.AVIOInterruptCB.Callback_Pointer {
+    private static final class Deadline extends AVIOInterruptCB.Callback_Pointer {
         private final long until;
 
         Deadline(long millis) {
@@ -92,7 +105,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
         }
 
         @Override
-        public int call(org.bytedeco.javacpp.Pointer opaque) {
+        public int call(Pointer opaque) {
             return System.currentTimeMillis() > until ? 1 : 0;
         }
 
@@ -138,7 +151,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             long duration = fc.duration() == AV_NOPTS_VALUE ? -1 : fc.duration() * 1_000_000L / AV_TIME_BASE;
             return new RawProbe(string(fc.iformat().name()), string(fc.iformat().long_name()), duration,
                     fc.bit_rate(), Files.size(file), dict(fc.metadata()), streams, tmcd, warnings);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new MediaException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         } finally {
             avformat_close_input(fc);
@@ -195,7 +208,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                 r.stop();
             }
             return new ProxyResult("h264", spec.width(), height, channels > 0 ? "aac" : null, frames);
-        } catch (FrameGrabber.Exception | org.bytedeco.javacv.FrameRecorder.Exception e) {
+        } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
             throw failure("proxy transcode failed", e);
         }
     }
@@ -206,11 +219,11 @@ public class FfmpegMediaToolkit implements MediaToolkit {
      * small bounded queue as copies, because the grabber reuses its buffers.
      */
     private static long decodeAndEncode(FFmpegFrameGrabber g, FFmpegFrameRecorder r)
-            throws FrameGrabber.Exception, org.bytedeco.javacv.FrameRecorder.Exception {
-        java.util.concurrent.BlockingQueue<Frame> queue = new java.util.concurrent.ArrayBlockingQueue<>(16);
+            throws FrameGrabber.Exception, FrameRecorder.Exception {
+        BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(16);
         Frame end = new Frame();
         Exception[] decodeError = new Exception[1];
-        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean abandoned = new AtomicBoolean();
         Thread decoder = new Thread(() -> {
             try {
                 for (Frame f; (f = g.grab()) != null; ) {
@@ -259,10 +272,10 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     }
 
     /** Puts a frame on the queue unless the encoder has given up; never blocks forever. */
-    private static boolean hand(java.util.concurrent.BlockingQueue<Frame> q, Frame f,
-            java.util.concurrent.atomic.AtomicBoolean abandoned) {
+    private static boolean hand(BlockingQueue<Frame> q, Frame f,
+            AtomicBoolean abandoned) {
         try {
-            while (!q.offer(f, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            while (!q.offer(f, 100, TimeUnit.MILLISECONDS)) {
                 if (abandoned.get()) {
                     return false;
                 }
@@ -274,7 +287,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
         }
     }
 
-    private static Frame take(java.util.concurrent.BlockingQueue<Frame> q) {
+    private static Frame take(BlockingQueue<Frame> q) {
         try {
             return q.take();
         } catch (InterruptedException e) {
@@ -389,13 +402,13 @@ public class FfmpegMediaToolkit implements MediaToolkit {
 
         private void ensure(int i) {
             if (i >= a.length) {
-                a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, i + 1));
+                a = Arrays.copyOf(a, Math.max(a.length * 2, i + 1));
             }
             size = Math.max(size, i + 1);
         }
 
         float[] toArray() {
-            return java.util.Arrays.copyOf(a, size);
+            return Arrays.copyOf(a, size);
         }
     }
 
@@ -420,7 +433,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                 }
                 r.stop();
             }
-        } catch (FrameGrabber.Exception | org.bytedeco.javacv.FrameRecorder.Exception e) {
+        } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
             throw failure("audio transcode failed", e);
         }
     }
@@ -564,7 +577,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
         return out;
     }
 
-    private static final java.util.regex.Pattern AV_ERROR = java.util.regex.Pattern.compile("error (-?\\d+)");
+    private static final Pattern AV_ERROR = Pattern.compile("error (-?\\d+)");
 
     /**
      * A JavaCV exception as a message fit for users: the FFmpeg error text for its code, without the file path
@@ -572,7 +585,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
      */
     private static MediaException failure(String what, Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        java.util.regex.Matcher code = AV_ERROR.matcher(m);
+        Matcher code = AV_ERROR.matcher(m);
         String reason = code.find() ? error(Integer.parseInt(code.group(1)))
                 : m.replaceAll("\"[^\"]*\"", "the file").replaceAll("\\s*\\(.*$", "");
         return new MediaException(what + ": " + reason, e);

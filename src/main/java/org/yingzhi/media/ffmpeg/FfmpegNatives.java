@@ -3,6 +3,9 @@ package org.yingzhi.media.ffmpeg;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_WARNING;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.bytedeco.ffmpeg.ffmpeg;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -46,21 +49,21 @@ public final class FfmpegNatives {
     }
 
     /** A process running that executable with the given arguments; its shared libraries sit beside it. */
-    public static ProcessBuilder process(java.util.List<String> args) {
+    public static ProcessBuilder process(List<String> args) {
         return process(executable(), args);
     }
 
     /** The same for the jar's ffprobe. */
-    public static ProcessBuilder probeProcess(java.util.List<String> args) {
+    public static ProcessBuilder probeProcess(List<String> args) {
         return process(Loader.load(org.bytedeco.ffmpeg.ffprobe.class), args);
     }
 
-    private static ProcessBuilder process(String exe, java.util.List<String> args) {
-        java.util.List<String> cmd = new java.util.ArrayList<>();
+    private static ProcessBuilder process(String exe, List<String> args) {
+        List<String> cmd = new ArrayList<>();
         cmd.add(exe);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        String dir = java.nio.file.Path.of(exe).getParent().toString();
+        String dir = Path.of(exe).getParent().toString();
         String old = System.getenv("LD_LIBRARY_PATH");
         pb.environment().put("LD_LIBRARY_PATH", old == null || old.isEmpty() ? dir : dir + ":" + old);
         return pb;
