@@ -56,8 +56,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         try {
             store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
         } catch (MVStoreException e) {
-            throw new IllegalStateException("cannot open the embedded catalog " + file
-                    + " (is another Yingzhi process using this data directory?): " + e.getMessage(), e);
+            if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
+                throw new CatalogInUseException(file, e);
+            }
+            throw new IllegalStateException("cannot open the embedded catalog " + file + ": " + e.getMessage(), e);
         }
         MongoServer server = new MongoServer(new SerializedDurableBackend(store));
         server.bind("127.0.0.1", port);
