@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("yingzhi.jobs")
 public record JobProperties(Integer concurrency, Duration poll, Duration lease, Integer maxAttempts, Duration backoff,
-        Duration sweep) {
+        Duration sweep, Duration shutdownGrace) {
 
     public JobProperties {
         concurrency = concurrency == null ? 2 : concurrency;
@@ -19,6 +19,7 @@ public record JobProperties(Integer concurrency, Duration poll, Duration lease, 
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         backoff = backoff == null ? Duration.ofSeconds(10) : backoff;
         sweep = sweep == null ? Duration.ofSeconds(30) : sweep;
+        shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(10) : shutdownGrace;
         if (concurrency < 1 || lease.toMillis() < 1000 || maxAttempts < 1) {
             throw new IllegalArgumentException("yingzhi.jobs: concurrency >= 1, lease >= 1s, max-attempts >= 1");
         }

@@ -172,6 +172,18 @@ public class JobRepository {
         return jobs.updateOne(mine, update).getModifiedCount() == 1;
     }
 
+    /**
+     * RUNNING -> QUEUED without counting a try: a worker shutting down hands back what it could not finish, so
+     * another worker starts it at once instead of after the lease. False when the claim was already lost.
+     */
+    public boolean release(Job job) {
+        Date now = new Date();
+        return jobs.updateOne(and(eq(F.ID, job.id()), eq(F.CLAIM_TOKEN, job.claimToken()),
+                eq(F.STATUS, JobStatus.RUNNING.name())), Updates.combine(Updates.set(F.STATUS, JobStatus.QUEUED.name()),
+                Updates.set(F.RUN_AFTER, now), Updates.set(F.UPDATED_AT, now), Updates.inc(F.ATTEMPTS, -1),
+                Updates.unset(F.LEASE_EXPIRES), Updates.unset(F.LEASE_OWNER))).getModifiedCount() == 1;
+    }
+
     public Optional<Document> find(String id) {
         return Optional.ofNullable(jobs.find(eq(F.ID, id)).first());
     }

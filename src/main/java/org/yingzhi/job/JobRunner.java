@@ -147,11 +147,37 @@ public class JobRunner implements SmartLifecycle {
         }
     }
 
+    /**
+     * Stops taking work, lets running jobs finish for {@code shutdown-grace}, then hands back the ones still running
+     * so that another worker starts them at once. Their threads may still be inside FFmpeg; if they finish later
+     * their result is written again by the next run (handlers are idempotent) and their claim no longer counts.
+     */
     @Override
     public void stop() {
+        if (!running) {
+            return;
+        }
         running = false;
+        long until = System.currentTimeMillis() + props.shutdownGrace().toMillis();
+        for (Thread t : workers) {
+            try {
+                t.join(Math.max(1, until - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        for (Job j : held) {
+            try {
+                if (jobs.release(j)) {
+                    log.info("handed back job {} on shutdown", j.id());
+                }
+            } catch (RuntimeException e) {
+                log.warn("could not hand back job {}: {}; it is taken over when its lease expires", j.id(), e.toString());
+            }
         }
         for (Thread t : workers) {
             t.interrupt();

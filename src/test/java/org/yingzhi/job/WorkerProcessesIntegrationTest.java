@@ -137,4 +137,44 @@ class WorkerProcessesIntegrationTest {
             }
         }
     }
+
+    @Test
+    void aWorkerStoppedForADeployHandsItsJobBackAtOnce() throws Exception {
+        Path data = TestDataDir.create("stopped-worker");
+        Path clip = TestMedia.longClip(data.getParent(), 60);
+        try (EmbeddedMongoServer mongo = EmbeddedMongoServer.start(data.resolveSibling(data.getFileName() + "-mongo"), 64);
+                MongoClient client = MongoClients.create(mongo.connectionString())) {
+            Map<String, String> env = Map.of("MONGODB_URI", mongo.connectionString());
+            MongoCollection<Document> jobs = client.getDatabase("yingzhi").getCollection("jobs");
+            try (ServiceProcess api = ServiceProcess.start(data, env, "--yingzhi.role=api")) {
+                Api.Response r = new Api(api.port()).upload(clip, Api.BUREAU, null);
+                assertEquals(201, r.status(), r.body());
+                String jobId = r.json().get("asset").get("id").asString() + ":proxy";
+                ServiceProcess worker = ServiceProcess.start(data, env, "--yingzhi.role=worker", "--yingzhi.jobs.lease=60s",
+                        "--yingzhi.jobs.poll=50ms", "--yingzhi.jobs.concurrency=1", "--yingzhi.jobs.shutdown-grace=500ms");
+                long end = System.currentTimeMillis() + 120_000;
+                while (System.currentTimeMillis() < end
+                        && !"RUNNING".equals(jobs.find(eq("_id", jobId)).first().getString("status"))) {
+                    Thread.sleep(50);
+                }
+                long t0 = System.currentTimeMillis();
+                worker.close(); // SIGTERM, as a deploy or systemd stop sends
+                Document j = jobs.find(eq("_id", jobId)).first();
+                assertEquals("QUEUED", j.getString("status"), "handed back, not left to a 60 s lease: " + j.toJson());
+                assertEquals(0, j.getInteger("attempts"), "a shutdown is not a failed try");
+                assertTrue(System.currentTimeMillis() - t0 < 30_000);
+                try (ServiceProcess next = ServiceProcess.start(data, env, "--yingzhi.role=worker",
+                        "--yingzhi.jobs.poll=50ms")) {
+                    long until = System.currentTimeMillis() + 120_000;
+                    while (System.currentTimeMillis() < until
+                            && !"DONE".equals(jobs.find(eq("_id", jobId)).first().getString("status"))) {
+                        Thread.sleep(200);
+                    }
+                    Document done = jobs.find(eq("_id", jobId)).first();
+                    assertEquals("DONE", done.getString("status"), done.toJson());
+                    assertEquals(1, done.getInteger("attempts"));
+                }
+            }
+        }
+    }
 }
