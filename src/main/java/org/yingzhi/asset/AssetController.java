@@ -66,19 +66,11 @@ class AssetController {
             return Descriptive.empty();
         }
         try {
-            return Json.MAPPER.readValue(metadata, Descriptive.class);
-        } catch (RuntimeException e) {
-            throw ApiException.badRequest("metadata is not valid JSON of the descriptive fields (title, description, "
-                    + "contributorUnit, source, captureDate, place, keywords, rights): " + firstLine(e.getMessage()));
+            return Json.readStrict(metadata, Descriptive.class);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("metadata: " + e.getMessage() + "; the fields are title, description, "
+                    + "contributorUnit, source, captureDate, place, keywords (a list) and rights");
         }
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     @Operation(summary = "List and search assets",

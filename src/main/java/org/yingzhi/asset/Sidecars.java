@@ -34,10 +34,9 @@ final class Sidecars {
         Path json = file.resolveSibling(file.getFileName() + ".json");
         if (Files.isRegularFile(json)) {
             try {
-                return Json.MAPPER.readValue(Files.readString(json, StandardCharsets.UTF_8), Descriptive.class)
-                        .orElse(fromCsv);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("sidecar " + json.getFileName() + " is not valid metadata JSON");
+                return Json.readStrict(Files.readString(json, StandardCharsets.UTF_8), Descriptive.class).orElse(fromCsv);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sidecar " + json.getFileName() + ": " + e.getMessage());
             }
         }
         return fromCsv;

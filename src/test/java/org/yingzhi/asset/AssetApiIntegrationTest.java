@@ -350,6 +350,29 @@ class AssetApiIntegrationTest {
     }
 
     @Test
+    void badUploadsGetClearErrors() throws Exception {
+        byte[] wav = Files.readAllBytes(Samples.get("tone.wav"));
+        Api.Response typo = api.upload("t.wav", wav, Api.BUREAU, "{\"titel\":\"拉萨\"}");
+        assertEquals(400, typo.status());
+        assertTrue(typo.json().get("detail").asString().startsWith("metadata: unknown field 'titel'"), typo.body());
+        Api.Response wrongType = api.upload("t.wav", wav, Api.BUREAU, "{\"keywords\":\"援藏\"}");
+        assertEquals(400, wrongType.status());
+        assertTrue(wrongType.json().get("detail").asString().startsWith("metadata: field 'keywords' has the wrong type"),
+                wrongType.body());
+        Api.Response notJson = api.upload("t.wav", wav, Api.BUREAU, "{\"title\":");
+        assertEquals(400, notJson.status());
+        assertTrue(notJson.json().get("detail").asString().startsWith("metadata: not valid JSON"), notJson.body());
+        Api.Response cut = api.postRaw("/api/assets", Api.BUREAU, "multipart/form-data; boundary=XYZ",
+                "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.jpg\"\r\n\r\nabc".getBytes());
+        assertEquals(400, cut.status(), cut.body());
+        assertTrue(cut.json().get("detail").asString().contains("malformed or was cut off"));
+        Api.Response noFile = api.postRaw("/api/assets", Api.BUREAU, "multipart/form-data; boundary=XYZ",
+                "--XYZ\r\nContent-Disposition: form-data; name=\"metadata\"\r\n\r\n{}\r\n--XYZ--\r\n".getBytes());
+        assertEquals(400, noFile.status(), noFile.body());
+        assertEquals(415, api.postRaw("/api/assets", Api.BUREAU, "application/json", "{}".getBytes()).status());
+    }
+
+    @Test
     void uploadLimitIsEnforcedWithProblemJson() {
         byte[] big = new byte[6 * 1024 * 1024];
         big[0] = (byte) 0xFF;

@@ -2,6 +2,7 @@ package org.yingzhi.asset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,10 @@ class SidecarsTest {
         Files.writeString(dir.resolve("y.jpg.json"), "{not json", StandardCharsets.UTF_8);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Sidecars().forFile(dir.resolve("y.jpg")));
-        assertEquals("sidecar y.jpg.json is not valid metadata JSON", e.getMessage());
+        assertTrue(e.getMessage().startsWith("sidecar y.jpg.json: not valid JSON"), e.getMessage());
+        Files.writeString(dir.resolve("w.jpg.json"), "{\"titel\":\"typo\"}", StandardCharsets.UTF_8);
+        assertEquals("sidecar w.jpg.json: unknown field 'titel'",
+                assertThrows(IllegalArgumentException.class, () -> new Sidecars().forFile(dir.resolve("w.jpg"))).getMessage());
         Files.writeString(dir.resolve("metadata.csv"), "name,title\nz.jpg,t\n", StandardCharsets.UTF_8);
         assertThrows(IllegalArgumentException.class, () -> new Sidecars().forFile(dir.resolve("z.jpg")));
     }

@@ -72,6 +72,11 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response postRaw(String path, String token, String contentType, byte[] body) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public Response upload(Path file, String token, String metadataJson) {
         try {
             return upload(file.getFileName().toString(), Files.readAllBytes(file), token, metadataJson);

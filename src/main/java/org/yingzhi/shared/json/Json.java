@@ -19,7 +19,27 @@ public final class Json {
             .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
+    /** For input people write: a misspelt field is an error, not something silently dropped. */
+    public static final tools.jackson.databind.ObjectReader STRICT = MAPPER.reader()
+            .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private Json() {
+    }
+
+    /** Reads JSON into a type, failing with a message that names the field and says what is wrong, in plain words. */
+    public static <T> T readStrict(String json, Class<T> type) {
+        try {
+            return STRICT.forType(type).readValue(json);
+        } catch (tools.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("unknown field '" + e.getPropertyName() + "'");
+        } catch (tools.jackson.databind.exc.MismatchedInputException e) {
+            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getPropertyName();
+            throw new IllegalArgumentException(field == null ? "the JSON has the wrong shape" : "field '" + field
+                    + "' has the wrong type");
+        } catch (tools.jackson.core.JacksonException e) {
+            String m = e.getOriginalMessage();
+            throw new IllegalArgumentException("not valid JSON: " + (m == null ? "unreadable" : m.lines().findFirst().orElse(m)));
+        }
     }
 
     /** A record as a map ready to go into a BSON document (null fields omitted). */

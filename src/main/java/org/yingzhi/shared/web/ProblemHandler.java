@@ -44,6 +44,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(pd);
     }
 
+    /** A multipart body that is malformed or was cut off by the client. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest req) {
+        log.info("malformed upload on {}: {}", req.getRequestURI(), e.getMessage());
+        return api(ApiException.badRequest("the multipart upload is malformed or was cut off; send the file again"), req);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
         log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
