@@ -53,6 +53,8 @@ class PipelineIntegrationTest {
     com.mongodb.client.MongoDatabase db;
     @Autowired
     org.yingzhi.shared.json.DocumentSchemas schemas;
+    @Autowired
+    org.yingzhi.asset.AssetProcessing processing;
     Api api;
     final Map<String, JsonNode> done = new HashMap<>();
 
@@ -255,6 +257,36 @@ class PipelineIntegrationTest {
         assertEquals(404, notReady.status());
         assertTrue(notReady.contentType().startsWith("application/problem+json"));
         assertTrue(notReady.body().contains("FAILED"), notReady.body());
+    }
+
+    @Test
+    void derivativesRevalidateWithTheirETag() throws Exception {
+        String path = "/api/assets/" + id("clip-25ndf.mp4") + "/sprite";
+        HttpResponse<byte[]> first = api.getBytes(path, Api.ADMIN, null);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        java.net.http.HttpRequest again = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + Api.ADMIN).header("If-None-Match", etag).build();
+        HttpResponse<byte[]> notModified = java.net.http.HttpClient.newHttpClient().send(again,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, notModified.statusCode());
+        assertEquals(0, notModified.body().length);
+    }
+
+    @Test
+    void theSweepQueuesWorkThatACrashLeftUnqueued() throws Exception {
+        Api.Response r = api.upload("crash-window.wav", TestMedia.wav(999, 0.5), Api.ADMIN, "{\"contributorUnit\":\"省广播电视局\"}");
+        String id = r.json().get("asset").get("id").asString();
+        awaitSettled(id);
+        // as if the process died between the asset insert and the job upserts, a minute ago
+        org.bson.types.ObjectId oid = new org.bson.types.ObjectId(id);
+        db.getCollection("jobs").deleteMany(com.mongodb.client.model.Filters.eq("assetId", oid));
+        db.getCollection("assets").updateOne(com.mongodb.client.model.Filters.eq("_id", oid), new org.bson.Document("$set",
+                new org.bson.Document("status", "INGESTED").append("processing.steps.audio_proxy", new org.bson.Document("status", "QUEUED"))
+                        .append("processing.steps.waveform", new org.bson.Document("status", "QUEUED"))
+                        .append("createdAt", new java.util.Date(System.currentTimeMillis() - 60_000))));
+        processing.sweep();
+        assertEquals(2, db.getCollection("jobs").countDocuments(com.mongodb.client.model.Filters.eq("assetId", oid)));
+        assertEquals("READY", awaitSettled(id).get("status").asString());
     }
 
     @Test
