@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.yingzhi.asset.AssetRepository.F;
+import org.yingzhi.job.JobType;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.media.MediaInfo;
 import org.yingzhi.media.MediaToolkit;
@@ -95,13 +96,10 @@ public class AssetService {
             }
             Optional<Document> existing = repo.findBySha256(received.sha256());
             if (existing.isPresent()) {
-                store.discard(received);
                 return new IngestResult(existing.get(), true);
             }
             Path original = store.commitOriginal(received, detected.get().ext());
-            Document doc = catalog(original, received, detected.get(), fileName, d.contributorUnit() == null
-                    ? new Descriptive(d.title(), d.description(), unit, d.source(), d.captureDate(), d.place(),
-                            d.keywords(), d.rights()) : d, user);
+            Document doc = catalog(original, received, detected.get(), fileName, d.orElse(Descriptive.ofUnit(unit)), user);
             Optional<Document> inserted = repo.insert(doc);
             if (inserted.isPresent()) {
                 // a crash right here leaves the asset INGESTED with its steps planned; the sweep queues them
@@ -376,11 +374,11 @@ public class AssetService {
     public List<String> reprocess(String id, List<String> steps, User user) {
         Document asset = get(id, user);
         requireEditor(user, asset);
-        List<org.yingzhi.job.JobType> chosen = new ArrayList<>();
+        List<JobType> chosen = new ArrayList<>();
         for (String s : steps == null ? List.<String>of() : steps) {
-            chosen.add(org.yingzhi.job.JobType.ofStep(s));
+            chosen.add(JobType.ofStep(s));
         }
-        return processing.reprocess(asset, chosen).stream().map(org.yingzhi.job.JobType::step).toList();
+        return processing.reprocess(asset, chosen).stream().map(JobType::step).toList();
     }
 
     /** A derivative file of an asset, once its step is done. */

@@ -24,6 +24,11 @@ public record Descriptive(String title, String description, String contributorUn
         return new Descriptive(null, null, null, null, null, null, null, null);
     }
 
+    /** Only a contributor unit: the default that {@link #orElse} fills in where none was given. */
+    public static Descriptive ofUnit(String unit) {
+        return new Descriptive(null, null, unit, null, null, null, null, null);
+    }
+
     /** Trims, drops blanks, checks lengths and the date; throws IllegalArgumentException with the field named. */
     public Descriptive normalized() {
         List<String> kw = null;

@@ -52,8 +52,11 @@ public class FolderImporter {
         }
     }
 
-    /** Imports with {@code threads} files in flight; {@code onEntry} sees each result as it is decided. */
-    public Report importFolder(Path dir, User user, String defaultUnit, int threads, Consumer<Entry> onEntry)
+    /**
+     * Imports with {@code threads} files in flight; {@code onEntry} sees each result as it is decided. Files whose
+     * sidecars name no contributor unit get the importing user's unit, as uploads do.
+     */
+    public Report importFolder(Path dir, User user, int threads, Consumer<Entry> onEntry)
             throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("not a folder: " + dir);
@@ -70,7 +73,7 @@ public class FolderImporter {
             List<Future<?>> futures = new ArrayList<>();
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
-                    Entry e = importOne(dir, file, sidecars, user, defaultUnit);
+                    Entry e = importOne(dir, file, sidecars, user);
                     entries.add(e);
                     onEntry.accept(e);
                 }));
@@ -91,7 +94,7 @@ public class FolderImporter {
         return new Report(sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private Entry importOne(Path root, Path file, Sidecars sidecars, User user, String defaultUnit) {
+    private Entry importOne(Path root, Path file, Sidecars sidecars, User user) {
         String rel = root.relativize(file).toString();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (DOCUMENTS.contains(name.substring(name.lastIndexOf('.') + 1))) {
@@ -101,9 +104,6 @@ public class FolderImporter {
             Descriptive d;
             synchronized (sidecars) {
                 d = sidecars.forFile(file);
-            }
-            if (d.contributorUnit() == null && defaultUnit != null && !defaultUnit.isBlank()) {
-                d = d.orElse(new Descriptive(null, null, defaultUnit, null, null, null, null, null));
             }
             IngestResult r;
             try (InputStream in = Files.newInputStream(file)) {

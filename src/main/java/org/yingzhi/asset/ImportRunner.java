@@ -47,7 +47,7 @@ class ImportRunner implements ApplicationRunner {
         User operator = new User("import", "Folder import", Role.ADMIN, props.unit() == null ? "" : props.unit());
         int code = 0;
         try {
-            FolderImporter.Report r = importer.importFolder(props.dir(), operator, props.unit(), props.threads(),
+            FolderImporter.Report r = importer.importFolder(props.dir(), operator, props.threads(),
                     e -> System.out.println(line(e)));
             System.out.printf("import of %s: %d imported, %d duplicate, %d rejected, %d skipped in %.1f s%n",
                     props.dir(), r.count(FolderImporter.Outcome.IMPORTED), r.count(FolderImporter.Outcome.DUPLICATE),

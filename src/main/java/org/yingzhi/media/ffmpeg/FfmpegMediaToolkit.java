@@ -67,6 +67,7 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.yingzhi.media.Images;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.RawProbe;
@@ -304,8 +305,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             if (g.getVideoStream() < 0 || g.getImageWidth() <= 0) {
                 throw new MediaException("no video stream to take frames from");
             }
-            double sar = g.getAspectRatio() > 0 ? g.getAspectRatio() : 1.0;
-            int height = Math.max(2, (int) Math.round(width * g.getImageHeight() / (g.getImageWidth() * sar) / 2.0) * 2);
+            int height = Images.heightFor(width, g.getImageWidth(), g.getImageHeight(), g.getAspectRatio());
             g.setImageWidth(width);
             g.setImageHeight(height);
             long length = g.getLengthInTime();

@@ -22,7 +22,6 @@ public record PreviewSpec(List<Integer> longEdges, float jpegQuality) {
     }
 
     public int nearest(int requested) {
-        return longEdges.stream().min((a, b) -> Integer.compare(Math.abs(a - requested), Math.abs(b - requested)))
-                .orElseThrow();
+        return Sizes.nearest(longEdges, requested);
     }
 }

@@ -24,7 +24,6 @@ public record ThumbnailSpec(List<Integer> widths, double atFraction, double maxA
 
     /** The stored width closest to a requested one (the API's ?size=). */
     public int nearest(int requested) {
-        return widths.stream().min((a, b) -> Integer.compare(Math.abs(a - requested), Math.abs(b - requested)))
-                .orElseThrow();
+        return Sizes.nearest(widths, requested);
     }
 }
