@@ -35,12 +35,12 @@ class FolderImportIntegrationTest {
     @Autowired
     AssetService assets;
 
-    private final User operator = new User("import", "Folder import", Role.ADMIN, "");
+    private final User operator = new User("import", "Folder import", Role.ADMIN, "未注明单位");
 
     @Test
     void importsEveryFileReportsEachAndCanRunAgain() throws Exception {
         List<FolderImporter.Entry> seen = new ArrayList<>();
-        FolderImporter.Report first = importer.importFolder(Samples.DIR, operator, "未注明单位", 2, seen::add);
+        FolderImporter.Report first = importer.importFolder(Samples.DIR, operator, 2, seen::add);
         Map<String, FolderImporter.Entry> byFile = first.entries().stream()
                 .collect(Collectors.toMap(FolderImporter.Entry::file, e -> e));
         assertEquals(9, first.entries().size(), first.entries().toString());
@@ -59,7 +59,7 @@ class FolderImportIntegrationTest {
         assertEquals("未注明单位", corrupt.getString("contributorUnit"), "default unit where the CSV has no row");
         assertEquals("FAILED", corrupt.getString("metadataStatus"));
 
-        FolderImporter.Report second = importer.importFolder(Samples.DIR, operator, "未注明单位", 2, e -> { });
+        FolderImporter.Report second = importer.importFolder(Samples.DIR, operator, 2, e -> { });
         assertEquals(0, second.count(FolderImporter.Outcome.IMPORTED));
         assertEquals(7, second.count(FolderImporter.Outcome.DUPLICATE));
         for (FolderImporter.Entry e : second.entries()) {

@@ -95,17 +95,7 @@ class WorkerProcessesIntegrationTest {
                 String jobId = assetId + ":proxy";
                 String firstOwner;
                 try (ServiceProcess doomed = ServiceProcess.start(data, env, lease)) {
-                    Document running = null;
-                    long end = System.currentTimeMillis() + 120_000;
-                    while (System.currentTimeMillis() < end) {
-                        Document j = jobs.find(eq("_id", jobId)).first();
-                        if (j != null && "RUNNING".equals(j.getString("status"))) {
-                            running = j;
-                            break;
-                        }
-                        Thread.sleep(50);
-                    }
-                    assertTrue(running != null, "the proxy job never started");
+                    Document running = awaitJob(jobs, jobId, "RUNNING", 120_000);
                     firstOwner = running.getString("leaseOwner");
                     assertTrue(firstOwner.contains(":" + doomed.pid() + ":"), firstOwner);
                     Thread.sleep(300); // mid-transcode
@@ -114,16 +104,7 @@ class WorkerProcessesIntegrationTest {
                 Document orphan = jobs.find(eq("_id", jobId)).first();
                 assertEquals("RUNNING", orphan.getString("status"), "a dead worker cannot let go: " + orphan.toJson());
                 try (ServiceProcess rescuer = ServiceProcess.start(data, env, lease)) {
-                    long end = System.currentTimeMillis() + 180_000;
-                    Document j = null;
-                    while (System.currentTimeMillis() < end) {
-                        j = jobs.find(eq("_id", jobId)).first();
-                        if ("DONE".equals(j.getString("status"))) {
-                            break;
-                        }
-                        Thread.sleep(200);
-                    }
-                    assertEquals("DONE", j.getString("status"), j.toJson());
+                    Document j = awaitJob(jobs, jobId, "DONE", 180_000);
                     assertEquals(2, j.getInteger("attempts"), "picked up again once: " + j.toJson());
                     assertNotEquals(firstOwner, j.getString("finishedBy"));
                     assertTrue(j.getString("finishedBy").contains(":" + rescuer.pid() + ":"));
@@ -152,11 +133,7 @@ class WorkerProcessesIntegrationTest {
                 String jobId = r.json().get("asset").get("id").asString() + ":proxy";
                 ServiceProcess worker = ServiceProcess.start(data, env, "--yingzhi.role=worker", "--yingzhi.jobs.lease=60s",
                         "--yingzhi.jobs.poll=50ms", "--yingzhi.jobs.concurrency=1", "--yingzhi.jobs.shutdown-grace=500ms");
-                long end = System.currentTimeMillis() + 120_000;
-                while (System.currentTimeMillis() < end
-                        && !"RUNNING".equals(jobs.find(eq("_id", jobId)).first().getString("status"))) {
-                    Thread.sleep(50);
-                }
+                awaitJob(jobs, jobId, "RUNNING", 120_000);
                 long t0 = System.currentTimeMillis();
                 worker.close(); // SIGTERM, as a deploy or systemd stop sends
                 Document j = jobs.find(eq("_id", jobId)).first();
@@ -165,16 +142,25 @@ class WorkerProcessesIntegrationTest {
                 assertTrue(System.currentTimeMillis() - t0 < 30_000);
                 try (ServiceProcess next = ServiceProcess.start(data, env, "--yingzhi.role=worker",
                         "--yingzhi.jobs.poll=50ms")) {
-                    long until = System.currentTimeMillis() + 120_000;
-                    while (System.currentTimeMillis() < until
-                            && !"DONE".equals(jobs.find(eq("_id", jobId)).first().getString("status"))) {
-                        Thread.sleep(200);
-                    }
-                    Document done = jobs.find(eq("_id", jobId)).first();
-                    assertEquals("DONE", done.getString("status"), done.toJson());
+                    Document done = awaitJob(jobs, jobId, "DONE", 120_000);
                     assertEquals(1, done.getInteger("attempts"));
                 }
             }
         }
+    }
+
+    /** Polls a job until it reaches a status, failing the test with its last state after the timeout. */
+    private static Document awaitJob(MongoCollection<Document> jobs, String id, String status, long timeoutMillis)
+            throws InterruptedException {
+        long end = System.currentTimeMillis() + timeoutMillis;
+        Document j = null;
+        while (System.currentTimeMillis() < end) {
+            j = jobs.find(eq("_id", id)).first();
+            if (j != null && status.equals(j.getString("status"))) {
+                return j;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job " + id + " never became " + status + ": " + (j == null ? "missing" : j.toJson()));
     }
 }
