@@ -1,12 +1,14 @@
 package org.yingzhi.asset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -35,38 +37,49 @@ import org.yingzhi.shared.web.ApiException;
 @Tag(name = "Assets", description = "Upload, catalog and retrieve video, audio and photos")
 class AssetController {
 
-    private final AssetService assets;
+    private final AssetIngestService ingest;
+    private final AssetQueryService queries;
+    private final AssetEditService edits;
 
-    AssetController(AssetService assets) {
-        this.assets = assets;
+    AssetController(AssetIngestService ingest, AssetQueryService queries, AssetEditService edits) {
+        this.ingest = ingest;
+        this.queries = queries;
+        this.edits = edits;
     }
 
     @Operation(summary = "Upload a media file",
             description = "Multipart with a 'file' part and an optional 'metadata' part holding JSON (title, description, "
                     + "contributorUnit, source, captureDate, place, keywords, rights). 201 for a new asset; 200 with "
                     + "duplicate=true when the same bytes are already cataloged; 415 when the content is not media.")
+    @ApiResponse(responseCode = "201", description = "A new asset",
+            content = @Content(schema = @Schema(implementation = AssetResponse.Upload.class)))
+    @ApiResponse(responseCode = "200", description = "The same bytes were already cataloged: the existing asset",
+            content = @Content(schema = @Schema(implementation = AssetResponse.Upload.class)))
+    @ApiResponse(responseCode = "413", description = "Larger than yingzhi.upload.max-file-size",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "415", description = "Not video, audio or a photo; the detail says what it is",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<Map<String, Object>> upload(@RequestParam("file") MultipartFile file,
+    ResponseEntity<AssetResponse.Upload> upload(@RequestParam("file") MultipartFile file,
             @RequestParam(value = "metadata", required = false) String metadata, User user) throws IOException {
-        Descriptive d = parseMetadata(metadata);
+        AssetDescription d = parseMetadata(metadata);
         IngestResult r;
         try (InputStream in = file.getInputStream()) {
-            r = assets.ingest(in, file.getOriginalFilename(), d, user);
+            r = ingest.ingest(in, file.getOriginalFilename(), d, user);
         }
-        Map<String, Object> body = Map.of("duplicate", r.duplicate(), "asset", AssetJson.of(r.asset()));
-        String id = r.asset().getObjectId(AssetRepository.F.ID).toHexString();
+        AssetResponse.Upload body = new AssetResponse.Upload(r.duplicate(), AssetResponse.of(r.asset()));
         if (r.duplicate()) {
             return ResponseEntity.ok(body);
         }
-        return ResponseEntity.created(URI.create("/api/assets/" + id)).body(body);
+        return ResponseEntity.created(URI.create("/api/assets/" + r.asset().id())).body(body);
     }
 
-    static Descriptive parseMetadata(String metadata) {
+    static AssetDescription parseMetadata(String metadata) {
         if (metadata == null || metadata.isBlank()) {
-            return Descriptive.empty();
+            return AssetDescription.empty();
         }
         try {
-            return Json.readStrict(metadata, Descriptive.class);
+            return Json.readStrict(metadata, AssetDescription.class);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("metadata: " + e.getMessage() + "; the fields are title, description, "
                     + "contributorUnit, source, captureDate, place, keywords (a list) and rights");
@@ -78,48 +91,47 @@ class AssetController {
                     + "keyword (exact keyword), q (words or Chinese text in titles, descriptions, captions, places), "
                     + "status. Paging with page (from 0) and size (1-500); sort=createdAt,desc or -captureStart.")
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String type, @RequestParam(required = false) String unit,
+    AssetResponse.Page list(@RequestParam(required = false) String type, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String keyword, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "false") boolean includeDeleted, User user) {
-        AssetService.Page p = assets.list(new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort,
+        AssetQueryService.Page p = queries.list(new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort,
                 includeDeleted), user);
-        List<Map<String, Object>> items = p.items().stream().map(AssetJson::of).toList();
-        return Map.of("items", items, "total", p.total(), "page", p.page(), "size", p.size());
+        return new AssetResponse.Page(p.items().stream().map(AssetResponse::of).toList(), p.total(), p.page(), p.size());
     }
 
     @Operation(summary = "One asset with its technical metadata, timecode and EXIF")
     @GetMapping("/{id}")
-    Map<String, Object> get(@PathVariable String id, User user) {
-        return AssetJson.of(assets.get(id, user));
+    AssetResponse get(@PathVariable String id, User user) {
+        return AssetResponse.of(queries.get(id, user));
     }
 
     @Operation(summary = "Change descriptive fields (JSON merge patch; null removes a field)")
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    Map<String, Object> patch(@PathVariable String id, @RequestBody Map<String, Object> patch, User user) {
-        return AssetJson.of(assets.patch(id, patch, user));
+    AssetResponse patch(@PathVariable String id, @RequestBody Map<String, Object> patch, User user) {
+        return AssetResponse.of(edits.patch(id, patch, user));
     }
 
     @Operation(summary = "Soft-delete an asset: it disappears from lists, the original is kept")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, User user) {
-        assets.delete(id, user);
+        edits.delete(id, user);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Restore a soft-deleted asset (administrators)")
     @PostMapping("/{id}/restore")
-    Map<String, Object> restore(@PathVariable String id, User user) {
-        return AssetJson.of(assets.restore(id, user));
+    AssetResponse restore(@PathVariable String id, User user) {
+        return AssetResponse.of(edits.restore(id, user));
     }
 
     @Operation(summary = "The original file, with HTTP Range support")
     @GetMapping("/{id}/original")
     ResponseEntity<Resource> original(@PathVariable String id,
             @RequestParam(defaultValue = "false") boolean download, User user) {
-        AssetService.Original o = assets.original(id, user);
+        AssetQueryService.Original o = queries.original(id, user);
         if (!java.nio.file.Files.isReadable(o.path())) {
             throw new ApiException(HttpStatus.GONE, "Original missing",
                     "the original of asset " + id + " is not in the media store; check the storage mount");

@@ -1,11 +1,14 @@
 package org.yingzhi.asset;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
@@ -24,9 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yingzhi.media.spec.PreviewSpec;
 import org.yingzhi.media.spec.ThumbnailSpec;
-import org.yingzhi.pipeline.Derivatives;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
+import org.yingzhi.storage.Derivative;
 
 /** What browsers play and show: proxies, posters, filmstrips, waveforms, previews (all with HTTP Range). */
 @RestController
@@ -36,84 +39,60 @@ class AssetMediaController {
 
     private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofHours(1)).cachePrivate().mustRevalidate();
 
-    private final AssetService assets;
+    private final AssetQueryService queries;
+    private final AssetEditService edits;
     private final ThumbnailSpec thumbnails;
     private final PreviewSpec previews;
 
-    AssetMediaController(AssetService assets, ThumbnailSpec thumbnails, PreviewSpec previews) {
-        this.assets = assets;
+    AssetMediaController(AssetQueryService queries, AssetEditService edits, ThumbnailSpec thumbnails,
+            PreviewSpec previews) {
+        this.queries = queries;
+        this.edits = edits;
         this.thumbnails = thumbnails;
         this.previews = previews;
     }
 
-    @Operation(summary = "H.264/AAC MP4 proxy of a video (Range supported)")
-    @GetMapping("/proxy")
-    ResponseEntity<Resource> proxy(@PathVariable String id, User user) throws IOException {
-        return serve(assets.derivative(id, "proxy", Derivatives.PROXY, user), "video/mp4");
-    }
-
-    @Operation(summary = "Poster frame of a video; size picks the nearest stored width (160, 320, 640)")
-    @GetMapping("/thumbnail")
-    ResponseEntity<Resource> thumbnail(@PathVariable String id, @RequestParam(defaultValue = "320") int size, User user)
-            throws IOException {
-        int w = thumbnails.nearest(size);
-        return serve(assets.derivative(id, "thumbnail", Derivatives.thumbnail(w), user), "image/jpeg");
-    }
-
-    @Operation(summary = "Filmstrip sprite (JPEG grid) of a video")
-    @GetMapping("/sprite")
-    ResponseEntity<Resource> sprite(@PathVariable String id, User user) throws IOException {
-        return serve(assets.derivative(id, "sprite", Derivatives.SPRITE, user), "image/jpeg");
-    }
-
-    @Operation(summary = "WebVTT thumbnails track pointing into the sprite, for scrubbing")
-    @GetMapping("/thumbnails.vtt")
-    ResponseEntity<Resource> vtt(@PathVariable String id, User user) throws IOException {
-        return serve(assets.derivative(id, "sprite", Derivatives.THUMBNAILS_VTT, user), "text/vtt;charset=UTF-8");
-    }
-
-    @Operation(summary = "Waveform peaks: min/max per 100 ms, JSON")
-    @GetMapping("/waveform")
-    ResponseEntity<Resource> waveform(@PathVariable String id, User user) throws IOException {
-        return serve(assets.derivative(id, "waveform", Derivatives.WAVEFORM, user), "application/json");
-    }
-
-    @Operation(summary = "AAC audio proxy of an audio asset (Range supported)")
-    @GetMapping("/audio")
-    ResponseEntity<Resource> audio(@PathVariable String id, User user) throws IOException {
-        return serve(assets.derivative(id, "audio_proxy", Derivatives.AUDIO, user), "audio/mp4");
-    }
-
-    @Operation(summary = "Upright preview of a photo; size picks the nearest stored long edge (512, 2048)")
-    @GetMapping("/preview")
-    ResponseEntity<Resource> preview(@PathVariable String id, @RequestParam(defaultValue = "2048") int size, User user)
-            throws IOException {
-        int edge = previews.nearest(size);
-        return serve(assets.derivative(id, "preview", Derivatives.preview(edge), user), "image/jpeg");
+    @Operation(summary = "A derivative of an asset (Range supported)", description = """
+            proxy: H.264/AAC MP4 of a video; thumbnail: poster frame (size picks the nearest stored width, 160, 320 \
+            or 640); sprite: filmstrip JPEG grid; thumbnails.vtt: WebVTT track pointing into the sprite; waveform: \
+            min/max peaks per 100 ms as JSON; audio: AAC .m4a of an audio asset; preview: upright photo (size picks \
+            the nearest stored long edge, 512 or 2048). A derivative whose step is not done answers 404 with the \
+            step's state.""")
+    @GetMapping("/{derivative}")
+    ResponseEntity<Resource> derivative(@PathVariable String id,
+            @Parameter(schema = @Schema(allowableValues = {"proxy", "thumbnail", "sprite", "thumbnails.vtt", "waveform",
+                    "audio", "preview"})) @PathVariable("derivative") String name,
+            @RequestParam(required = false) Integer size, User user) throws IOException {
+        Derivative kind = Derivative.ofApiName(name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "Not found", "assets have no '" + name + "'; derivatives are "
+                        + Arrays.stream(Derivative.values()).map(Derivative::apiName).toList()));
+        int stored = switch (kind) {
+            case THUMBNAIL -> thumbnails.nearest(size == null ? 320 : size);
+            case PREVIEW -> previews.nearest(size == null ? 2048 : size);
+            default -> 0;
+        };
+        Path file = queries.derivative(id, kind, stored, user);
+        if (!Files.isReadable(file)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "the derivative file is missing; reprocess the asset");
+        }
+        String etag = "\"" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "-"
+                + Long.toHexString(Files.size(file)) + "\"";
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind.contentType()))
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes").cacheControl(CACHE).eTag(etag)
+                .body(new FileSystemResource(file));
     }
 
     @Operation(summary = "Run processing steps again",
             description = "Body {\"steps\":[\"proxy\",\"sprite\"]}; no steps means all of the asset's steps.")
     @PostMapping("/reprocess")
-    ResponseEntity<Map<String, Object>> reprocess(@PathVariable String id,
+    ResponseEntity<AssetResponse.Queued> reprocess(@PathVariable String id,
             @RequestBody(required = false) Map<String, Object> body, User user) {
         Object raw = body == null ? null : body.get("steps");
         if (raw != null && !(raw instanceof List<?>)) {
             throw ApiException.badRequest("steps must be a list of step names");
         }
         List<String> steps = raw == null ? List.of() : ((List<?>) raw).stream().map(String::valueOf).toList();
-        List<String> queued = assets.reprocess(id, steps, user);
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("queued", queued));
-    }
-
-    private static ResponseEntity<Resource> serve(Path file, String contentType) throws IOException {
-        if (!Files.isReadable(file)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "the derivative file is missing; reprocess the asset");
-        }
-        String etag = "\"" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "-"
-                + Long.toHexString(Files.size(file)) + "\"";
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(contentType))
-                .header(HttpHeaders.ACCEPT_RANGES, "bytes").cacheControl(CACHE).eTag(etag)
-                .body(new FileSystemResource(file));
+        List<String> queued = edits.reprocess(id, steps, user).stream().map(Step::key).toList();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new AssetResponse.Queued(queued));
     }
 }

@@ -1,133 +1,143 @@
 package org.yingzhi.asset;
 
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.yingzhi.asset.AssetRepository.F;
 import org.yingzhi.job.Job;
 import org.yingzhi.job.JobEvents;
+import org.yingzhi.job.JobHandlers;
 import org.yingzhi.job.JobOutcome;
+import org.yingzhi.job.JobRecovery;
 import org.yingzhi.job.JobRepository;
-import org.yingzhi.job.JobType;
+import org.yingzhi.job.Subject;
 
 /**
- * The asset's side of background processing: which steps it needs, their status under {@code processing.steps},
- * the results jobs write, and the asset status derived from the steps.
+ * The asset's side of background processing: which steps it needs, their state under {@code processing.steps},
+ * what finished steps made, and the asset status derived from the steps. Records the events of the asset step
+ * job types, and queues the steps that a crash left unqueued.
  */
 @Component
-public class AssetProcessing implements JobEvents {
+public class AssetProcessing implements JobEvents, JobRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(AssetProcessing.class);
 
     private final AssetRepository assets;
     private final JobRepository jobs;
+    private final Set<String> types = new LinkedHashSet<>(Step.keys());
 
-    public AssetProcessing(AssetRepository assets, JobRepository jobs) {
+    public AssetProcessing(AssetRepository assets, JobRepository jobs, JobHandlers handlers) {
         this.assets = assets;
         this.jobs = jobs;
+        handlers.requireAll(types);
+    }
+
+    static Subject subject(String assetId) {
+        return new Subject(Step.SUBJECT_KIND, assetId);
     }
 
     /** The processing section of a new asset: every planned step QUEUED. Goes into the insert itself. */
-    static Document plan(Document asset) {
-        Document steps = new Document();
-        for (JobType t : PipelinePlan.stepsFor(asset)) {
-            steps.append(t.step(), new Document("status", "QUEUED"));
+    static Document plan(List<Step> steps) {
+        Document state = new Document();
+        for (Step s : steps) {
+            state.append(s.key(), new Document("status", StepStatus.QUEUED.name()));
         }
-        return new Document("steps", steps);
+        return new Document("steps", state);
     }
 
-    /** Queues the jobs of the planned steps (idempotent: existing jobs are left alone). */
-    void enqueuePlanned(Document asset) {
-        Document processing = asset.get(F.PROCESSING, Document.class);
-        if (processing == null) {
-            return;
-        }
-        for (String step : processing.get("steps", Document.class).keySet()) {
-            jobs.enqueue(asset.getObjectId(F.ID), JobType.ofStep(step));
+    /** Queues the jobs of the asset's recorded steps (idempotent: existing jobs are left alone). */
+    void enqueuePlanned(Asset asset) {
+        for (String step : asset.processing().steps().keySet()) {
+            jobs.enqueue(subject(asset.id()), step);
         }
     }
 
-    /** Runs chosen steps again; a step that the asset's type does not have is an error. */
-    List<JobType> reprocess(Document asset, List<JobType> chosen) {
-        List<JobType> planned = PipelinePlan.stepsFor(asset);
-        List<JobType> steps = chosen == null || chosen.isEmpty() ? planned : chosen;
-        for (JobType t : steps) {
-            if (!planned.contains(t)) {
-                throw new IllegalArgumentException("a " + asset.getString(F.TYPE) + " asset has no step '" + t.step()
-                        + "'; its steps are " + planned.stream().map(JobType::step).toList());
+    /** Runs chosen steps again (all of the asset's steps when none are chosen); a step it lacks is an error. */
+    List<Step> reprocess(Asset asset, List<Step> chosen) {
+        List<Step> planned = PipelinePlan.stepsFor(asset);
+        List<Step> steps = chosen == null || chosen.isEmpty() ? planned : chosen;
+        for (Step s : steps) {
+            if (!planned.contains(s)) {
+                throw new IllegalArgumentException("a " + asset.type() + " asset has no step '" + s.key()
+                        + "'; its steps are " + planned.stream().map(Step::key).toList());
             }
         }
-        ObjectId id = asset.getObjectId(F.ID);
-        Document set = new Document();
-        for (JobType t : steps) {
-            set.append(F.PROCESSING + ".steps." + t.step() + ".status", "QUEUED");
-        }
-        assets.set(id, set);
-        for (JobType t : steps) {
-            jobs.requeue(id, t);
+        ObjectId id = new ObjectId(asset.id());
+        assets.recordStepsQueued(id, steps);
+        for (Step s : steps) {
+            jobs.requeue(subject(asset.id()), s.key());
         }
         recomputeStatus(id);
         return steps;
     }
 
     @Override
+    public Set<String> types() {
+        return types;
+    }
+
+    @Override
     public void started(Job job) {
-        assets.set(job.assetId(), new Document(stepField(job.type()), new Document("status", "RUNNING")
-                .append("attempts", job.attempt()).append("startedAt", new Date())));
-        recomputeStatus(job.assetId());
+        ObjectId id = assetId(job);
+        assets.recordStepStarted(id, Step.ofKey(job.type()), job.attempt());
+        recomputeStatus(id);
     }
 
     @Override
     public void finished(Job job, JobOutcome outcome, long millis) {
-        Document step = new Document("status", "DONE").append("attempts", job.attempt())
-                .append("finishedAt", new Date()).append("millis", millis);
-        Document set = new Document();
-        if (outcome instanceof JobOutcome.Done done) {
-            set.putAll(done.assetFields());
-        } else if (outcome instanceof JobOutcome.Skipped skipped) {
-            step.append("status", "SKIPPED").append("note", skipped.reason());
+        ObjectId id = assetId(job);
+        StepResult result = null;
+        String skipped = null;
+        if (outcome instanceof JobOutcome.Done done && done.result() instanceof StepResult r) {
+            result = r;
+        } else if (outcome instanceof JobOutcome.Skipped s) {
+            skipped = s.reason();
         }
-        set.append(stepField(job.type()), step);
-        assets.set(job.assetId(), set);
-        recomputeStatus(job.assetId());
+        assets.recordStepFinished(id, Step.ofKey(job.type()), job.attempt(), millis, result, skipped);
+        recomputeStatus(id);
     }
 
     @Override
     public void failed(Job job, String error, boolean willRetry) {
-        assets.set(job.assetId(), new Document(stepField(job.type()), new Document("status", willRetry ? "QUEUED" : "FAILED")
-                .append("attempts", job.attempt()).append("error", error).append("finishedAt", new Date())));
-        recomputeStatus(job.assetId());
+        ObjectId id = assetId(job);
+        assets.recordStepFailed(id, Step.ofKey(job.type()), job.attempt(), error, willRetry);
+        recomputeStatus(id);
     }
 
     /** Assets whose jobs were never queued (a crash right after the insert) get them now. */
     @Override
-    public void sweep() {
-        for (Document a : assets.ingestedBefore(new Date(System.currentTimeMillis() - 30_000), 500)) {
+    public void requeueLostWork() {
+        for (Asset a : assets.ingestedBefore(new Date(System.currentTimeMillis() - 30_000), 500)) {
             enqueuePlanned(a);
         }
     }
 
+    private static ObjectId assetId(Job job) {
+        if (!Step.SUBJECT_KIND.equals(job.subject().kind()) || !ObjectId.isValid(job.subject().id())) {
+            throw new IllegalStateException("job " + job.id() + " of an asset step is not about an asset");
+        }
+        return new ObjectId(job.subject().id());
+    }
+
     private void recomputeStatus(ObjectId id) {
         for (int i = 0; i < 20; i++) {
-            Optional<Document> a = assets.findById(id);
-            if (a.isEmpty()) {
+            Optional<Document> doc = assets.findDocument(id);
+            if (doc.isEmpty()) {
                 return;
             }
-            Document processing = a.get().get(F.PROCESSING, Document.class);
-            String status = PipelinePlan.statusOf(processing);
-            if (status.equals(a.get().getString(F.STATUS)) || assets.setStatusIf(id, processing, status)) {
+            Asset a = AssetMapper.toAsset(doc.get());
+            AssetStatus status = PipelinePlan.statusOf(a.processing().steps());
+            Document processingSeen = doc.get().get(AssetFields.PROCESSING, Document.class);
+            if (status == a.status() || assets.setStatusIf(id, processingSeen, status)) {
                 return;
             }
         }
         log.warn("status of asset {} kept changing under me; the next step will set it", id);
-    }
-
-    private static String stepField(JobType t) {
-        return F.PROCESSING + ".steps." + t.step();
     }
 }

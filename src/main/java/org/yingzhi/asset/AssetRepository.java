@@ -9,13 +9,15 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.bson.BsonDocumentReader;
 import org.bson.Document;
@@ -26,51 +28,14 @@ import org.bson.types.ObjectId;
 import org.springframework.stereotype.Repository;
 import org.yingzhi.shared.json.DocumentSchemas;
 
-/** Owns the {@code assets} collection: field names, indexes, and every read and write of it. */
+/**
+ * Owns the {@code assets} collection: field names, indexes, and every read and write of it. Reads come back as
+ * the typed {@link Asset}; writes are intents (insert, a user's edit, a step's progress), never free field paths.
+ */
 @Repository
-public class AssetRepository {
+public class AssetRepository implements AssetReader {
 
     public static final String COLLECTION = "assets";
-
-    /** Field names of an asset document (see media-schema/asset.schema.json). */
-    public static final class F {
-        public static final String ID = "_id";
-        public static final String TYPE = "type";
-        public static final String STATUS = "status";
-        public static final String SHA256 = "original.sha256";
-        public static final String ORIGINAL = "original";
-        public static final String TITLE = "title";
-        public static final String DESCRIPTION = "description";
-        public static final String CONTRIBUTOR_UNIT = "contributorUnit";
-        public static final String SOURCE = "source";
-        public static final String CAPTURE_DATE = "captureDate";
-        public static final String CAPTURE_START = "captureStart";
-        public static final String CAPTURE_END = "captureEnd";
-        public static final String PLACE = "place";
-        public static final String KEYWORDS = "keywords";
-        public static final String RIGHTS = "rights";
-        public static final String MEDIA = "media";
-        public static final String PHOTO = "photo";
-        public static final String METADATA_STATUS = "metadataStatus";
-        public static final String WARNINGS = "warnings";
-        public static final String ERRORS = "errors";
-        public static final String REVIEW = "review";
-        public static final String SEARCH_KEYS = "searchKeys";
-        public static final String CREATED_AT = "createdAt";
-        public static final String CREATED_BY = "createdBy";
-        public static final String UPDATED_AT = "updatedAt";
-        public static final String UPDATED_BY = "updatedBy";
-        public static final String DELETED = "deleted";
-        public static final String DELETED_AT = "deletedAt";
-        public static final String DELETED_BY = "deletedBy";
-        public static final String VERSION = "version";
-        public static final String PROCESSING = "processing";
-        public static final String DERIVATIVES = "derivatives";
-        public static final String SCENES = "scenes";
-
-        private F() {
-        }
-    }
 
     private final MongoCollection<Document> assets;
     private final DocumentSchemas schemas;
@@ -82,22 +47,22 @@ public class AssetRepository {
     }
 
     private void createIndexes() {
-        assets.createIndex(Indexes.ascending(F.SHA256), new IndexOptions().unique(true).name("original_sha256_unique"));
-        assets.createIndex(Indexes.compoundIndex(Indexes.ascending(F.DELETED), Indexes.descending(F.CREATED_AT)),
+        assets.createIndex(Indexes.ascending(AssetFields.SHA256), new IndexOptions().unique(true).name("original_sha256_unique"));
+        assets.createIndex(Indexes.compoundIndex(Indexes.ascending(AssetFields.DELETED), Indexes.descending(AssetFields.CREATED_AT)),
                 new IndexOptions().name("deleted_createdAt"));
-        assets.createIndex(Indexes.ascending(F.TYPE, F.CONTRIBUTOR_UNIT), new IndexOptions().name("type_unit"));
-        assets.createIndex(Indexes.ascending(F.CAPTURE_START), new IndexOptions().name("captureStart"));
-        assets.createIndex(Indexes.ascending(F.KEYWORDS), new IndexOptions().name("keywords"));
-        assets.createIndex(Indexes.ascending(F.SEARCH_KEYS), new IndexOptions().name("searchKeys"));
-        assets.createIndex(Indexes.ascending(F.STATUS), new IndexOptions().name("status"));
+        assets.createIndex(Indexes.ascending(AssetFields.TYPE, AssetFields.CONTRIBUTOR_UNIT), new IndexOptions().name("type_unit"));
+        assets.createIndex(Indexes.ascending(AssetFields.CAPTURE_START), new IndexOptions().name("captureStart"));
+        assets.createIndex(Indexes.ascending(AssetFields.KEYWORDS), new IndexOptions().name("keywords"));
+        assets.createIndex(Indexes.ascending(AssetFields.SEARCH_KEYS), new IndexOptions().name("searchKeys"));
+        assets.createIndex(Indexes.ascending(AssetFields.STATUS), new IndexOptions().name("status"));
     }
 
     /** Inserts a new asset; empty when another asset already holds the same original (unique SHA-256). */
-    public Optional<Document> insert(Document doc) {
+    Optional<Asset> insert(Document doc) {
         schemas.validate("asset", doc);
         try {
             assets.insertOne(doc);
-            return Optional.of(doc);
+            return Optional.of(AssetMapper.toAsset(doc));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
                 return Optional.empty();
@@ -106,25 +71,34 @@ public class AssetRepository {
         }
     }
 
-    public Optional<Document> findById(ObjectId id) {
-        return Optional.ofNullable(assets.find(eq(F.ID, id)).first());
+    @Override
+    public Optional<Asset> findById(ObjectId id) {
+        return findDocument(id).map(AssetMapper::toAsset);
     }
 
-    public Optional<Document> findBySha256(String sha256) {
-        return Optional.ofNullable(assets.find(eq(F.SHA256, sha256)).first());
+    Optional<Document> findDocument(ObjectId id) {
+        return Optional.ofNullable(assets.find(eq(AssetFields.ID, id)).first());
     }
 
-    public long count(Bson filter) {
+    public Optional<Asset> findBySha256(String sha256) {
+        return Optional.ofNullable(assets.find(eq(AssetFields.SHA256, sha256)).first()).map(AssetMapper::toAsset);
+    }
+
+    long count(Bson filter) {
         return assets.countDocuments(filter);
     }
 
-    public List<Document> find(Bson filter, Bson sort, int skip, int limit) {
-        return assets.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending(F.ID))).skip(skip).limit(limit)
-                .projection(new Document(F.SEARCH_KEYS, 0)).into(new ArrayList<>());
+    List<Asset> find(Bson filter, Bson sort, int skip, int limit) {
+        List<Asset> out = new ArrayList<>();
+        for (Document d : assets.find(filter).sort(Sorts.orderBy(sort, Sorts.ascending(AssetFields.ID))).skip(skip)
+                .limit(limit).projection(new Document(AssetFields.SEARCH_KEYS, 0))) {
+            out.add(AssetMapper.toAsset(d));
+        }
+        return out;
     }
 
     /** A deep copy with every BSON type kept (Long stays Long, Date stays Date). */
-    public static Document deepCopy(Document doc) {
+    static Document deepCopy(Document doc) {
         return new DocumentCodec().decode(new BsonDocumentReader(doc.toBsonDocument()), DecoderContext.builder().build());
     }
 
@@ -134,13 +108,13 @@ public class AssetRepository {
      * are written ($set/$unset), so work that jobs record meanwhile (derivatives, steps) is never overwritten.
      * Empty when someone else's edit came first.
      */
-    public Optional<Document> update(Document current, Document updated) {
-        long version = current.get(F.VERSION, Number.class).longValue();
-        updated.put(F.VERSION, version + 1);
+    Optional<Asset> update(Document current, Document updated) {
+        long version = current.get(AssetFields.VERSION, Number.class).longValue();
+        updated.put(AssetFields.VERSION, version + 1);
         schemas.validate("asset", updated);
         List<Bson> changes = new ArrayList<>();
         for (String k : updated.keySet()) {
-            if (!k.equals(F.ID) && !java.util.Objects.equals(updated.get(k), current.get(k))) {
+            if (!k.equals(AssetFields.ID) && !Objects.equals(updated.get(k), current.get(k))) {
                 changes.add(Updates.set(k, updated.get(k)));
             }
         }
@@ -149,30 +123,74 @@ public class AssetRepository {
                 changes.add(Updates.unset(k));
             }
         }
-        long n = assets.updateOne(and(eq(F.ID, current.get(F.ID)), eq(F.VERSION, version)), Updates.combine(changes))
-                .getModifiedCount();
-        return n == 1 ? findById(current.getObjectId(F.ID)) : Optional.empty();
+        long n = assets.updateOne(and(eq(AssetFields.ID, current.get(AssetFields.ID)), eq(AssetFields.VERSION, version)),
+                Updates.combine(changes)).getModifiedCount();
+        return n == 1 ? findById(current.getObjectId(AssetFields.ID)) : Optional.empty();
     }
 
-    /** Sets fields (dotted names allowed) without touching anything else; used by jobs. */
-    public void set(ObjectId id, Document fields) {
-        if (!fields.isEmpty()) {
-            assets.updateOne(eq(F.ID, id), new Document("$set", fields));
+    // ---- processing: what jobs record (never the descriptive fields, never the version)
+
+    /** Marks steps QUEUED (before their jobs are queued again). */
+    void recordStepsQueued(ObjectId id, Collection<Step> steps) {
+        if (steps.isEmpty()) {
+            return;
         }
+        List<Bson> sets = new ArrayList<>();
+        for (Step s : steps) {
+            sets.add(Updates.set(AssetFields.step(s) + ".status", StepStatus.QUEUED.name()));
+        }
+        assets.updateOne(eq(AssetFields.ID, id), Updates.combine(sets));
+    }
+
+    void recordStepStarted(ObjectId id, Step step, int attempt) {
+        assets.updateOne(eq(AssetFields.ID, id), Updates.set(AssetFields.step(step),
+                new Document("status", StepStatus.RUNNING.name()).append("attempts", attempt).append("startedAt", new Date())));
+    }
+
+    /** DONE with what the step made, or SKIPPED with why, in one write. */
+    void recordStepFinished(ObjectId id, Step step, int attempt, long millis, StepResult result, String skippedBecause) {
+        Document state = new Document("status", (skippedBecause == null ? StepStatus.DONE : StepStatus.SKIPPED).name())
+                .append("attempts", attempt).append("finishedAt", new Date()).append("millis", millis);
+        if (skippedBecause != null) {
+            state.append("note", skippedBecause);
+        }
+        List<Bson> sets = new ArrayList<>();
+        sets.add(Updates.set(AssetFields.step(step), state));
+        if (result != null) {
+            if (result.derivative() != null) {
+                sets.add(Updates.set(AssetFields.DERIVATIVES + "." + result.derivativeName(),
+                        AssetMapper.toDocument(result.derivative())));
+            }
+            if (result.scenes() != null) {
+                sets.add(Updates.set(AssetFields.SCENES, result.scenes().stream().map(AssetMapper::toDocument).toList()));
+            }
+        }
+        assets.updateOne(eq(AssetFields.ID, id), Updates.combine(sets));
+    }
+
+    /** FAILED for good, or QUEUED again when the job will retry; with the error either way. */
+    void recordStepFailed(ObjectId id, Step step, int attempt, String error, boolean willRetry) {
+        assets.updateOne(eq(AssetFields.ID, id), Updates.set(AssetFields.step(step),
+                new Document("status", (willRetry ? StepStatus.QUEUED : StepStatus.FAILED).name())
+                        .append("attempts", attempt).append("error", error).append("finishedAt", new Date())));
     }
 
     /**
      * Compare-and-set of the status against the processing state it was computed from, so two workers finishing
      * different steps of one asset at once cannot leave a stale status behind.
      */
-    public boolean setStatusIf(ObjectId id, Document processingSeen, String status) {
-        return assets.updateOne(and(eq(F.ID, id), eq(F.PROCESSING, processingSeen)), Updates.set(F.STATUS, status))
-                .getMatchedCount() == 1;
+    boolean setStatusIf(ObjectId id, Document processingSeen, AssetStatus status) {
+        return assets.updateOne(and(eq(AssetFields.ID, id), eq(AssetFields.PROCESSING, processingSeen)),
+                Updates.set(AssetFields.STATUS, status.name())).getMatchedCount() == 1;
     }
 
     /** Assets still INGESTED (no job has started) that were created before a moment: candidates for a sweep. */
-    public List<Document> ingestedBefore(Date before, int limit) {
-        return assets.find(and(eq(F.STATUS, "INGESTED"), lt(F.CREATED_AT, before), ne(F.DELETED, true)))
-                .projection(new Document(F.PROCESSING, 1).append(F.TYPE, 1)).limit(limit).into(new ArrayList<>());
+    List<Asset> ingestedBefore(Date before, int limit) {
+        List<Asset> out = new ArrayList<>();
+        for (Document d : assets.find(and(eq(AssetFields.STATUS, AssetStatus.INGESTED.name()), lt(AssetFields.CREATED_AT, before),
+                ne(AssetFields.DELETED, true))).projection(new Document(AssetFields.SEARCH_KEYS, 0)).limit(limit)) {
+            out.add(AssetMapper.toAsset(d));
+        }
+        return out;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public final class ContentSniffer {
 
     /** A recognised format: its media type, a short format name, the stored extension and a MIME type. */
-    public record Detected(MediaType type, String format, String ext, String mime) {
+    public record Detected(AssetType type, String format, String ext, String mime) {
     }
 
     private ContentSniffer() {
@@ -23,32 +23,32 @@ public final class ContentSniffer {
             return Optional.empty();
         }
         if (u(h, 0) == 0xFF && u(h, 1) == 0xD8 && u(h, 2) == 0xFF) {
-            return found(MediaType.PHOTO, "jpeg", "jpg", "image/jpeg");
+            return found(AssetType.PHOTO, "jpeg", "jpg", "image/jpeg");
         }
         if (startsWith(h, 0, new int[] {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A})) {
-            return found(MediaType.PHOTO, "png", "png", "image/png");
+            return found(AssetType.PHOTO, "png", "png", "image/png");
         }
         if (ascii(h, 0, 4).equals("GIF8")) {
-            return found(MediaType.PHOTO, "gif", "gif", "image/gif");
+            return found(AssetType.PHOTO, "gif", "gif", "image/gif");
         }
         if (startsWith(h, 0, new int[] {'I', 'I', 0x2A, 0x00}) || startsWith(h, 0, new int[] {'M', 'M', 0x00, 0x2A})) {
-            return found(MediaType.PHOTO, "tiff", "tif", "image/tiff");
+            return found(AssetType.PHOTO, "tiff", "tif", "image/tiff");
         }
         if (ascii(h, 0, 4).equals("RIFF") && h.length >= 12) {
             String form = ascii(h, 8, 4);
             switch (form) {
                 case "WAVE":
-                    return found(MediaType.AUDIO, "wav", "wav", "audio/wav");
+                    return found(AssetType.AUDIO, "wav", "wav", "audio/wav");
                 case "AVI ":
-                    return found(MediaType.VIDEO, "avi", "avi", "video/x-msvideo");
+                    return found(AssetType.VIDEO, "avi", "avi", "video/x-msvideo");
                 case "WEBP":
-                    return found(MediaType.PHOTO, "webp", "webp", "image/webp");
+                    return found(AssetType.PHOTO, "webp", "webp", "image/webp");
                 default:
                     return Optional.empty();
             }
         }
         if (ascii(h, 0, 4).equals("RF64") || ascii(h, 0, 4).equals("BW64")) {
-            return found(MediaType.AUDIO, "wav", "wav", "audio/wav");
+            return found(AssetType.AUDIO, "wav", "wav", "audio/wav");
         }
         if (h.length >= 12 && ascii(h, 4, 4).equals("ftyp")) {
             return isoBrand(ascii(h, 8, 4));
@@ -57,37 +57,37 @@ public final class ContentSniffer {
             String box = ascii(h, 4, 4);
             if (box.equals("moov") || box.equals("mdat") || box.equals("wide") || box.equals("free")
                     || box.equals("skip") || box.equals("pnot")) {
-                return found(MediaType.VIDEO, "mov", "mov", "video/quicktime");
+                return found(AssetType.VIDEO, "mov", "mov", "video/quicktime");
             }
         }
         if (startsWith(h, 0, new int[] {0x06, 0x0E, 0x2B, 0x34, 0x02, 0x05, 0x01, 0x01})) {
-            return found(MediaType.VIDEO, "mxf", "mxf", "application/mxf");
+            return found(AssetType.VIDEO, "mxf", "mxf", "application/mxf");
         }
         if (startsWith(h, 0, new int[] {0x1A, 0x45, 0xDF, 0xA3})) {
             boolean webm = ascii(h, 0, Math.min(h.length, 64)).contains("webm");
-            return webm ? found(MediaType.VIDEO, "webm", "webm", "video/webm")
-                    : found(MediaType.VIDEO, "matroska", "mkv", "video/x-matroska");
+            return webm ? found(AssetType.VIDEO, "webm", "webm", "video/webm")
+                    : found(AssetType.VIDEO, "matroska", "mkv", "video/x-matroska");
         }
         if (h.length > 376 && u(h, 0) == 0x47 && u(h, 188) == 0x47 && u(h, 376) == 0x47) {
-            return found(MediaType.VIDEO, "mpegts", "ts", "video/mp2t");
+            return found(AssetType.VIDEO, "mpegts", "ts", "video/mp2t");
         }
         if (startsWith(h, 0, new int[] {0x00, 0x00, 0x01, 0xBA})) {
-            return found(MediaType.VIDEO, "mpegps", "mpg", "video/mpeg");
+            return found(AssetType.VIDEO, "mpegps", "mpg", "video/mpeg");
         }
         if (ascii(h, 0, 4).equals("fLaC")) {
-            return found(MediaType.AUDIO, "flac", "flac", "audio/flac");
+            return found(AssetType.AUDIO, "flac", "flac", "audio/flac");
         }
         if (ascii(h, 0, 4).equals("OggS")) {
-            return found(MediaType.AUDIO, "ogg", "ogg", "audio/ogg");
+            return found(AssetType.AUDIO, "ogg", "ogg", "audio/ogg");
         }
         if (ascii(h, 0, 3).equals("ID3")) {
-            return found(MediaType.AUDIO, "mp3", "mp3", "audio/mpeg");
+            return found(AssetType.AUDIO, "mp3", "mp3", "audio/mpeg");
         }
         if (u(h, 0) == 0xFF && (u(h, 1) & 0xF6) == 0xF0) {
-            return found(MediaType.AUDIO, "aac", "aac", "audio/aac");
+            return found(AssetType.AUDIO, "aac", "aac", "audio/aac");
         }
         if (u(h, 0) == 0xFF && (u(h, 1) & 0xE0) == 0xE0 && mp3FrameHeader(h)) {
-            return found(MediaType.AUDIO, "mp3", "mp3", "audio/mpeg");
+            return found(AssetType.AUDIO, "mp3", "mp3", "audio/mpeg");
         }
         return Optional.empty();
     }
@@ -120,19 +120,19 @@ public final class ContentSniffer {
         String b = brand.trim().toLowerCase(Locale.ROOT);
         switch (b) {
             case "qt":
-                return found(MediaType.VIDEO, "mov", "mov", "video/quicktime");
+                return found(AssetType.VIDEO, "mov", "mov", "video/quicktime");
             case "m4a", "m4b", "m4p":
-                return found(MediaType.AUDIO, "m4a", "m4a", "audio/mp4");
+                return found(AssetType.AUDIO, "m4a", "m4a", "audio/mp4");
             case "heic", "heix", "heim", "heis", "mif1", "msf1":
-                return found(MediaType.PHOTO, "heif", "heic", "image/heif");
+                return found(AssetType.PHOTO, "heif", "heic", "image/heif");
             case "avif":
-                return found(MediaType.PHOTO, "avif", "avif", "image/avif");
+                return found(AssetType.PHOTO, "avif", "avif", "image/avif");
             case "crx":
-                return found(MediaType.PHOTO, "cr3", "cr3", "image/x-canon-cr3");
+                return found(AssetType.PHOTO, "cr3", "cr3", "image/x-canon-cr3");
             case "3gp4", "3gp5", "3gp6", "3g2a":
-                return found(MediaType.VIDEO, "3gp", "3gp", "video/3gpp");
+                return found(AssetType.VIDEO, "3gp", "3gp", "video/3gpp");
             default:
-                return found(MediaType.VIDEO, "mp4", "mp4", "video/mp4");
+                return found(AssetType.VIDEO, "mp4", "mp4", "video/mp4");
         }
     }
 
@@ -144,7 +144,7 @@ public final class ContentSniffer {
         return version != 1 && layer != 0 && bitrate != 0 && bitrate != 0xF && sampleRate != 3;
     }
 
-    private static Optional<Detected> found(MediaType t, String format, String ext, String mime) {
+    private static Optional<Detected> found(AssetType t, String format, String ext, String mime) {
         return Optional.of(new Detected(t, format, ext, mime));
     }
 

@@ -31,10 +31,10 @@ public class FolderImporter {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FolderImporter.class);
 
-    private final AssetService assets;
+    private final AssetIngestService ingest;
 
-    public FolderImporter(AssetService assets) {
-        this.assets = assets;
+    public FolderImporter(AssetIngestService ingest) {
+        this.ingest = ingest;
     }
 
     /** SKIPPED: documents that travel with footage (shot lists, notes), reported but not cataloged. */
@@ -101,15 +101,15 @@ public class FolderImporter {
             return new Entry(rel, Outcome.SKIPPED, null, "a document, not media");
         }
         try {
-            Descriptive d;
+            AssetDescription d;
             synchronized (sidecars) {
                 d = sidecars.forFile(file);
             }
             IngestResult r;
             try (InputStream in = Files.newInputStream(file)) {
-                r = assets.ingest(in, file.getFileName().toString(), d, user);
+                r = ingest.ingest(in, file.getFileName().toString(), d, user);
             }
-            String id = r.asset().getObjectId(AssetRepository.F.ID).toHexString();
+            String id = r.asset().id();
             return new Entry(rel, r.duplicate() ? Outcome.DUPLICATE : Outcome.IMPORTED, id, null);
         } catch (ApiException e) {
             return new Entry(rel, Outcome.REJECTED, null, e.getMessage());

@@ -21,7 +21,7 @@ final class Sidecars {
 
     static final String CSV_NAME = "metadata.csv";
 
-    private final Map<Path, Map<String, Descriptive>> csvByDir = new HashMap<>();
+    private final Map<Path, Map<String, AssetDescription>> csvByDir = new HashMap<>();
 
     static boolean isSidecar(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -29,12 +29,12 @@ final class Sidecars {
     }
 
     /** Metadata for a file; throws IllegalArgumentException naming the sidecar when one is malformed. */
-    Descriptive forFile(Path file) throws IOException {
-        Descriptive fromCsv = csv(file.getParent()).getOrDefault(file.getFileName().toString(), Descriptive.empty());
+    AssetDescription forFile(Path file) throws IOException {
+        AssetDescription fromCsv = csv(file.getParent()).getOrDefault(file.getFileName().toString(), AssetDescription.empty());
         Path json = file.resolveSibling(file.getFileName() + ".json");
         if (Files.isRegularFile(json)) {
             try {
-                return Json.readStrict(Files.readString(json, StandardCharsets.UTF_8), Descriptive.class).orElse(fromCsv);
+                return Json.readStrict(Files.readString(json, StandardCharsets.UTF_8), AssetDescription.class).orElse(fromCsv);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("sidecar " + json.getFileName() + ": " + e.getMessage());
             }
@@ -42,12 +42,12 @@ final class Sidecars {
         return fromCsv;
     }
 
-    private Map<String, Descriptive> csv(Path dir) throws IOException {
-        Map<String, Descriptive> cached = csvByDir.get(dir);
+    private Map<String, AssetDescription> csv(Path dir) throws IOException {
+        Map<String, AssetDescription> cached = csvByDir.get(dir);
         if (cached != null) {
             return cached;
         }
-        Map<String, Descriptive> out = new HashMap<>();
+        Map<String, AssetDescription> out = new HashMap<>();
         Path csv = dir.resolve(CSV_NAME);
         if (Files.isRegularFile(csv)) {
             List<List<String>> rows = parseCsv(Files.readString(csv, StandardCharsets.UTF_8));
@@ -66,7 +66,7 @@ final class Sidecars {
                         m.put(header.get(i), row.get(i));
                     }
                     String kw = m.get("keywords");
-                    out.put(row.get(fileCol).strip(), new Descriptive(m.get("title"), m.get("description"),
+                    out.put(row.get(fileCol).strip(), new AssetDescription(m.get("title"), m.get("description"),
                             m.get("contributorUnit"), m.get("source"), m.get("captureDate"), m.get("place"),
                             kw == null || kw.isBlank() ? null : Arrays.asList(kw.split("[;；]")), m.get("rights")));
                 }

@@ -5,8 +5,9 @@ import static com.mongodb.client.model.Filters.eq;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +18,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yingzhi.job.JobRepository.JobFields;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
 import org.yingzhi.security.User;
-import org.yingzhi.shared.json.Json;
 import org.yingzhi.shared.web.ApiException;
 
 @RestController
@@ -27,59 +31,70 @@ import org.yingzhi.shared.web.ApiException;
 class JobController {
 
     private final JobRepository jobs;
+    private final AccessPolicy policy;
 
-    JobController(JobRepository jobs) {
+    JobController(JobRepository jobs, AccessPolicy policy) {
         this.jobs = jobs;
+        this.policy = policy;
+    }
+
+    /** One job as the API shows it (the claim token stays internal). */
+    record JobResponse(String id, Subject subject, String type, JobStatus status, int attempts, Instant runAfter,
+            String lastError, Boolean rerun, String leaseOwner, Instant leaseExpiresAt, Instant createdAt,
+            Instant updatedAt, Instant startedAt, Instant finishedAt, String finishedBy, Long millis) {
+
+        static JobResponse of(Document d) {
+            Number millis = d.get(JobFields.MILLIS, Number.class);
+            return new JobResponse(d.getString(JobFields.ID), JobRepository.subjectOf(d), d.getString(JobFields.TYPE),
+                    JobStatus.valueOf(d.getString(JobFields.STATUS)), d.getInteger(JobFields.ATTEMPTS, 0),
+                    instant(d, JobFields.RUN_AFTER), d.getString(JobFields.LAST_ERROR), d.getBoolean(JobFields.RERUN),
+                    d.getString(JobFields.LEASE_OWNER), instant(d, JobFields.LEASE_EXPIRES), instant(d, JobFields.CREATED_AT),
+                    instant(d, JobFields.UPDATED_AT), instant(d, JobFields.STARTED_AT), instant(d, JobFields.FINISHED_AT),
+                    d.getString(JobFields.FINISHED_BY), millis == null ? null : millis.longValue());
+        }
+
+        private static Instant instant(Document d, String field) {
+            Date t = d.getDate(field);
+            return t == null ? null : t.toInstant();
+        }
+    }
+
+    /** Counts per type and status, totals per status, and one page of jobs. */
+    record JobPage(Map<String, Map<JobStatus, Long>> counts, Map<JobStatus, Long> totals, List<JobResponse> items,
+            long total, int page, int size) {
     }
 
     @Operation(summary = "Queue state: counts per type and status, and the most recently changed jobs",
             description = "Filter the list with status (QUEUED, RUNNING, DONE, FAILED) and type (proxy, thumbnail, ...).")
     @GetMapping
-    Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+    JobPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, User user) {
+        policy.check(user, Action.VIEW_JOBS, Resource.catalog());
         if (size < 1 || size > 500 || page < 0) {
             throw ApiException.badRequest("size must be 1-500 and page at least 0");
         }
-        Map<String, Map<String, Long>> counts = new TreeMap<>();
-        Map<String, Long> totals = new TreeMap<>();
+        Map<String, Map<JobStatus, Long>> counts = new TreeMap<>();
+        Map<JobStatus, Long> totals = new TreeMap<>();
         for (Document c : jobs.counts()) {
             Document key = c.get("_id", Document.class);
-            String t = JobType.valueOf(key.getString(JobRepository.F.TYPE)).step();
-            String s = key.getString(JobRepository.F.STATUS);
+            JobStatus s = JobStatus.valueOf(key.getString(JobFields.STATUS));
             long n = c.get("count", Number.class).longValue();
-            counts.computeIfAbsent(t, k -> new TreeMap<>()).put(s, n);
+            counts.computeIfAbsent(key.getString(JobFields.TYPE), k -> new TreeMap<>()).put(s, n);
             totals.merge(s, n, Long::sum);
         }
         List<Bson> filters = new ArrayList<>();
         if (status != null && !status.isBlank()) {
             try {
-                filters.add(eq(JobRepository.F.STATUS, JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)).name()));
+                filters.add(eq(JobFields.STATUS, JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)).name()));
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("status must be QUEUED, RUNNING, DONE or FAILED");
             }
         }
         if (type != null && !type.isBlank()) {
-            filters.add(eq(JobRepository.F.TYPE, JobType.ofStep(type).name()));
+            filters.add(eq(JobFields.TYPE, type.strip().toLowerCase(Locale.ROOT).replace('-', '_')));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<Object> items = new ArrayList<>();
-        for (Document d : jobs.list(filter, page * size, size)) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> m = (Map<String, Object>) Json.plain(d);
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", m.remove("_id"));
-            m.remove(JobRepository.F.CLAIM_TOKEN);
-            m.put(JobRepository.F.TYPE, JobType.valueOf((String) m.get(JobRepository.F.TYPE)).step());
-            out.putAll(m);
-            items.add(out);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("counts", counts);
-        body.put("totals", totals);
-        body.put("items", items);
-        body.put("total", jobs.count(filter));
-        body.put("page", page);
-        body.put("size", size);
-        return body;
+        List<JobResponse> items = jobs.list(filter, page * size, size).stream().map(JobResponse::of).toList();
+        return new JobPage(counts, totals, items, jobs.count(filter), page, size);
     }
 }

@@ -1,13 +1,14 @@
 package org.yingzhi.job;
 
 /**
- * Does one type of job. Handlers are idempotent: running one again overwrites the same derivative and the same
- * asset fields. Throwing is a retryable failure; return {@link JobOutcome.Failed} with retryable=false for a
- * failure that another try cannot fix.
+ * Does one type of job. Handlers are idempotent: running one again overwrites the same output. Throwing is a
+ * retryable failure; return {@link JobOutcome.Failed} with retryable=false for a failure that another try cannot
+ * fix.
  */
 public interface JobHandler {
 
-    JobType type();
+    /** The job type, lower case ({@code proxy}, {@code cut_render} ...); exactly one handler per type. */
+    String type();
 
     JobOutcome run(Job job) throws Exception;
 }

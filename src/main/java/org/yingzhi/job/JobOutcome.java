@@ -1,12 +1,10 @@
 package org.yingzhi.job;
 
-import org.bson.Document;
-
-/** What a handler reports: done (with fields to set on the asset), skipped, or failed (retryable or not). */
+/** What a handler reports: done (with a result for whoever records it), skipped, or failed (retryable or not). */
 public sealed interface JobOutcome {
 
-    /** {@code assetFields}: dotted field names to set on the asset, e.g. {@code derivatives.proxy}. */
-    record Done(Document assetFields) implements JobOutcome {
+    /** {@code result}: what the work produced, handed to the {@link JobEvents} of the job's type (may be null). */
+    record Done(Object result) implements JobOutcome {
     }
 
     record Skipped(String reason) implements JobOutcome {
@@ -16,7 +14,7 @@ public sealed interface JobOutcome {
     record Failed(String error, boolean retryable) implements JobOutcome {
     }
 
-    static JobOutcome done(Document fields) {
-        return new Done(fields);
+    static JobOutcome done(Object result) {
+        return new Done(result);
     }
 }

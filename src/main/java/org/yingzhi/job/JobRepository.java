@@ -25,13 +25,12 @@ import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 import org.springframework.stereotype.Repository;
 
 /**
- * Owns the {@code jobs} collection: a durable queue. One document per (asset, type), its {@code _id} being
- * {@code <assetId>:<type>}, so the same work can never be queued twice. Status only moves along allowed edges,
- * each guarded by the state it moves from.
+ * Owns the {@code jobs} collection: a durable queue. One document per (subject, type), its {@code _id} being
+ * {@code <kind>:<subjectId>:<type>}, so the same work can never be queued twice. Status only moves along allowed
+ * edges, each guarded by the state it moves from.
  */
 @Repository
 public class JobRepository {
@@ -39,9 +38,11 @@ public class JobRepository {
     public static final String COLLECTION = "jobs";
 
     /** Field names of a job document (see media-schema/job.schema.json). */
-    public static final class F {
+    public static final class JobFields {
         public static final String ID = "_id";
-        public static final String ASSET_ID = "assetId";
+        public static final String SUBJECT = "subject";
+        public static final String SUBJECT_KIND = "subject.kind";
+        public static final String SUBJECT_ID = "subject.id";
         public static final String TYPE = "type";
         public static final String STATUS = "status";
         public static final String ATTEMPTS = "attempts";
@@ -58,7 +59,7 @@ public class JobRepository {
         public static final String FINISHED_BY = "finishedBy";
         public static final String MILLIS = "millis";
 
-        private F() {
+        private JobFields() {
         }
     }
 
@@ -66,39 +67,41 @@ public class JobRepository {
 
     public JobRepository(MongoDatabase db) {
         this.jobs = db.getCollection(COLLECTION);
-        jobs.createIndex(Indexes.ascending(F.STATUS, F.RUN_AFTER), new IndexOptions().name("status_runAfter"));
-        jobs.createIndex(Indexes.ascending(F.STATUS, F.LEASE_EXPIRES), new IndexOptions().name("status_lease"));
-        jobs.createIndex(Indexes.ascending(F.ASSET_ID), new IndexOptions().name("assetId"));
+        jobs.createIndex(Indexes.ascending(JobFields.STATUS, JobFields.RUN_AFTER), new IndexOptions().name("status_runAfter"));
+        jobs.createIndex(Indexes.ascending(JobFields.STATUS, JobFields.LEASE_EXPIRES), new IndexOptions().name("status_lease"));
+        jobs.createIndex(Indexes.ascending(JobFields.SUBJECT_KIND, JobFields.SUBJECT_ID), new IndexOptions().name("subject"));
+        new LegacyJobMigration(jobs).run();
     }
 
-    public static String id(ObjectId assetId, JobType type) {
-        return assetId.toHexString() + ":" + type.step();
+    public static String id(Subject subject, String type) {
+        return subject.kind() + ":" + subject.id() + ":" + type;
     }
 
     /** Queues the job unless it exists already (in whatever state). Safe to call any number of times. */
-    public void enqueue(ObjectId assetId, JobType type) {
+    public void enqueue(Subject subject, String type) {
         Date now = new Date();
-        jobs.updateOne(eq(F.ID, id(assetId, type)), Updates.combine(
-                Updates.setOnInsert(F.ASSET_ID, assetId), Updates.setOnInsert(F.TYPE, type.name()),
-                Updates.setOnInsert(F.STATUS, JobStatus.QUEUED.name()), Updates.setOnInsert(F.ATTEMPTS, 0),
-                Updates.setOnInsert(F.RUN_AFTER, now), Updates.setOnInsert(F.CREATED_AT, now),
-                Updates.setOnInsert(F.UPDATED_AT, now)), new UpdateOptions().upsert(true));
+        jobs.updateOne(eq(JobFields.ID, id(subject, type)), Updates.combine(
+                Updates.setOnInsert(JobFields.SUBJECT, new Document("kind", subject.kind()).append("id", subject.id())),
+                Updates.setOnInsert(JobFields.TYPE, type),
+                Updates.setOnInsert(JobFields.STATUS, JobStatus.QUEUED.name()), Updates.setOnInsert(JobFields.ATTEMPTS, 0),
+                Updates.setOnInsert(JobFields.RUN_AFTER, now), Updates.setOnInsert(JobFields.CREATED_AT, now),
+                Updates.setOnInsert(JobFields.UPDATED_AT, now)), new UpdateOptions().upsert(true));
     }
 
     /**
      * Asks for the job to run again: a finished or failed job is queued afresh; a running one is flagged to run once
      * more when it finishes; a queued one stays as it is; a missing one is created.
      */
-    public void requeue(ObjectId assetId, JobType type) {
-        enqueue(assetId, type);
-        String id = id(assetId, type);
+    public void requeue(Subject subject, String type) {
+        enqueue(subject, type);
+        String id = id(subject, type);
         Date now = new Date();
-        long n = jobs.updateOne(and(eq(F.ID, id), in(F.STATUS, JobStatus.DONE.name(), JobStatus.FAILED.name())),
-                Updates.combine(Updates.set(F.STATUS, JobStatus.QUEUED.name()), Updates.set(F.ATTEMPTS, 0),
-                        Updates.set(F.RUN_AFTER, now), Updates.unset(F.LAST_ERROR), Updates.set(F.UPDATED_AT, now)))
+        long n = jobs.updateOne(and(eq(JobFields.ID, id), in(JobFields.STATUS, JobStatus.DONE.name(), JobStatus.FAILED.name())),
+                Updates.combine(Updates.set(JobFields.STATUS, JobStatus.QUEUED.name()), Updates.set(JobFields.ATTEMPTS, 0),
+                        Updates.set(JobFields.RUN_AFTER, now), Updates.unset(JobFields.LAST_ERROR), Updates.set(JobFields.UPDATED_AT, now)))
                 .getModifiedCount();
         if (n == 0) {
-            jobs.updateOne(and(eq(F.ID, id), eq(F.STATUS, JobStatus.RUNNING.name())), Updates.set(F.RERUN, true));
+            jobs.updateOne(and(eq(JobFields.ID, id), eq(JobFields.STATUS, JobStatus.RUNNING.name())), Updates.set(JobFields.RERUN, true));
         }
     }
 
@@ -109,27 +112,27 @@ public class JobRepository {
      */
     public Optional<Job> claim(String owner, long leaseMillis) {
         Date now = new Date();
-        Bson runnable = or(and(eq(F.STATUS, JobStatus.QUEUED.name()), lte(F.RUN_AFTER, now)),
-                and(eq(F.STATUS, JobStatus.RUNNING.name()), lt(F.LEASE_EXPIRES, now)));
-        for (Document candidate : jobs.find(runnable).sort(Sorts.ascending(F.RUN_AFTER, F.CREATED_AT)).limit(8)) {
+        Bson runnable = or(and(eq(JobFields.STATUS, JobStatus.QUEUED.name()), lte(JobFields.RUN_AFTER, now)),
+                and(eq(JobFields.STATUS, JobStatus.RUNNING.name()), lt(JobFields.LEASE_EXPIRES, now)));
+        for (Document candidate : jobs.find(runnable).sort(Sorts.ascending(JobFields.RUN_AFTER, JobFields.CREATED_AT)).limit(8)) {
             String token = UUID.randomUUID().toString();
             // the state that was read, and still runnable: a read may return a newer version of a document than
             // the one its filter matched (the embedded server does), so the claim re-checks both when it writes
-            Bson sameState = and(eq(F.ID, candidate.get(F.ID)), eq(F.STATUS, candidate.getString(F.STATUS)),
-                    eq(F.ATTEMPTS, candidate.getInteger(F.ATTEMPTS, 0)),
-                    eq(F.CLAIM_TOKEN, candidate.getString(F.CLAIM_TOKEN)), runnable);
+            Bson sameState = and(eq(JobFields.ID, candidate.get(JobFields.ID)), eq(JobFields.STATUS, candidate.getString(JobFields.STATUS)),
+                    eq(JobFields.ATTEMPTS, candidate.getInteger(JobFields.ATTEMPTS, 0)),
+                    eq(JobFields.CLAIM_TOKEN, candidate.getString(JobFields.CLAIM_TOKEN)), runnable);
             Document before = jobs.findOneAndUpdate(sameState, Updates.combine(
-                    Updates.set(F.STATUS, JobStatus.RUNNING.name()), Updates.set(F.LEASE_OWNER, owner),
-                    Updates.set(F.LEASE_EXPIRES, new Date(now.getTime() + leaseMillis)),
-                    Updates.set(F.CLAIM_TOKEN, token), Updates.set(F.STARTED_AT, now), Updates.set(F.UPDATED_AT, now),
-                    Updates.inc(F.ATTEMPTS, 1)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+                    Updates.set(JobFields.STATUS, JobStatus.RUNNING.name()), Updates.set(JobFields.LEASE_OWNER, owner),
+                    Updates.set(JobFields.LEASE_EXPIRES, new Date(now.getTime() + leaseMillis)),
+                    Updates.set(JobFields.CLAIM_TOKEN, token), Updates.set(JobFields.STARTED_AT, now), Updates.set(JobFields.UPDATED_AT, now),
+                    Updates.inc(JobFields.ATTEMPTS, 1)), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
             if (before == null) {
                 continue;
             }
-            Document mine = jobs.find(eq(F.ID, candidate.get(F.ID))).first();
-            if (mine != null && token.equals(mine.getString(F.CLAIM_TOKEN))) {
-                return Optional.of(new Job(mine.getString(F.ID), mine.getObjectId(F.ASSET_ID),
-                        JobType.valueOf(mine.getString(F.TYPE)), mine.getInteger(F.ATTEMPTS), token));
+            Document mine = jobs.find(eq(JobFields.ID, candidate.get(JobFields.ID))).first();
+            if (mine != null && token.equals(mine.getString(JobFields.CLAIM_TOKEN))) {
+                return Optional.of(new Job(mine.getString(JobFields.ID), subjectOf(mine), mine.getString(JobFields.TYPE),
+                        mine.getInteger(JobFields.ATTEMPTS), token));
             }
         }
         return Optional.empty();
@@ -137,25 +140,25 @@ public class JobRepository {
 
     /** Extends the lease of a job this worker still holds; false when the claim was lost. */
     public boolean renew(Job job, long leaseMillis) {
-        return jobs.updateOne(and(eq(F.ID, job.id()), eq(F.CLAIM_TOKEN, job.claimToken()),
-                eq(F.STATUS, JobStatus.RUNNING.name())),
-                Updates.set(F.LEASE_EXPIRES, new Date(System.currentTimeMillis() + leaseMillis))).getModifiedCount() == 1;
+        return jobs.updateOne(and(eq(JobFields.ID, job.id()), eq(JobFields.CLAIM_TOKEN, job.claimToken()),
+                eq(JobFields.STATUS, JobStatus.RUNNING.name())),
+                Updates.set(JobFields.LEASE_EXPIRES, new Date(System.currentTimeMillis() + leaseMillis))).getModifiedCount() == 1;
     }
 
     /** RUNNING -> DONE (or QUEUED again when a rerun was asked for meanwhile). False when the claim was lost. */
     public boolean finish(Job job, String owner, long millis) {
         Date now = new Date();
-        Bson mine = and(eq(F.ID, job.id()), eq(F.CLAIM_TOKEN, job.claimToken()), eq(F.STATUS, JobStatus.RUNNING.name()));
-        Document before = jobs.findOneAndUpdate(mine, Updates.combine(Updates.set(F.STATUS, JobStatus.DONE.name()),
-                Updates.set(F.FINISHED_AT, now), Updates.set(F.FINISHED_BY, owner), Updates.set(F.MILLIS, millis),
-                Updates.set(F.UPDATED_AT, now), Updates.unset(F.LEASE_EXPIRES), Updates.unset(F.LAST_ERROR)),
+        Bson mine = and(eq(JobFields.ID, job.id()), eq(JobFields.CLAIM_TOKEN, job.claimToken()), eq(JobFields.STATUS, JobStatus.RUNNING.name()));
+        Document before = jobs.findOneAndUpdate(mine, Updates.combine(Updates.set(JobFields.STATUS, JobStatus.DONE.name()),
+                Updates.set(JobFields.FINISHED_AT, now), Updates.set(JobFields.FINISHED_BY, owner), Updates.set(JobFields.MILLIS, millis),
+                Updates.set(JobFields.UPDATED_AT, now), Updates.unset(JobFields.LEASE_EXPIRES), Updates.unset(JobFields.LAST_ERROR)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         if (before == null) {
             return false;
         }
-        if (before.getBoolean(F.RERUN, false)) {
-            jobs.updateOne(eq(F.ID, job.id()), Updates.combine(Updates.set(F.STATUS, JobStatus.QUEUED.name()),
-                    Updates.set(F.ATTEMPTS, 0), Updates.set(F.RUN_AFTER, now), Updates.unset(F.RERUN)));
+        if (before.getBoolean(JobFields.RERUN, false)) {
+            jobs.updateOne(eq(JobFields.ID, job.id()), Updates.combine(Updates.set(JobFields.STATUS, JobStatus.QUEUED.name()),
+                    Updates.set(JobFields.ATTEMPTS, 0), Updates.set(JobFields.RUN_AFTER, now), Updates.unset(JobFields.RERUN)));
         }
         return true;
     }
@@ -163,12 +166,12 @@ public class JobRepository {
     /** RUNNING -> QUEUED with a later runAfter (a retry), or RUNNING -> FAILED. False when the claim was lost. */
     public boolean fail(Job job, String error, Date retryAt) {
         Date now = new Date();
-        Bson mine = and(eq(F.ID, job.id()), eq(F.CLAIM_TOKEN, job.claimToken()), eq(F.STATUS, JobStatus.RUNNING.name()));
+        Bson mine = and(eq(JobFields.ID, job.id()), eq(JobFields.CLAIM_TOKEN, job.claimToken()), eq(JobFields.STATUS, JobStatus.RUNNING.name()));
         Bson update = retryAt != null
-                ? Updates.combine(Updates.set(F.STATUS, JobStatus.QUEUED.name()), Updates.set(F.RUN_AFTER, retryAt),
-                        Updates.set(F.LAST_ERROR, error), Updates.set(F.UPDATED_AT, now), Updates.unset(F.LEASE_EXPIRES))
-                : Updates.combine(Updates.set(F.STATUS, JobStatus.FAILED.name()), Updates.set(F.LAST_ERROR, error),
-                        Updates.set(F.FINISHED_AT, now), Updates.set(F.UPDATED_AT, now), Updates.unset(F.LEASE_EXPIRES));
+                ? Updates.combine(Updates.set(JobFields.STATUS, JobStatus.QUEUED.name()), Updates.set(JobFields.RUN_AFTER, retryAt),
+                        Updates.set(JobFields.LAST_ERROR, error), Updates.set(JobFields.UPDATED_AT, now), Updates.unset(JobFields.LEASE_EXPIRES))
+                : Updates.combine(Updates.set(JobFields.STATUS, JobStatus.FAILED.name()), Updates.set(JobFields.LAST_ERROR, error),
+                        Updates.set(JobFields.FINISHED_AT, now), Updates.set(JobFields.UPDATED_AT, now), Updates.unset(JobFields.LEASE_EXPIRES));
         return jobs.updateOne(mine, update).getModifiedCount() == 1;
     }
 
@@ -178,28 +181,34 @@ public class JobRepository {
      */
     public boolean release(Job job) {
         Date now = new Date();
-        return jobs.updateOne(and(eq(F.ID, job.id()), eq(F.CLAIM_TOKEN, job.claimToken()),
-                eq(F.STATUS, JobStatus.RUNNING.name())), Updates.combine(Updates.set(F.STATUS, JobStatus.QUEUED.name()),
-                Updates.set(F.RUN_AFTER, now), Updates.set(F.UPDATED_AT, now), Updates.inc(F.ATTEMPTS, -1),
-                Updates.unset(F.LEASE_EXPIRES), Updates.unset(F.LEASE_OWNER))).getModifiedCount() == 1;
+        return jobs.updateOne(and(eq(JobFields.ID, job.id()), eq(JobFields.CLAIM_TOKEN, job.claimToken()),
+                eq(JobFields.STATUS, JobStatus.RUNNING.name())), Updates.combine(Updates.set(JobFields.STATUS, JobStatus.QUEUED.name()),
+                Updates.set(JobFields.RUN_AFTER, now), Updates.set(JobFields.UPDATED_AT, now), Updates.inc(JobFields.ATTEMPTS, -1),
+                Updates.unset(JobFields.LEASE_EXPIRES), Updates.unset(JobFields.LEASE_OWNER))).getModifiedCount() == 1;
     }
 
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(jobs.find(eq(F.ID, id)).first());
+        return Optional.ofNullable(jobs.find(eq(JobFields.ID, id)).first());
     }
 
-    public List<Document> forAsset(ObjectId assetId) {
-        return jobs.find(eq(F.ASSET_ID, assetId)).into(new ArrayList<>());
+    public List<Document> forSubject(Subject subject) {
+        return jobs.find(and(eq(JobFields.SUBJECT_KIND, subject.kind()), eq(JobFields.SUBJECT_ID, subject.id())))
+                .into(new ArrayList<>());
+    }
+
+    static Subject subjectOf(Document job) {
+        Document s = job.get(JobFields.SUBJECT, Document.class);
+        return new Subject(s.getString("kind"), s.getString("id"));
     }
 
     /** Counts per (type, status). */
     public List<Document> counts() {
-        return jobs.aggregate(List.of(Aggregates.group(new Document(F.TYPE, "$" + F.TYPE).append(F.STATUS, "$" + F.STATUS),
+        return jobs.aggregate(List.of(Aggregates.group(new Document(JobFields.TYPE, "$" + JobFields.TYPE).append(JobFields.STATUS, "$" + JobFields.STATUS),
                 Accumulators.sum("count", 1)))).into(new ArrayList<>());
     }
 
     public List<Document> list(Bson filter, int skip, int limit) {
-        return jobs.find(filter).sort(Sorts.descending(F.UPDATED_AT)).skip(skip).limit(limit).into(new ArrayList<>());
+        return jobs.find(filter).sort(Sorts.descending(JobFields.UPDATED_AT)).skip(skip).limit(limit).into(new ArrayList<>());
     }
 
     public long count(Bson filter) {

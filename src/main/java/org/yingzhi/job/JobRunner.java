@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the queue with {@code yingzhi.jobs.concurrency} worker threads in processes whose {@code yingzhi.role} is
- * {@code all} or {@code worker}. A failure never escapes a worker thread: it is recorded on the job and the asset.
+ * {@code all} or {@code worker}. A failure never escapes a worker thread: it is recorded on the job and, through its type's
+ * {@link JobEvents}, on the job's subject.
  */
 @Component
 public class JobRunner implements SmartLifecycle {
@@ -29,7 +30,8 @@ public class JobRunner implements SmartLifecycle {
 
     private final JobRepository jobs;
     private final JobHandlers handlers;
-    private final JobEvents events;
+    private final JobEventRouter events;
+    private final List<JobRecovery> recoveries;
     private final JobProperties props;
     private final boolean enabled;
     private final String owner;
@@ -38,11 +40,12 @@ public class JobRunner implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    public JobRunner(JobRepository jobs, JobHandlers handlers, JobEvents events, JobProperties props,
-            @Value("${yingzhi.role:all}") String role) {
+    JobRunner(JobRepository jobs, JobHandlers handlers, JobEventRouter events, List<JobRecovery> recoveries,
+            JobProperties props, @Value("${yingzhi.role:all}") String role) {
         this.jobs = jobs;
         this.handlers = handlers;
         this.events = events;
+        this.recoveries = recoveries;
         this.props = props;
         if (!Set.of("all", "api", "worker").contains(role)) {
             throw new IllegalStateException("yingzhi.role must be all, api or worker, not '" + role + "'");
@@ -71,7 +74,7 @@ public class JobRunner implements SmartLifecycle {
         });
         long beat = Math.max(200, props.lease().toMillis() / 3);
         scheduler.scheduleWithFixedDelay(this::renewLeases, beat, beat, TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::sweep, 1000, props.sweep().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::requeueLostWork, 1000, props.sweep().toMillis(), TimeUnit.MILLISECONDS);
         log.info("job workers started: {} threads as {}", props.concurrency(), owner);
     }
 
@@ -98,8 +101,9 @@ public class JobRunner implements SmartLifecycle {
     void run(Job job) {
         held.add(job);
         long t0 = System.nanoTime();
+        JobEvents recorder = events.forType(job.type());
         try {
-            events.started(job);
+            recorder.started(job);
             JobOutcome outcome;
             try {
                 outcome = handlers.get(job.type()).run(job);
@@ -111,12 +115,12 @@ public class JobRunner implements SmartLifecycle {
             if (outcome instanceof JobOutcome.Failed f) {
                 boolean retry = f.retryable() && job.attempt() < props.maxAttempts();
                 Date at = retry ? new Date(System.currentTimeMillis() + props.backoffAfter(job.attempt()).toMillis()) : null;
-                events.failed(job, f.error(), retry);
+                recorder.failed(job, f.error(), retry);
                 jobs.fail(job, f.error(), at);
                 log.info("job {} failed (try {}{}): {}", job.id(), job.attempt(), retry ? ", will retry" : ", final",
                         f.error());
             } else {
-                events.finished(job, outcome, millis);
+                recorder.finished(job, outcome, millis);
                 if (!jobs.finish(job, owner, millis)) {
                     log.warn("job {} finished but its claim had been lost (lease expired?)", job.id());
                 }
@@ -139,11 +143,13 @@ public class JobRunner implements SmartLifecycle {
         }
     }
 
-    private void sweep() {
-        try {
-            events.sweep();
-        } catch (RuntimeException e) {
-            log.warn("sweep failed: {}", e.toString());
+    private void requeueLostWork() {
+        for (JobRecovery r : recoveries) {
+            try {
+                r.requeueLostWork();
+            } catch (RuntimeException e) {
+                log.warn("requeueing lost work failed in {}: {}", r.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 

@@ -75,20 +75,6 @@ public final class Images {
         return out;
     }
 
-    /** Size for a target width keeping the aspect ratio, height even (video-friendly). */
-    public static int heightFor(int width, int srcWidth, int srcHeight) {
-        return heightFor(width, srcWidth, srcHeight, 1.0);
-    }
-
-    /**
-     * Even height for a target width that keeps the display aspect ratio of a picture stored with non-square
-     * pixels ({@code sampleAspectRatio}, 1 or unknown for square).
-     */
-    public static int heightFor(int width, int srcWidth, int srcHeight, double sampleAspectRatio) {
-        double sar = sampleAspectRatio > 0 ? sampleAspectRatio : 1.0;
-        return Math.max(2, (int) Math.round(width * srcHeight / (srcWidth * sar) / 2.0) * 2);
-    }
-
     public static void writeJpeg(BufferedImage img, Path out, float quality) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (OutputStream os = Files.newOutputStream(out); ImageOutputStream ios = ImageIO.createImageOutputStream(os)) {

@@ -2,7 +2,7 @@ package org.yingzhi.metadata;
 
 import java.util.List;
 
-/** Descriptive and technical metadata of a still image, in Yingzhi's own vocabulary. */
+/** AssetDescription and technical metadata of a still image, in Yingzhi's own vocabulary. */
 public record PhotoMetadata(Integer width, Integer height, Exif exif, Gps gps, Iptc iptc, Xmp xmp,
         List<String> warnings) {
 

@@ -2,66 +2,66 @@ package org.yingzhi.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bson.Document;
-import org.yingzhi.asset.AssetRepository;
+import org.bson.types.ObjectId;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetReader;
+import org.yingzhi.asset.Step;
 import org.yingzhi.job.Job;
 import org.yingzhi.job.JobHandler;
 import org.yingzhi.job.JobOutcome;
-import org.yingzhi.job.JobType;
-import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.MediaException;
+import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.storage.MediaStore;
 
 /**
  * Common frame of the derivative handlers: re-reads the asset (skipping deleted ones), finds the original, and
  * turns a media error into a final failure, since the same bytes will not decode better on another try.
+ * Handlers return {@link org.yingzhi.asset.StepResult}s, which the asset records with the step's state.
  */
 abstract class AssetJobHandler implements JobHandler {
 
-    protected final AssetRepository assets;
+    protected final AssetReader assets;
     protected final MediaStore store;
     protected final MediaToolkit toolkit;
-    private final JobType type;
+    private final Step step;
 
-    AssetJobHandler(JobType type, AssetRepository assets, MediaStore store, MediaToolkit toolkit) {
-        this.type = type;
+    AssetJobHandler(Step step, AssetReader assets, MediaStore store, MediaToolkit toolkit) {
+        this.step = step;
         this.assets = assets;
         this.store = store;
         this.toolkit = toolkit;
     }
 
     @Override
-    public final JobType type() {
-        return type;
+    public final String type() {
+        return step.key();
     }
 
     @Override
     public final JobOutcome run(Job job) throws Exception {
-        Document asset = assets.findById(job.assetId()).orElse(null);
-        if (asset == null || asset.getBoolean(AssetRepository.F.DELETED, false)) {
+        if (!Step.SUBJECT_KIND.equals(job.subject().kind()) || !ObjectId.isValid(job.subject().id())) {
+            return new JobOutcome.Failed("job " + job.id() + " is not about an asset", false);
+        }
+        Asset asset = assets.findById(new ObjectId(job.subject().id())).orElse(null);
+        if (asset == null || asset.deleted()) {
             return new JobOutcome.Skipped("asset deleted");
         }
-        Document o = asset.get(AssetRepository.F.ORIGINAL, Document.class);
-        Path original = store.original(o.getString("sha256"), o.getString("ext"));
+        Path original = store.original(asset.original().sha256(), asset.original().ext());
         if (!Files.isReadable(original)) {
             return new JobOutcome.Failed("the original is missing from the media store", false);
         }
         try {
-            return process(job.assetId().toHexString(), asset, original);
+            return JobOutcome.done(process(asset, original));
         } catch (MediaException e) {
             return new JobOutcome.Failed(e.getMessage(), false);
         }
     }
 
-    protected abstract JobOutcome process(String assetId, Document asset, Path original) throws Exception;
+    /** Makes the derivative; returns what to record on the asset. */
+    protected abstract org.yingzhi.asset.StepResult process(Asset asset, Path original) throws Exception;
 
     /** Duration from the catalog, or a final failure when the probe could not tell it. */
-    protected static long durationMicros(Document asset) {
-        Document media = asset.get(AssetRepository.F.MEDIA, Document.class);
-        Number d = media == null ? null : media.get("durationMicros", Number.class);
-        if (d == null || d.longValue() <= 0) {
-            throw new MediaException("duration unknown: the file could not be probed");
-        }
-        return d.longValue();
+    protected static long durationMicros(Asset asset) {
+        return asset.durationMicros().orElseThrow(() -> new MediaException("duration unknown: the file could not be probed"));
     }
 }

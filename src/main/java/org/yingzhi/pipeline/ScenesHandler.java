@@ -3,16 +3,19 @@ package org.yingzhi.pipeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.bson.Document;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.yingzhi.asset.AssetRepository;
-import org.yingzhi.job.JobOutcome;
-import org.yingzhi.job.JobType;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetReader;
+import org.yingzhi.asset.Derivatives;
+import org.yingzhi.asset.Step;
+import org.yingzhi.asset.StepResult;
+import org.yingzhi.asset.Subclip;
+import org.yingzhi.asset.Timebase;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.spec.SceneSpec;
 import org.yingzhi.storage.MediaStore;
-import org.yingzhi.timecode.FrameRate;
-import org.yingzhi.timecode.Timecode;
+import org.yingzhi.timecode.TimeRange;
 
 /** Shot boundaries, stored on the asset as suggested subclips with source timecode. */
 @Component
@@ -20,55 +23,43 @@ class ScenesHandler extends AssetJobHandler {
 
     private final SceneSpec spec;
 
-    ScenesHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, SceneSpec spec) {
-        super(JobType.SCENES, assets, store, toolkit);
+    ScenesHandler(AssetReader assets, MediaStore store, MediaToolkit toolkit, SceneSpec spec) {
+        super(Step.SCENES, assets, store, toolkit);
         this.spec = spec;
     }
 
     @Override
-    protected JobOutcome process(String id, Document asset, Path original) throws Exception {
+    protected StepResult process(Asset asset, Path original) throws Exception {
         long duration = durationMicros(asset);
         List<Long> cuts = toolkit.sceneCuts(original, spec);
-        return JobOutcome.done(new Document(AssetRepository.F.SCENES, subclips(asset, cuts, duration))
-                .append("derivatives.scenes", new Document("count", cuts.size() + 1).append("threshold", spec.threshold())));
+        return StepResult.of(new Derivatives.Scenes(cuts.size() + 1, spec.threshold()),
+                subclips(asset.timebase(), cuts, duration));
     }
 
     /**
-     * Shots [0, cut1), [cut1, cut2) ... [cutN, end) with in/out timecodes counted from the source start timecode
-     * (or from 00:00:00:00 at the video rate when the source has none).
+     * Shots [0, cut1), [cut1, cut2) ... [cutN, end) with in/out timecodes counted from the clip's timebase (its
+     * source timecode, or 00:00:00:00 at the video rate when it has none).
      */
-    static List<Document> subclips(Document asset, List<Long> cuts, long duration) {
-        Document media = asset.get(AssetRepository.F.MEDIA, Document.class);
-        Document tc = media.get("timecode", Document.class);
-        Timecode start = null;
-        if (tc != null) {
-            FrameRate rate = FrameRate.parse(tc.getString("rate") + (tc.getBoolean("dropFrame", false) ? " DF" : ""));
-            start = Timecode.ofFrames(tc.get("startFrames", Number.class).longValue(), rate);
-        } else {
-            String rational = media.getList("streams", Document.class, List.of()).stream()
-                    .filter(s -> "video".equals(s.getString("kind")) && s.getString("frameRate") != null)
-                    .map(s -> s.getString("frameRate")).findFirst().orElse(null);
-            if (rational != null) {
-                start = Timecode.zero(FrameRate.parse(rational));
-            }
-        }
+    static List<Subclip> subclips(Optional<Timebase> timebase, List<Long> cuts, long duration) {
         List<Long> bounds = new ArrayList<>();
         bounds.add(0L);
         bounds.addAll(cuts);
         bounds.add(duration);
-        List<Document> out = new ArrayList<>();
+        List<Subclip> out = new ArrayList<>();
         for (int i = 0; i + 1 < bounds.size(); i++) {
             long in = bounds.get(i);
             long outMicros = bounds.get(i + 1);
             if (outMicros <= in) {
                 continue;
             }
-            Document d = new Document("index", out.size()).append("inMicros", in).append("outMicros", outMicros);
-            if (start != null) {
-                d.append("in", start.plusFrames(Timecode.framesForMicros(in, start.rate())).toString())
-                        .append("out", start.plusFrames(Timecode.framesForMicros(outMicros, start.rate())).toString());
+            String inTc = null;
+            String outTc = null;
+            if (timebase.isPresent()) {
+                TimeRange r = timebase.get().range(in, outMicros);
+                inTc = r.in().toString();
+                outTc = r.out().toString();
             }
-            out.add(d);
+            out.add(new Subclip(out.size(), in, outMicros, inTc, outTc));
         }
         return out;
     }

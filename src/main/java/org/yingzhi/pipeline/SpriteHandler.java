@@ -6,14 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
-import org.yingzhi.asset.AssetRepository;
-import org.yingzhi.job.JobOutcome;
-import org.yingzhi.job.JobType;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetReader;
+import org.yingzhi.asset.Derivatives;
+import org.yingzhi.asset.Step;
+import org.yingzhi.asset.StepResult;
 import org.yingzhi.media.Images;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.spec.SpriteSpec;
+import org.yingzhi.storage.Derivative;
 import org.yingzhi.storage.MediaStore;
 
 /** Filmstrip sprite of N frames and the WebVTT thumbnails track that points into it. */
@@ -22,13 +24,13 @@ class SpriteHandler extends AssetJobHandler {
 
     private final SpriteSpec spec;
 
-    SpriteHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, SpriteSpec spec) {
-        super(JobType.SPRITE, assets, store, toolkit);
+    SpriteHandler(AssetReader assets, MediaStore store, MediaToolkit toolkit, SpriteSpec spec) {
+        super(Step.SPRITE, assets, store, toolkit);
         this.spec = spec;
     }
 
     @Override
-    protected JobOutcome process(String id, Document asset, Path original) throws Exception {
+    protected StepResult process(Asset asset, Path original) throws Exception {
         long duration = durationMicros(asset);
         List<BufferedImage> frames = toolkit.framesAt(original, spec.tileTimes(duration), spec.tileWidth());
         int tileHeight = frames.get(0).getHeight();
@@ -43,12 +45,11 @@ class SpriteHandler extends AssetJobHandler {
         } finally {
             g.dispose();
         }
-        store.writeDerivative(id, Derivatives.SPRITE, temp -> Images.writeJpeg(sprite, temp, spec.jpegQuality()));
+        store.writeDerivative(asset.id(), Derivative.SPRITE, temp -> Images.writeJpeg(sprite, temp, spec.jpegQuality()));
         // relative to /api/assets/{id}/thumbnails.vtt, "sprite" is /api/assets/{id}/sprite
         String vtt = spec.webVtt("sprite", duration, tileHeight);
-        store.writeDerivative(id, Derivatives.THUMBNAILS_VTT, temp -> Files.writeString(temp, vtt, StandardCharsets.UTF_8));
-        return JobOutcome.done(new Document("derivatives.sprite", new Document("tiles", spec.tiles())
-                .append("columns", spec.columns()).append("rows", spec.rows()).append("tileWidth", spec.tileWidth())
-                .append("tileHeight", tileHeight)));
+        store.writeDerivative(asset.id(), Derivative.THUMBNAILS_VTT, temp -> Files.writeString(temp, vtt, StandardCharsets.UTF_8));
+        return StepResult.of(new Derivatives.Sprite(spec.tiles(), spec.columns(), spec.rows(), spec.tileWidth(),
+                tileHeight));
     }
 }

@@ -3,13 +3,15 @@ package org.yingzhi.pipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.bson.Document;
 import org.springframework.stereotype.Component;
-import org.yingzhi.asset.AssetRepository;
-import org.yingzhi.job.JobOutcome;
-import org.yingzhi.job.JobType;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetReader;
+import org.yingzhi.asset.Derivatives;
+import org.yingzhi.asset.Step;
+import org.yingzhi.asset.StepResult;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.spec.WaveformSpec;
+import org.yingzhi.storage.Derivative;
 import org.yingzhi.storage.MediaStore;
 
 /** Min/max peaks per window as JSON, for audio and for video with sound. */
@@ -18,18 +20,17 @@ class WaveformHandler extends AssetJobHandler {
 
     private final WaveformSpec spec;
 
-    WaveformHandler(AssetRepository assets, MediaStore store, MediaToolkit toolkit, WaveformSpec spec) {
-        super(JobType.WAVEFORM, assets, store, toolkit);
+    WaveformHandler(AssetReader assets, MediaStore store, MediaToolkit toolkit, WaveformSpec spec) {
+        super(Step.WAVEFORM, assets, store, toolkit);
         this.spec = spec;
     }
 
     @Override
-    protected JobOutcome process(String id, Document asset, Path original) throws Exception {
+    protected StepResult process(Asset asset, Path original) throws Exception {
         MediaToolkit.Waveform w = toolkit.waveform(original, spec);
         String json = toJson(w);
-        store.writeDerivative(id, Derivatives.WAVEFORM, temp -> Files.writeString(temp, json, StandardCharsets.UTF_8));
-        return JobOutcome.done(new Document("derivatives.waveform", new Document("windowMillis", w.windowMillis())
-                .append("length", w.max().length).append("sampleRate", w.sampleRate()).append("channels", w.channels())));
+        store.writeDerivative(asset.id(), Derivative.WAVEFORM, temp -> Files.writeString(temp, json, StandardCharsets.UTF_8));
+        return StepResult.of(new Derivatives.Waveform(w.windowMillis(), w.max().length, w.sampleRate(), w.channels()));
     }
 
     /** {"windowMillis":100,"sampleRate":48000,"channels":2,"length":N,"min":[...],"max":[...]}, 4 decimals. */

@@ -162,7 +162,7 @@ public class MediaStore {
      * The path of a derivative of an asset: {@code derivatives/<id[0:2]>/<id>/<name>}. Names come from code
      * (proxy.mp4, thumb-320.jpg ...), never from requests, and are checked all the same.
      */
-    public Path derivative(String assetId, String name) {
+    Path derivative(String assetId, String name) {
         if (assetId == null || !assetId.matches("[0-9a-f]{24}")) {
             throw new IllegalArgumentException("not an asset id: " + assetId);
         }
@@ -172,8 +172,21 @@ public class MediaStore {
         return root.resolve("derivatives").resolve(assetId.substring(0, 2)).resolve(assetId).resolve(name);
     }
 
+    /** The path of a derivative of an asset by kind (and size, for sized kinds). */
+    public Path derivative(String assetId, Derivative kind, int size) {
+        return derivative(assetId, kind.fileName(size));
+    }
+
+    public Path writeDerivative(String assetId, Derivative kind, Writer writer) throws IOException {
+        return writeDerivative(assetId, kind.fileName(), writer);
+    }
+
+    public Path writeDerivative(String assetId, Derivative kind, int size, Writer writer) throws IOException {
+        return writeDerivative(assetId, kind.fileName(size), writer);
+    }
+
     /** Writes a derivative through a temp file in the same folder and moves it into place atomically. */
-    public Path writeDerivative(String assetId, String name, Writer writer) throws IOException {
+    private Path writeDerivative(String assetId, String name, Writer writer) throws IOException {
         Path target = derivative(assetId, name);
         Files.createDirectories(target.getParent());
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";

@@ -20,7 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import com.mongodb.client.MongoDatabase;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.yingzhi.shared.json.DocumentSchemas;
+import org.yingzhi.shared.json.Json;
 import org.yingzhi.support.Api;
+import org.yingzhi.support.FreshCatalog;
 import org.yingzhi.support.Samples;
 import org.yingzhi.support.TestDataDir;
 import tools.jackson.databind.JsonNode;
@@ -38,20 +45,29 @@ class AssetApiIntegrationTest {
     static void props(DynamicPropertyRegistry r) {
         r.add("yingzhi.storage.data-dir", DATA::toString);
         r.add("yingzhi.upload.max-file-size", () -> "5MB");
+        // nothing here needs processing: no workers, so every test sees only what it wrote
+        r.add("yingzhi.role", () -> "api");
     }
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoDatabase db;
+    @Autowired
+    DocumentSchemas schemas;
     Api api;
 
     @BeforeEach
     void setUp() {
+        FreshCatalog.reset(db, DATA);
         api = new Api(port);
     }
 
+    /** A sample that this test has not uploaded before: a new asset (201). */
     private JsonNode uploadSample(String name, String token, String meta) {
         Api.Response r = api.upload(Samples.get(name), token, meta);
-        assertTrue(r.status() == 201 || r.status() == 200, name + ": " + r.status() + " " + r.body());
+        assertEquals(201, r.status(), name + ": " + r.body());
+        assertFalse(r.json().get("duplicate").asBoolean());
         return r.json().get("asset");
     }
 
@@ -193,13 +209,16 @@ class AssetApiIntegrationTest {
     @Test
     void duplicateUploadReturnsTheExistingAssetAndStoresNoSecondCopy() throws Exception {
         Api.Response first = api.upload(Samples.get("photo-lhasa.jpg"), Api.TIBET, null);
+        assertEquals(201, first.status(), first.body());
         String id = first.json().get("asset").get("id").asString();
         Api.Response again = api.upload("renamed-copy.jpg", Files.readAllBytes(Samples.get("photo-lhasa.jpg")),
                 Api.TIBET, "{\"title\":\"another title\"}");
         assertEquals(200, again.status(), again.body());
         assertTrue(again.json().get("duplicate").asBoolean());
         assertEquals(id, again.json().get("asset").get("id").asString());
+        assertEquals("拉萨调研", again.json().get("asset").get("title").asString(), "the first upload's description stays");
         assertEquals(1, countOriginals(sha256(Samples.get("photo-lhasa.jpg"))));
+        assertEquals(1, api.get("/api/assets", Api.TIBET).json().get("total").asLong());
     }
 
     @Test
@@ -216,14 +235,14 @@ class AssetApiIntegrationTest {
         assertEquals(415, api.upload("empty.mp4", new byte[0], Api.BUREAU, null).status());
         // the service keeps working
         int status = api.upload(Samples.get("clip-2997df.mov"), Api.BUREAU, null).status();
-        assertTrue(status == 201 || status == 200, "uploads still work: " + status);
+        assertEquals(201, status, "uploads still work");
         assertEquals(200, api.get("/api/assets", Api.BUREAU).status());
     }
 
     @Test
     void corruptFileIsStoredAndCatalogedWithItsError() {
         Api.Response r = api.upload(Samples.get("corrupt-truncated.mp4"), Api.BUREAU, null);
-        assertTrue(r.status() == 201 || r.status() == 200, r.body());
+        assertEquals(201, r.status(), r.body());
         JsonNode a = r.json().get("asset");
         assertEquals("VIDEO", a.get("type").asString());
         assertEquals("FAILED", a.get("metadataStatus").asString());
@@ -233,7 +252,7 @@ class AssetApiIntegrationTest {
         assertEquals(200, orig.statusCode());
         assertEquals(12_000, orig.body().length);
         Api.Response good = api.upload(Samples.get("tone.wav"), Api.BUREAU, null);
-        assertTrue(good.status() == 201 || good.status() == 200);
+        assertEquals(201, good.status(), good.body());
     }
 
     @Test
@@ -257,28 +276,30 @@ class AssetApiIntegrationTest {
 
     @Test
     void listFiltersSearchAndPaging() throws Exception {
-        uploadUnique("clip-2997df.mov", Api.BUREAU, "{\"title\":\"援藏工作会议\",\"keywords\":[\"援藏\",\"会议\"],"
+        uploadSample("clip-2997df.mov", Api.BUREAU, "{\"title\":\"援藏工作会议\",\"keywords\":[\"援藏\",\"会议\"],"
                 + "\"captureDate\":\"2008-05-12\",\"place\":\"拉萨\"}");
-        uploadUnique("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\",\"captureDate\":\"2012-09-01\"}");
-        uploadUnique("tone.mp3", Api.TIBET, "{\"captureDate\":\"2015\"}");
+        uploadSample("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\",\"captureDate\":\"2012-09-01\"}");
+        uploadSample("tone.mp3", Api.TIBET, "{\"captureDate\":\"2015\"}");
 
         JsonNode photos = api.get("/api/assets?type=PHOTO&unit=" + Api.q("援疆工作队"), Api.EDITOR).json();
-        assertTrue(photos.get("total").asLong() >= 1);
+        assertEquals(1, photos.get("total").asLong());
         photos.get("items").forEach(i -> {
             assertEquals("PHOTO", i.get("type").asString());
             assertEquals("援疆工作队", i.get("contributorUnit").asString());
         });
         JsonNode search = api.get("/api/assets?q=" + Api.q("援藏 会议"), Api.EDITOR).json();
-        assertTrue(search.get("items").size() >= 1, search.toString());
+        assertEquals(1, search.get("items").size(), search.toString());
         search.get("items").forEach(i -> assertTrue(i.get("title").asString().contains("会议")
                 || i.toString().contains("会议"), i.toString()));
         JsonNode byKeyword = api.get("/api/assets?keyword=" + Api.q("会议"), Api.EDITOR).json();
-        assertTrue(byKeyword.get("total").asLong() >= 1);
+        assertEquals(1, byKeyword.get("total").asLong());
         JsonNode in2008 = api.get("/api/assets?from=2008-01-01&to=2008-12-31", Api.EDITOR).json();
         in2008.get("items").forEach(i -> assertTrue(i.get("captureDate").asString().startsWith("2008"), i.toString()));
-        assertTrue(in2008.get("total").asLong() >= 1);
+        assertEquals(1, in2008.get("total").asLong());
         JsonNode from2015 = api.get("/api/assets?from=2015-03", Api.EDITOR).json();
         from2015.get("items").forEach(i -> assertTrue(i.get("captureDate").asString().compareTo("2015") >= 0));
+        assertEquals(1, from2015.get("total").asLong());
+        assertEquals(3, api.get("/api/assets", Api.EDITOR).json().get("total").asLong());
 
         JsonNode page0 = api.get("/api/assets?size=1&page=0&sort=createdAt,asc", Api.EDITOR).json();
         JsonNode page1 = api.get("/api/assets?size=1&page=1&sort=createdAt,asc", Api.EDITOR).json();
@@ -296,7 +317,7 @@ class AssetApiIntegrationTest {
 
     @Test
     void patchChangesDescriptiveFieldsOnlyAndChecksRoleAndUnit() throws Exception {
-        JsonNode a = uploadUnique("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\"}");
+        JsonNode a = uploadSample("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\"}");
         String id = a.get("id").asString();
         Api.Response ok = api.patch("/api/assets/" + id, Api.REVIEWER,
                 "{\"title\":\"喀什援疆项目竣工仪式\",\"keywords\":[\"援疆\",\"竣工\"],\"rights\":null}");
@@ -334,7 +355,7 @@ class AssetApiIntegrationTest {
 
     @Test
     void softDeleteHidesButKeepsTheAsset() throws Exception {
-        JsonNode a = uploadUnique("tone.wav", Api.TIBET, null);
+        JsonNode a = uploadSample("tone.wav", Api.TIBET, null);
         String id = a.get("id").asString();
         assertEquals(403, api.delete("/api/assets/" + id, Api.BUREAU).status());
         assertEquals(204, api.delete("/api/assets/" + id, Api.TIBET).status());
@@ -391,26 +412,67 @@ class AssetApiIntegrationTest {
         JsonNode paths = r.json().get("paths");
         assertTrue(paths.has("/api/assets"));
         assertTrue(paths.has("/api/assets/{id}/original"));
+        assertTrue(paths.has("/api/assets/{id}/{derivative}"), "one endpoint for every derivative");
         assertEquals(200, api.get("/swagger-ui/index.html", null).status());
+        // the asset a client receives is described field by field, not as a free-form object
+        JsonNode schemas = r.json().get("components").get("schemas");
+        JsonNode asset = schemas.get("Asset").get("properties");
+        for (String f : List.of("id", "type", "status", "original", "title", "contributorUnit", "captureDate", "media",
+                "photo", "timecode", "processing", "derivatives", "scenes", "review", "createdBy", "version", "links")) {
+            assertTrue(asset.has(f), "Asset schema lacks " + f + ": " + asset.propertyNames());
+        }
+        assertEquals(List.of("VIDEO", "AUDIO", "PHOTO"), Json.MAPPER.convertValue(asset.get("type").get("enum"), List.class));
+        String upload = paths.get("/api/assets").get("post").get("responses").get("201").toString();
+        assertTrue(upload.contains("Upload"), upload);
+        JsonNode media = schemas.get("MediaInfo").get("properties");
+        assertTrue(media.has("timecode") && media.has("streams") && media.has("durationMicros"), media.toString());
+        assertTrue(schemas.get("TimecodeSpan").get("properties").has("start"));
+        assertTrue(schemas.get("Derivatives").get("properties").has("proxy"));
     }
 
     @Test
-    void storedDocumentsMatchTheSchema() {
+    void everyStoredDocumentMatchesTheSchema() {
         JsonNode a = uploadSample("clip-25ndf.mp4", Api.BUREAU, null);
         assertEquals(0, a.get("version").asInt());
         assertTrue(a.get("original").get("sha256").asString().matches("[0-9a-f]{64}"));
+        uploadSample("clip-2997df.mov", Api.BUREAU, "{\"captureDate\":\"2008-05-12T14:28:00+08:00\"}");
+        uploadSample("photo-lhasa.jpg", Api.TIBET, null);
+        uploadSample("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\"}");
+        uploadSample("tone.wav", Api.BUREAU, null);
+        uploadSample("tone.mp3", Api.BUREAU, null);
+        uploadSample("corrupt-truncated.mp4", Api.BUREAU, null);
+        String id = a.get("id").asString();
+        assertEquals(200, api.patch("/api/assets/" + id, Api.REVIEWER, "{\"place\":\"林芝\"}").status());
+        assertEquals(204, api.delete("/api/assets/" + id, Api.BUREAU).status());
+        int assets = 0;
+        for (Document d : db.getCollection("assets").find()) {
+            assertEquals(List.of(), schemas.violations("asset", Json.plain(d)), d.toJson());
+            assets++;
+        }
+        int jobs = 0;
+        for (Document d : db.getCollection("jobs").find()) {
+            assertEquals(List.of(), schemas.violations("job", Json.plain(d)), d.toJson());
+            jobs++;
+        }
+        assertEquals(7, assets);
+        // video with sound 5 steps (the corrupt one too: its streams are unknown), photo 1, audio 2
+        assertEquals(5 + 5 + 1 + 1 + 2 + 2 + 5, jobs, "every planned step queued once");
     }
 
-    /** The sample with a random trailer: same media, new bytes, so it is not a duplicate of another test's upload. */
-    private JsonNode uploadUnique(String name, String token, String meta) throws Exception {
-        byte[] b = Files.readAllBytes(Samples.get(name));
-        byte[] out = java.util.Arrays.copyOf(b, b.length + 16);
-        byte[] tail = new byte[16];
-        new java.security.SecureRandom().nextBytes(tail);
-        System.arraycopy(tail, 0, out, b.length, 16);
-        Api.Response r = api.upload(name, out, token, meta);
-        assertEquals(201, r.status(), r.body());
-        return r.json().get("asset");
+    @Test
+    void clipsCarryTheirSourceTimecodeSpan() {
+        JsonNode df = uploadSample("clip-2997df.mov", Api.BUREAU, null).get("timecode");
+        // 60 frames from 01:00:59;10: the next frame after the clip is 01:01:01;12 (;00 and ;01 of minute 1 are skipped)
+        assertEquals("01:00:59;10", df.get("start").asString());
+        assertEquals("01:01:01;12", df.get("end").asString());
+        assertEquals("01:00:59;10-01:01:01;12", df.get("range").asString());
+        assertEquals(60, df.get("durationFrames").asLong());
+        assertTrue(df.get("dropFrame").asBoolean());
+        assertTrue(df.get("fromSource").asBoolean());
+        JsonNode ndf = uploadSample("clip-25ndf.mp4", Api.BUREAU, null).get("timecode");
+        assertEquals("10:00:00:00-10:00:02:00", ndf.get("range").asString());
+        assertEquals("25/1", ndf.get("rate").asString());
+        assertTrue(uploadSample("photo-lhasa.jpg", Api.TIBET, null).get("timecode") == null, "photos have no timecode");
     }
 
     private static String sha256(Path p) throws Exception {

@@ -17,11 +17,11 @@ class ContentSnifferTest {
     @Test
     void recognisesTheSamplesByContent() throws Exception {
         assertEquals("mov", sniff("clip-2997df.mov").format());
-        assertEquals(MediaType.VIDEO, sniff("clip-2997df.mov").type());
+        assertEquals(AssetType.VIDEO, sniff("clip-2997df.mov").type());
         assertEquals("mp4", sniff("clip-25ndf.mp4").format());
-        assertEquals(MediaType.AUDIO, sniff("tone.wav").type());
+        assertEquals(AssetType.AUDIO, sniff("tone.wav").type());
         assertEquals("mp3", sniff("tone.mp3").format());
-        assertEquals(MediaType.PHOTO, sniff("photo-lhasa.jpg").type());
+        assertEquals(AssetType.PHOTO, sniff("photo-lhasa.jpg").type());
         assertEquals("mp4", sniff("corrupt-truncated.mp4").format(), "a cut file still looks like MP4");
     }
 
@@ -44,11 +44,11 @@ class ContentSnifferTest {
         ts[376] = 0x47;
         assertEquals("mpegts", ContentSniffer.detect(ts).orElseThrow().format());
         byte[] mkv = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0};
-        assertEquals(MediaType.VIDEO, ContentSniffer.detect(mkv).orElseThrow().type());
+        assertEquals(AssetType.VIDEO, ContentSniffer.detect(mkv).orElseThrow().type());
         byte[] heic = "\0\0\0\u0018ftypheic".getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals(MediaType.PHOTO, ContentSniffer.detect(heic).orElseThrow().type());
+        assertEquals(AssetType.PHOTO, ContentSniffer.detect(heic).orElseThrow().type());
         byte[] m4a = "\0\0\0\u0018ftypM4A ".getBytes(StandardCharsets.ISO_8859_1);
-        assertEquals(MediaType.AUDIO, ContentSniffer.detect(m4a).orElseThrow().type());
+        assertEquals(AssetType.AUDIO, ContentSniffer.detect(m4a).orElseThrow().type());
         byte[] qt = "\0\0\0\u0014ftypqt  ".getBytes(StandardCharsets.ISO_8859_1);
         assertEquals("mov", ContentSniffer.detect(qt).orElseThrow().format());
         byte[] bwf = "RIFF\0\0\0\0WAVEbext".getBytes(StandardCharsets.ISO_8859_1);

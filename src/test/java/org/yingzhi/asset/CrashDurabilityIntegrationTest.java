@@ -21,7 +21,7 @@ class CrashDurabilityIntegrationTest {
         Path data = TestDataDir.create("crash");
         List<String> ids = new ArrayList<>();
         String patchedId;
-        try (ServiceProcess first = ServiceProcess.start(data)) {
+        try (ServiceProcess first = ServiceProcess.start(data, "--yingzhi.role=api")) {
             Api api = new Api(first.port());
             for (String s : List.of("clip-2997df.mov", "photo-lhasa.jpg", "tone.wav")) {
                 Api.Response r = api.upload(Samples.get(s), Api.ADMIN, "{\"contributorUnit\":\"省广播电视局\"}");
@@ -32,7 +32,7 @@ class CrashDurabilityIntegrationTest {
             assertEquals(200, api.patch("/api/assets/" + patchedId, Api.ADMIN, "{\"title\":\"崩溃前的最后一次修改\"}").status());
             first.kill9();
         }
-        try (ServiceProcess second = ServiceProcess.start(data)) {
+        try (ServiceProcess second = ServiceProcess.start(data, "--yingzhi.role=api")) {
             Api api = new Api(second.port());
             for (int i = 0; i < ids.size(); i++) {
                 Api.Response r = api.get("/api/assets/" + ids.get(i), Api.ADMIN);

@@ -28,12 +28,13 @@ class FolderImportIntegrationTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         r.add("yingzhi.storage.data-dir", DATA::toString);
+        r.add("yingzhi.role", () -> "api");
     }
 
     @Autowired
     FolderImporter importer;
     @Autowired
-    AssetService assets;
+    AssetQueryService assets;
 
     private final User operator = new User("import", "Folder import", Role.ADMIN, "未注明单位");
 
@@ -53,11 +54,11 @@ class FolderImportIntegrationTest {
         assertTrue(!byFile.containsKey("metadata.csv"), "sidecars are not imported as media");
 
         var lhasa = assets.get(byFile.get("photo-lhasa.jpg").assetId(), operator);
-        assertEquals("援藏工作队", lhasa.getString("contributorUnit"), "unit from metadata.csv");
-        assertEquals("援藏前方指挥部", lhasa.getString("source"));
+        assertEquals("援藏工作队", lhasa.contributorUnit(), "unit from metadata.csv");
+        assertEquals("援藏前方指挥部", lhasa.source());
         var corrupt = assets.get(byFile.get("corrupt-truncated.mp4").assetId(), operator);
-        assertEquals("未注明单位", corrupt.getString("contributorUnit"), "default unit where the CSV has no row");
-        assertEquals("FAILED", corrupt.getString("metadataStatus"));
+        assertEquals("未注明单位", corrupt.contributorUnit(), "default unit where the CSV has no row");
+        assertEquals(MetadataStatus.FAILED, corrupt.metadataStatus());
 
         FolderImporter.Report second = importer.importFolder(Samples.DIR, operator, 2, e -> { });
         assertEquals(0, second.count(FolderImporter.Outcome.IMPORTED));

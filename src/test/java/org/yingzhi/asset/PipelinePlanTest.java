@@ -2,42 +2,63 @@ package org.yingzhi.asset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.bson.Document;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.yingzhi.job.JobType;
+import org.yingzhi.media.MediaInfo;
 
 class PipelinePlanTest {
 
-    private static Document steps(String... kv) {
-        Document s = new Document();
+    private static Map<String, StepState> steps(String... kv) {
+        Map<String, StepState> s = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
-            s.append(kv[i], new Document("status", kv[i + 1]));
+            s.put(kv[i], new StepState(StepStatus.valueOf(kv[i + 1]), null, null, null, null, null, null));
         }
-        return new Document("steps", s);
+        return s;
     }
 
     @Test
     void statusFollowsTheSteps() {
-        assertEquals("INGESTED", PipelinePlan.statusOf(steps("proxy", "QUEUED", "sprite", "QUEUED")));
-        assertEquals("PROCESSING", PipelinePlan.statusOf(steps("proxy", "RUNNING", "sprite", "QUEUED")));
-        assertEquals("PROCESSING", PipelinePlan.statusOf(steps("proxy", "DONE", "sprite", "QUEUED")));
-        assertEquals("PROCESSING", PipelinePlan.statusOf(steps("proxy", "FAILED", "sprite", "RUNNING")));
-        assertEquals("READY", PipelinePlan.statusOf(steps("proxy", "DONE", "sprite", "SKIPPED")));
-        assertEquals("PARTIAL", PipelinePlan.statusOf(steps("proxy", "FAILED", "sprite", "DONE")));
-        assertEquals("INGESTED", PipelinePlan.statusOf(null));
+        assertEquals(AssetStatus.INGESTED, PipelinePlan.statusOf(steps("proxy", "QUEUED", "sprite", "QUEUED")));
+        assertEquals(AssetStatus.PROCESSING, PipelinePlan.statusOf(steps("proxy", "RUNNING", "sprite", "QUEUED")));
+        assertEquals(AssetStatus.PROCESSING, PipelinePlan.statusOf(steps("proxy", "DONE", "sprite", "QUEUED")));
+        assertEquals(AssetStatus.PROCESSING, PipelinePlan.statusOf(steps("proxy", "FAILED", "sprite", "RUNNING")));
+        assertEquals(AssetStatus.READY, PipelinePlan.statusOf(steps("proxy", "DONE", "sprite", "SKIPPED")));
+        assertEquals(AssetStatus.PARTIAL, PipelinePlan.statusOf(steps("proxy", "FAILED", "sprite", "DONE")));
+        assertEquals(AssetStatus.INGESTED, PipelinePlan.statusOf(null));
+        assertEquals(AssetStatus.READY, PipelinePlan.statusOf(Map.of()));
+    }
+
+    private static MediaInfo media(String... kinds) {
+        List<MediaInfo.MediaStream> streams = new java.util.ArrayList<>();
+        for (int i = 0; i < kinds.length; i++) {
+            streams.add(new MediaInfo.MediaStream(i, kinds[i], "x", null, null, null, null, null, null, null, null, null,
+                    null));
+        }
+        return new MediaInfo("mp4", "MP4", 1_000_000L, 1.0, null, null, streams, null, Map.of(), List.of());
     }
 
     @Test
     void stepsByTypeAndStreams() {
-        Document withSound = new Document("type", "VIDEO").append("media", new Document("streams",
-                List.of(new Document("kind", "video"), new Document("kind", "audio"))));
-        assertEquals(List.of(JobType.PROXY, JobType.THUMBNAIL, JobType.SPRITE, JobType.SCENES, JobType.WAVEFORM),
-                PipelinePlan.stepsFor(withSound));
-        Document silent = new Document("type", "VIDEO").append("media", new Document("streams",
-                List.of(new Document("kind", "video"))));
-        assertEquals(4, PipelinePlan.stepsFor(silent).size());
-        assertEquals(List.of(JobType.AUDIO_PROXY, JobType.WAVEFORM), PipelinePlan.stepsFor(new Document("type", "AUDIO")));
-        assertEquals(List.of(JobType.PREVIEW), PipelinePlan.stepsFor(new Document("type", "PHOTO")));
+        assertEquals(List.of(Step.PROXY, Step.THUMBNAIL, Step.SPRITE, Step.SCENES, Step.WAVEFORM),
+                PipelinePlan.stepsFor(AssetType.VIDEO, media("video", "audio")));
+        assertEquals(4, PipelinePlan.stepsFor(AssetType.VIDEO, media("video")).size());
+        assertEquals(5, PipelinePlan.stepsFor(AssetType.VIDEO, null).size(), "unknown streams: try the waveform");
+        assertEquals(List.of(Step.AUDIO_PROXY, Step.WAVEFORM), PipelinePlan.stepsFor(AssetType.AUDIO, null));
+        assertEquals(List.of(Step.PREVIEW), PipelinePlan.stepsFor(AssetType.PHOTO, null));
+    }
+
+    @Test
+    void stepKeysRoundTripAndNameTheJobTypes() {
+        for (Step s : Step.values()) {
+            assertEquals(s, Step.ofKey(s.key()));
+        }
+        assertEquals(Step.AUDIO_PROXY, Step.ofKey("audio-proxy"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Step.ofKey("teleport"));
+        // every derivative file is made by one of the asset's steps
+        for (org.yingzhi.storage.Derivative d : org.yingzhi.storage.Derivative.values()) {
+            assertEquals(d.step(), Step.ofKey(d.step()).key(), d.name());
+        }
     }
 }

@@ -25,11 +25,11 @@ class SidecarsTest {
         Files.writeString(dir.resolve("metadata.csv"), "\uFEFFfile,title,keywords,place\nx.jpg,CSV 标题,援藏;拉萨,拉萨\n",
                 StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("x.jpg.json"), "{\"title\":\"JSON 标题\"}", StandardCharsets.UTF_8);
-        Descriptive d = new Sidecars().forFile(dir.resolve("x.jpg"));
+        AssetDescription d = new Sidecars().forFile(dir.resolve("x.jpg"));
         assertEquals("JSON 标题", d.title());
         assertEquals(List.of("援藏", "拉萨"), d.keywords());
         assertEquals("拉萨", d.place());
-        assertEquals(Descriptive.empty(), new Sidecars().forFile(dir.resolve("other.jpg")));
+        assertEquals(AssetDescription.empty(), new Sidecars().forFile(dir.resolve("other.jpg")));
     }
 
     @Test

@@ -92,7 +92,7 @@ class WorkerProcessesIntegrationTest {
                 Api.Response r = http.upload(clip, Api.BUREAU, null);
                 assertEquals(201, r.status(), r.body());
                 String assetId = r.json().get("asset").get("id").asString();
-                String jobId = assetId + ":proxy";
+                String jobId = "asset:" + assetId + ":proxy";
                 String firstOwner;
                 try (ServiceProcess doomed = ServiceProcess.start(data, env, lease)) {
                     Document running = awaitJob(jobs, jobId, "RUNNING", 120_000);
@@ -130,7 +130,7 @@ class WorkerProcessesIntegrationTest {
             try (ServiceProcess api = ServiceProcess.start(data, env, "--yingzhi.role=api")) {
                 Api.Response r = new Api(api.port()).upload(clip, Api.BUREAU, null);
                 assertEquals(201, r.status(), r.body());
-                String jobId = r.json().get("asset").get("id").asString() + ":proxy";
+                String jobId = "asset:" + r.json().get("asset").get("id").asString() + ":proxy";
                 ServiceProcess worker = ServiceProcess.start(data, env, "--yingzhi.role=worker", "--yingzhi.jobs.lease=60s",
                         "--yingzhi.jobs.poll=50ms", "--yingzhi.jobs.concurrency=1", "--yingzhi.jobs.shutdown-grace=500ms");
                 awaitJob(jobs, jobId, "RUNNING", 120_000);

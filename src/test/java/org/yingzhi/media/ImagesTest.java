@@ -56,7 +56,7 @@ class ImagesTest {
         BufferedImage small = Images.scale(big, 160, 90);
         assertEquals(160, small.getWidth());
         assertEquals(90, small.getHeight());
-        assertEquals(90, Images.heightFor(160, 1920, 1080));
-        assertEquals(120, Images.heightFor(160, 640, 480));
+        assertEquals(90, org.yingzhi.media.spec.FrameGeometry.evenHeight(160, 1920, 1080));
+        assertEquals(120, org.yingzhi.media.spec.FrameGeometry.evenHeight(160, 640, 480));
     }
 }

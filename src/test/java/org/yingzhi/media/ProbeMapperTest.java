@@ -7,9 +7,76 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.yingzhi.support.FfprobeJson;
 
-/** Replays demuxer output recorded from real files (ffprobe 8.0.1) through the mapper, without FFmpeg. */
+/**
+ * Replays demuxer output recorded from real files through the mapper, without FFmpeg: whole ffprobe 8.0.1 JSON
+ * recordings of the samples (src/test/resources/ffprobe), and hand-made variants for the doubtful cases.
+ */
 class ProbeMapperTest {
+
+    @Test
+    void recordedDropFrameMovWithATimecodeTrack() {
+        MediaInfo m = ProbeMapper.map(FfprobeJson.read("clip-2997df.mov"));
+        assertEquals(2_002_000, m.durationMicros());
+        assertEquals(231_708, m.bitRate());
+        assertEquals("2008-05-12T06:28:00Z", m.creationTime());
+        MediaInfo.MediaStream v = m.streams().get(0);
+        assertEquals("video", v.kind());
+        assertEquals("h264", v.codec());
+        assertEquals(320, v.width());
+        assertEquals(180, v.height());
+        assertEquals("30000/1001", v.frameRate());
+        assertEquals(60, v.frames());
+        assertEquals(150_221, v.bitRate());
+        MediaInfo.MediaStream a = m.streams().get(1);
+        assertEquals("aac", a.codec());
+        assertEquals(48_000, a.sampleRate());
+        assertEquals(2, a.channels());
+        assertEquals("data", m.streams().get(2).kind());
+        assertEquals("tmcd", m.streams().get(2).codecTag());
+        MediaInfo.TimecodeInfo tc = m.timecode();
+        assertEquals("01:00:59;10", tc.start());
+        assertEquals(109_672, tc.startFrames());
+        assertEquals("30000/1001", tc.rate());
+        assertTrue(tc.dropFrame());
+        assertEquals("tmcd", tc.source());
+        assertEquals(List.of(), m.warnings());
+    }
+
+    @Test
+    void recordedNonDropMp4() {
+        MediaInfo m = ProbeMapper.map(FfprobeJson.read("clip-25ndf.mp4"));
+        assertEquals(2_000_000, m.durationMicros());
+        assertEquals("25/1", m.streams().get(0).frameRate());
+        assertEquals(320, m.streams().get(0).width());
+        assertEquals(240, m.streams().get(0).height());
+        assertEquals(50, m.streams().get(0).frames());
+        assertEquals(1, m.streams().get(1).channels());
+        assertEquals("10:00:00:00", m.timecode().start());
+        assertEquals(900_000, m.timecode().startFrames());
+        assertEquals(false, m.timecode().dropFrame());
+        assertEquals("Nyingchi aid project opening", m.tags().get("title"));
+        assertEquals(List.of(), m.warnings());
+    }
+
+    @Test
+    void recordedWavAndMp3() {
+        MediaInfo wav = ProbeMapper.map(FfprobeJson.read("tone.wav"));
+        assertEquals("pcm_s16le", wav.streams().get(0).codec());
+        assertEquals(48_000, wav.streams().get(0).sampleRate());
+        assertEquals(2, wav.streams().get(0).channels());
+        assertEquals(1_536_000, wav.streams().get(0).bitRate());
+        assertEquals(3_000_000, wav.durationMicros());
+        assertNull(wav.timecode());
+        assertTrue(wav.hasAudio() && !wav.hasVideo());
+        MediaInfo mp3 = ProbeMapper.map(FfprobeJson.read("tone.mp3"));
+        assertEquals("mp3", mp3.streams().get(0).codec());
+        assertEquals(44_100, mp3.streams().get(0).sampleRate());
+        assertEquals(1, mp3.streams().get(0).channels());
+        assertEquals(64_000, mp3.streams().get(0).bitRate());
+        assertEquals("Interview test tone", mp3.tags().get("title"));
+    }
 
     // ffprobe samples/clip-2997df.mov: tmcd stream, flags=1 (drop-frame), 30000/1001, first sample counter 109672
     private static RawProbe dropFrameMov(RawProbe.Tmcd tmcd, String tag) {

@@ -279,13 +279,15 @@ class PipelineIntegrationTest {
         awaitSettled(id);
         // as if the process died between the asset insert and the job upserts, a minute ago
         org.bson.types.ObjectId oid = new org.bson.types.ObjectId(id);
-        db.getCollection("jobs").deleteMany(com.mongodb.client.model.Filters.eq("assetId", oid));
+        org.bson.conversions.Bson itsJobs = com.mongodb.client.model.Filters.and(
+                com.mongodb.client.model.Filters.eq("subject.kind", "asset"), com.mongodb.client.model.Filters.eq("subject.id", id));
+        db.getCollection("jobs").deleteMany(itsJobs);
         db.getCollection("assets").updateOne(com.mongodb.client.model.Filters.eq("_id", oid), new org.bson.Document("$set",
                 new org.bson.Document("status", "INGESTED").append("processing.steps.audio_proxy", new org.bson.Document("status", "QUEUED"))
                         .append("processing.steps.waveform", new org.bson.Document("status", "QUEUED"))
                         .append("createdAt", new java.util.Date(System.currentTimeMillis() - 60_000))));
-        processing.sweep();
-        assertEquals(2, db.getCollection("jobs").countDocuments(com.mongodb.client.model.Filters.eq("assetId", oid)));
+        processing.requeueLostWork();
+        assertEquals(2, db.getCollection("jobs").countDocuments(itsJobs));
         assertEquals("READY", awaitSettled(id).get("status").asString());
     }
 
@@ -303,7 +305,9 @@ class PipelineIntegrationTest {
         assertEquals("READY", after.get("status").asString());
         JsonNode job = null;
         for (JsonNode j : api.get("/api/jobs?type=waveform&size=500", Api.ADMIN).json().get("items")) {
-            if (j.get("assetId").asString().equals(id)) {
+            if (j.get("subject").get("id").asString().equals(id)) {
+                assertEquals("asset", j.get("subject").get("kind").asString());
+                assertEquals("asset:" + id + ":waveform", j.get("id").asString());
                 job = j;
             }
         }

@@ -40,16 +40,32 @@ class MediaStoreTest {
     }
 
     @Test
+    void everyDerivativeKindHasAFileNameAndSizedOnesNeedASize() {
+        for (Derivative d : Derivative.values()) {
+            assertEquals(d, Derivative.ofApiName(d.apiName()).orElseThrow());
+            String name = d.fileName(320);
+            assertTrue(name.matches("[a-z0-9][a-z0-9_.-]+"), name);
+            assertEquals(d.sized(), name.contains("320"), name);
+            if (d.sized()) {
+                assertThrows(IllegalArgumentException.class, d::fileName);
+            }
+        }
+        assertEquals("thumb-320.jpg", Derivative.THUMBNAIL.fileName(320));
+        assertEquals("sprite", Derivative.THUMBNAILS_VTT.step(), "the sprite step writes the VTT track too");
+        assertTrue(Derivative.ofApiName("../proxy").isEmpty());
+    }
+
+    @Test
     void derivativesAreWrittenAtomicallyAndStaleTempFilesSwept(@TempDir Path dir) throws Exception {
         MediaStore store = new MediaStore(new StorageProperties(dir));
         String id = "6b074f4a223f97e436fc6a8c";
-        Path p = store.writeDerivative(id, "waveform.json", t -> Files.writeString(t, "{}"));
+        Path p = store.writeDerivative(id, Derivative.WAVEFORM, t -> Files.writeString(t, "{}"));
         assertEquals("{}", Files.readString(p));
-        assertThrows(java.io.IOException.class, () -> store.writeDerivative(id, "sprite.jpg", t -> {
+        assertThrows(java.io.IOException.class, () -> store.writeDerivative(id, Derivative.SPRITE, t -> {
             Files.writeString(t, "half");
             throw new java.io.IOException("encoder died");
         }));
-        assertFalse(Files.exists(store.derivative(id, "sprite.jpg")), "a failed write leaves no derivative");
+        assertFalse(Files.exists(store.derivative(id, Derivative.SPRITE, 0)), "a failed write leaves no derivative");
         try (var files = Files.list(p.getParent())) {
             assertEquals(1, files.count(), "and no temp file");
         }

@@ -28,7 +28,6 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,11 +65,13 @@ import org.bytedeco.javacv.Java2DFrameConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.yingzhi.media.Images;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.RawProbe;
+import org.yingzhi.media.ShotDetector;
+import org.yingzhi.media.WaveformPeaks;
 import org.yingzhi.media.spec.AudioProxySpec;
+import org.yingzhi.media.spec.FrameGeometry;
 import org.yingzhi.media.spec.ProxySpec;
 import org.yingzhi.media.spec.SceneSpec;
 import org.yingzhi.media.spec.WaveformSpec;
@@ -305,7 +305,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             if (g.getVideoStream() < 0 || g.getImageWidth() <= 0) {
                 throw new MediaException("no video stream to take frames from");
             }
-            int height = Images.heightFor(width, g.getImageWidth(), g.getImageHeight(), g.getAspectRatio());
+            int height = FrameGeometry.evenHeight(width, g.getImageWidth(), g.getImageHeight(), g.getAspectRatio());
             g.setImageWidth(width);
             g.setImageHeight(height);
             long length = g.getLengthInTime();
@@ -341,74 +341,24 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             }
             int rate = g.getSampleRate();
             int ch = g.getAudioChannels();
-            long per = spec.samplesPerWindow(rate);
-            FloatArray min = new FloatArray();
-            FloatArray max = new FloatArray();
-            long pos = 0;
+            WaveformPeaks peaks = new WaveformPeaks(spec.samplesPerWindow(rate), ch);
             for (Frame f; (f = g.grabSamples()) != null; ) {
                 if (f.samples == null) {
                     continue;
                 }
                 if (f.samples.length == 1) {
-                    FloatBuffer b = (FloatBuffer) f.samples[0];
-                    int n = b.remaining();
-                    int base = b.position();
-                    for (int k = 0; k < n; k++) {
-                        int w = (int) ((pos + k / ch) / per);
-                        float v = b.get(base + k);
-                        min.min(w, v);
-                        max.max(w, v);
-                    }
-                    pos += n / ch;
+                    peaks.addInterleaved((FloatBuffer) f.samples[0]);
                 } else {
-                    int n = f.samples[0].remaining();
-                    for (Buffer plane : f.samples) {
-                        FloatBuffer b = (FloatBuffer) plane;
-                        int base = b.position();
-                        for (int k = 0; k < n; k++) {
-                            int w = (int) ((pos + k) / per);
-                            float v = b.get(base + k);
-                            min.min(w, v);
-                            max.max(w, v);
-                        }
+                    FloatBuffer[] planes = new FloatBuffer[f.samples.length];
+                    for (int i = 0; i < planes.length; i++) {
+                        planes[i] = (FloatBuffer) f.samples[i];
                     }
-                    pos += n;
+                    peaks.addPlanar(planes);
                 }
             }
-            return new Waveform(spec.windowMillis(), rate, ch, min.toArray(), max.toArray());
+            return new Waveform(spec.windowMillis(), rate, ch, peaks.min(), peaks.max());
         } catch (FrameGrabber.Exception e) {
             throw failure("cannot decode audio", e);
-        }
-    }
-
-    /** A growable float array where unseen windows start at 0 (silence). */
-    private static final class FloatArray {
-        private float[] a = new float[1024];
-        private int size;
-
-        void min(int i, float v) {
-            ensure(i);
-            if (v < a[i]) {
-                a[i] = v;
-            }
-        }
-
-        void max(int i, float v) {
-            ensure(i);
-            if (v > a[i]) {
-                a[i] = v;
-            }
-        }
-
-        private void ensure(int i) {
-            if (i >= a.length) {
-                a = Arrays.copyOf(a, Math.max(a.length * 2, i + 1));
-            }
-            size = Math.max(size, i + 1);
-        }
-
-        float[] toArray() {
-            return Arrays.copyOf(a, size);
         }
     }
 
@@ -440,7 +390,6 @@ public class FfmpegMediaToolkit implements MediaToolkit {
 
     @Override
     public List<Long> sceneCuts(Path in, SceneSpec spec) {
-        List<Long> cuts = new ArrayList<>();
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile())) {
             g.setPixelFormat(AV_PIX_FMT_GRAY8);
             g.setVideoOption("threads", "2");
@@ -452,34 +401,17 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             int h = Math.max(2, (int) Math.round((double) w * g.getImageHeight() / g.getImageWidth()));
             g.setImageWidth(w);
             g.setImageHeight(h);
-            byte[] prev = null;
+            ShotDetector detector = new ShotDetector(spec);
             byte[] cur = new byte[w * h];
-            long shotStart = 0;
             for (Frame f; (f = g.grabImage()) != null; ) {
                 ByteBuffer buf = (ByteBuffer) f.image[0];
                 int stride = f.imageStride;
                 for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < w; x++) {
-                        cur[y * w + x] = buf.get(buf.position() + y * stride + x);
-                    }
+                    buf.get(buf.position() + y * stride, cur, y * w, w);
                 }
-                if (prev != null) {
-                    long sum = 0;
-                    for (int i = 0; i < cur.length; i++) {
-                        sum += Math.abs((cur[i] & 0xFF) - (prev[i] & 0xFF));
-                    }
-                    double diff = sum / (255.0 * cur.length);
-                    long t = f.timestamp;
-                    if (diff > spec.threshold() && t - shotStart >= spec.minShotMillis() * 1000L) {
-                        cuts.add(t);
-                        shotStart = t;
-                    }
-                } else {
-                    prev = new byte[cur.length];
-                }
-                System.arraycopy(cur, 0, prev, 0, cur.length);
+                detector.accept(cur, f.timestamp);
             }
-            return cuts;
+            return detector.cuts();
         } catch (FrameGrabber.Exception e) {
             throw failure("cannot analyse shots", e);
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yingzhi.media.Images;
 
 /**
  * How a browser proxy is encoded: H.264 (libx264) + AAC in a faststart MP4, a fixed width with the height
@@ -31,7 +30,7 @@ public record ProxySpec(int width, int crf, String preset, double keyframeSecond
 
     /** Output height for a source picture: keeps the display aspect ratio, rounded to an even number. */
     public int heightFor(int srcWidth, int srcHeight, double sampleAspectRatio) {
-        return Images.heightFor(width, srcWidth, srcHeight, sampleAspectRatio);
+        return FrameGeometry.evenHeight(width, srcWidth, srcHeight, sampleAspectRatio);
     }
 
     /** Frames between keyframes at a frame rate (at least 1). */

@@ -9,7 +9,7 @@ import org.yingzhi.shared.mongo.CatalogInUseException;
 import org.yingzhi.shared.mongo.EmbeddedMongoServer;
 import org.yingzhi.support.TestDataDir;
 
-class EmbeddedMongoServerTest {
+class EmbeddedMongoServerIntegrationTest {
 
     @Test
     void aSecondProcessOnTheSameDataDirectoryIsToldWhy() {

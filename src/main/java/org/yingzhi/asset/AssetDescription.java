@@ -7,30 +7,31 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.yingzhi.shared.time.CatalogTime;
 
 /**
  * The descriptive fields a contributor or editor may set: who gave the media, when and where it was made, what it
  * shows, and the rights. {@code captureDate} may be as vague as the source is: "2003", "2003-08", "2003-08-15" or
  * a full timestamp.
  */
-public record Descriptive(String title, String description, String contributorUnit, String source,
+public record AssetDescription(String title, String description, String contributorUnit, String source,
         String captureDate, String place, List<String> keywords, String rights) {
 
     static final int MAX_TITLE = 500;
     static final int MAX_TEXT = 20_000;
     static final int MAX_KEYWORDS = 100;
 
-    public static Descriptive empty() {
-        return new Descriptive(null, null, null, null, null, null, null, null);
+    public static AssetDescription empty() {
+        return new AssetDescription(null, null, null, null, null, null, null, null);
     }
 
     /** Only a contributor unit: the default that {@link #orElse} fills in where none was given. */
-    public static Descriptive ofUnit(String unit) {
-        return new Descriptive(null, null, unit, null, null, null, null, null);
+    public static AssetDescription ofUnit(String unit) {
+        return new AssetDescription(null, null, unit, null, null, null, null, null);
     }
 
     /** Trims, drops blanks, checks lengths and the date; throws IllegalArgumentException with the field named. */
-    public Descriptive normalized() {
+    public AssetDescription normalized() {
         List<String> kw = null;
         if (keywords != null) {
             LinkedHashSet<String> set = new LinkedHashSet<>();
@@ -49,25 +50,25 @@ public record Descriptive(String title, String description, String contributorUn
         if (date != null) {
             captureRange(date);
         }
-        return new Descriptive(clean(title, "title", MAX_TITLE), clean(description, "description", MAX_TEXT),
+        return new AssetDescription(clean(title, "title", MAX_TITLE), clean(description, "description", MAX_TEXT),
                 clean(contributorUnit, "contributorUnit", 200), clean(source, "source", 500), date,
                 clean(place, "place", 500), kw, clean(rights, "rights", 2000));
     }
 
     /** Fills the gaps of this from another (used for sidecar metadata under request metadata). */
-    public Descriptive orElse(Descriptive o) {
-        return new Descriptive(title != null ? title : o.title, description != null ? description : o.description,
+    public AssetDescription orElse(AssetDescription o) {
+        return new AssetDescription(title != null ? title : o.title, description != null ? description : o.description,
                 contributorUnit != null ? contributorUnit : o.contributorUnit, source != null ? source : o.source,
                 captureDate != null ? captureDate : o.captureDate, place != null ? place : o.place,
                 keywords != null ? keywords : o.keywords, rights != null ? rights : o.rights);
     }
 
     /**
-     * The instants a capture date covers: [start, end). "2003-08" covers all of August 2003 (in China time, the
-     * zone the gazetteer's sources use when they give no offset).
+     * The instants a capture date covers: [start, end). "2003-08" covers all of August 2003 (in the catalog's time
+     * zone, {@link CatalogTime#ZONE}, when the date gives no offset).
      */
     public static OffsetDateTime[] captureRange(String date) {
-        ZoneOffset cst = ZoneOffset.ofHours(8);
+        ZoneOffset cst = CatalogTime.ZONE;
         try {
             if (date.matches("\\d{4}")) {
                 int y = Integer.parseInt(date);

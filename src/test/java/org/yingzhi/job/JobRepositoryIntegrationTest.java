@@ -26,7 +26,7 @@ import org.yingzhi.shared.mongo.EmbeddedMongoServer;
 import org.yingzhi.support.TestDataDir;
 
 /** The queue's state machine against the embedded server over TCP. */
-class JobRepositoryTest {
+class JobRepositoryIntegrationTest {
 
     static EmbeddedMongoServer mongo;
     static MongoClient client;
@@ -51,26 +51,31 @@ class JobRepositoryTest {
         jobs = new JobRepository(db);
     }
 
-    private Document doc(ObjectId asset, JobType t) {
-        return jobs.find(JobRepository.id(asset, t)).orElseThrow();
+    private static Subject asset(ObjectId id) {
+        return new Subject("asset", id.toHexString());
+    }
+
+    private Document doc(ObjectId asset, String type) {
+        return jobs.find(JobRepository.id(asset(asset), type)).orElseThrow();
     }
 
     @Test
     void enqueueIsIdempotent() {
         ObjectId a = new ObjectId();
-        jobs.enqueue(a, JobType.PROXY);
+        jobs.enqueue(asset(a), "proxy");
         Job claimed = jobs.claim("w1", 60_000).orElseThrow();
-        jobs.enqueue(a, JobType.PROXY);
-        assertEquals("RUNNING", doc(a, JobType.PROXY).getString("status"), "enqueue does not disturb a running job");
+        jobs.enqueue(asset(a), "proxy");
+        assertEquals("RUNNING", doc(a, "proxy").getString("status"), "enqueue does not disturb a running job");
         assertEquals(1, jobs.count(new Document()));
-        assertEquals(a, claimed.assetId());
+        assertEquals(asset(a), claimed.subject());
+        assertEquals("proxy", claimed.type());
         assertEquals(1, claimed.attempt());
     }
 
     @Test
     void concurrentClaimsNeverHandOutAJobTwice() throws Exception {
         for (int i = 0; i < 200; i++) {
-            jobs.enqueue(new ObjectId(), JobType.WAVEFORM);
+            jobs.enqueue(asset(new ObjectId()), "waveform");
         }
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         List<String> duplicates = new ArrayList<>();
@@ -102,7 +107,7 @@ class JobRepositoryTest {
     @Test
     void anExpiredLeaseIsClaimedAgainAndTheOldHolderLosesIt() throws Exception {
         ObjectId a = new ObjectId();
-        jobs.enqueue(a, JobType.PROXY);
+        jobs.enqueue(asset(a), "proxy");
         Job first = jobs.claim("dead", 1_000).orElseThrow();
         assertTrue(jobs.claim("other", 1_000).isEmpty(), "held under a live lease");
         Thread.sleep(1_100);
@@ -112,65 +117,109 @@ class JobRepositoryTest {
         assertFalse(jobs.finish(first, "dead", 5), "and it cannot finish the job");
         assertTrue(jobs.renew(second, 60_000));
         assertTrue(jobs.finish(second, "other", 5));
-        assertEquals("DONE", doc(a, JobType.PROXY).getString("status"));
-        assertEquals("other", doc(a, JobType.PROXY).getString("finishedBy"));
+        assertEquals("DONE", doc(a, "proxy").getString("status"));
+        assertEquals("other", doc(a, "proxy").getString("finishedBy"));
     }
 
     @Test
     void failuresRetryLaterThenFailForGood() {
         ObjectId a = new ObjectId();
-        jobs.enqueue(a, JobType.SPRITE);
+        jobs.enqueue(asset(a), "sprite");
         Job j = jobs.claim("w", 60_000).orElseThrow();
         assertTrue(jobs.fail(j, "disk full", new Date(System.currentTimeMillis() + 60_000)));
-        Document d = doc(a, JobType.SPRITE);
+        Document d = doc(a, "sprite");
         assertEquals("QUEUED", d.getString("status"));
         assertEquals("disk full", d.getString("lastError"));
         assertTrue(jobs.claim("w", 60_000).isEmpty(), "not before its backoff");
-        jobs.requeue(a, JobType.SPRITE);
+        jobs.requeue(asset(a), "sprite");
         // requeue leaves a queued job alone, so it still waits for its backoff
         assertTrue(jobs.claim("w", 60_000).isEmpty());
 
         ObjectId b = new ObjectId();
-        jobs.enqueue(b, JobType.SPRITE);
+        jobs.enqueue(asset(b), "sprite");
         Job k = jobs.claim("w", 60_000).orElseThrow();
         assertTrue(jobs.fail(k, "cannot decode", null));
-        assertEquals("FAILED", doc(b, JobType.SPRITE).getString("status"));
-        jobs.requeue(b, JobType.SPRITE);
-        Document again = doc(b, JobType.SPRITE);
+        assertEquals("FAILED", doc(b, "sprite").getString("status"));
+        jobs.requeue(asset(b), "sprite");
+        Document again = doc(b, "sprite");
         assertEquals("QUEUED", again.getString("status"));
         assertEquals(0, again.getInteger("attempts"));
         assertFalse(again.containsKey("lastError"));
-        assertEquals(b, jobs.claim("w", 60_000).orElseThrow().assetId());
+        assertEquals(asset(b), jobs.claim("w", 60_000).orElseThrow().subject());
     }
 
     @Test
     void reprocessWhileRunningRunsOnceMoreAfterwards() {
         ObjectId a = new ObjectId();
-        jobs.enqueue(a, JobType.PROXY);
+        jobs.enqueue(asset(a), "proxy");
         Job j = jobs.claim("w", 60_000).orElseThrow();
-        jobs.requeue(a, JobType.PROXY);
-        assertEquals("RUNNING", doc(a, JobType.PROXY).getString("status"));
+        jobs.requeue(asset(a), "proxy");
+        assertEquals("RUNNING", doc(a, "proxy").getString("status"));
         assertTrue(jobs.finish(j, "w", 10));
-        Document d = doc(a, JobType.PROXY);
+        Document d = doc(a, "proxy");
         assertEquals("QUEUED", d.getString("status"), d.toJson());
         assertFalse(d.getBoolean("rerun", false));
         Job next = jobs.claim("w", 60_000).orElseThrow();
         assertEquals(1, next.attempt());
         assertTrue(jobs.finish(next, "w", 10));
-        assertEquals("DONE", doc(a, JobType.PROXY).getString("status"));
+        assertEquals("DONE", doc(a, "proxy").getString("status"));
     }
 
     @Test
     void countsPerTypeAndStatus() {
-        jobs.enqueue(new ObjectId(), JobType.PROXY);
-        jobs.enqueue(new ObjectId(), JobType.PROXY);
-        jobs.enqueue(new ObjectId(), JobType.PREVIEW);
+        jobs.enqueue(asset(new ObjectId()), "proxy");
+        jobs.enqueue(asset(new ObjectId()), "proxy");
+        jobs.enqueue(asset(new ObjectId()), "preview");
         int proxies = 0;
         for (Document c : jobs.counts()) {
-            if (c.get("_id", Document.class).getString("type").equals("PROXY")) {
+            if (c.get("_id", Document.class).getString("type").equals("proxy")) {
                 proxies += c.getInteger("count");
             }
         }
         assertEquals(2, proxies);
+    }
+
+    @Test
+    void jobsOfAnySubjectShareTheQueue() {
+        ObjectId a = new ObjectId();
+        jobs.enqueue(asset(a), "proxy");
+        jobs.enqueue(new Subject("cut", "c-17"), "cut_render");
+        jobs.enqueue(new Subject("cut", "c-17"), "cut_render");
+        assertEquals(2, jobs.count(new Document()));
+        Set<String> types = new java.util.HashSet<>();
+        for (Optional<Job> j; (j = jobs.claim("w", 60_000)).isPresent(); ) {
+            types.add(j.get().subject() + " " + j.get().type());
+            assertTrue(jobs.finish(j.get(), "w", 1));
+        }
+        assertEquals(Set.of("asset:" + a.toHexString() + " proxy", "cut:c-17 cut_render"), types);
+        assertEquals(1, jobs.forSubject(new Subject("cut", "c-17")).size());
+        assertEquals("cut:c-17:cut_render", jobs.forSubject(new Subject("cut", "c-17")).get(0).getString("_id"));
+    }
+
+    @Test
+    void jobsWrittenBeforeSubjectsAreMigratedAtStartUp() {
+        var db = client.getDatabase("legacy-" + System.nanoTime());
+        ObjectId a = new ObjectId();
+        Date t = new Date();
+        db.getCollection("jobs").insertMany(List.of(
+                new Document("_id", a.toHexString() + ":audio_proxy").append("assetId", a).append("type", "AUDIO_PROXY")
+                        .append("status", "DONE").append("attempts", 1).append("runAfter", t).append("createdAt", t)
+                        .append("finishedBy", "old-worker"),
+                new Document("_id", a.toHexString() + ":waveform").append("assetId", a).append("type", "WAVEFORM")
+                        .append("status", "QUEUED").append("attempts", 0).append("runAfter", t).append("createdAt", t)));
+        // a crash after copying one job but before deleting the old one
+        db.getCollection("jobs").insertOne(LegacyJobMigration.migrate(db.getCollection("jobs")
+                .find(new Document("_id", a.toHexString() + ":waveform")).first()));
+        JobRepository migrated = new JobRepository(db);
+        assertEquals(2, migrated.count(new Document()));
+        Document audio = migrated.find("asset:" + a.toHexString() + ":audio_proxy").orElseThrow();
+        assertEquals("audio_proxy", audio.getString("type"));
+        assertEquals(new Document("kind", "asset").append("id", a.toHexString()), audio.get("subject"));
+        assertEquals("old-worker", audio.getString("finishedBy"));
+        assertFalse(audio.containsKey("assetId"));
+        Job next = migrated.claim("w", 60_000).orElseThrow();
+        assertEquals("waveform", next.type());
+        assertEquals(asset(a), next.subject());
+        assertEquals(0, new LegacyJobMigration(db.getCollection("jobs")).run(), "nothing left to migrate");
     }
 }

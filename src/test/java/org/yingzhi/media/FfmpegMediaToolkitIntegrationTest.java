@@ -9,7 +9,7 @@ import org.yingzhi.media.ffmpeg.FfmpegMediaToolkit;
 import org.yingzhi.support.Samples;
 
 /** The real FFmpeg natives on the real samples. */
-class FfmpegMediaToolkitTest {
+class FfmpegMediaToolkitIntegrationTest {
 
     private final MediaToolkit toolkit = new FfmpegMediaToolkit();
 

@@ -1,6 +1,6 @@
 package org.yingzhi.asset;
 
 /** What an asset is, decided from its content. */
-public enum MediaType {
+public enum AssetType {
     VIDEO, AUDIO, PHOTO
 }

@@ -1,0 +1,76 @@
+package org.yingzhi.asset;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yingzhi.media.MediaInfo;
+import org.yingzhi.metadata.PhotoMetadata;
+import org.yingzhi.timecode.FrameRate;
+import org.yingzhi.timecode.Timecode;
+
+/**
+ * One cataloged video, audio recording or photo, as read from the {@code assets} collection (see
+ * media-schema/asset.schema.json; {@link AssetMapper} is the one place that maps it). Internal search keys are not
+ * part of it.
+ */
+public record Asset(String id, AssetType type, AssetStatus status, Original original,
+        String title, String description, String contributorUnit, String source, String captureDate,
+        String captureDateSource, Instant captureStart, Instant captureEnd, String place, List<String> keywords,
+        String rights, MediaInfo media, PhotoMetadata photo, MetadataStatus metadataStatus, List<String> warnings,
+        List<String> errors, Review review, Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
+        boolean deleted, Instant deletedAt, Actor deletedBy, long version, Processing processing,
+        Derivatives derivatives, List<Subclip> scenes) {
+
+    public Asset {
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        scenes = scenes == null ? List.of() : List.copyOf(scenes);
+        processing = processing == null ? new Processing(Map.of()) : processing;
+    }
+
+    /** The stored file: content address, size, the name it came with (display only) and the detected format. */
+    public record Original(String sha256, long size, String fileName, String ext, String format, String mimeType) {
+    }
+
+    public record Review(ReviewStatus status) {
+    }
+
+    /** Processing steps by key ({@code proxy}, {@code audio_proxy} ...). */
+    public record Processing(Map<String, StepState> steps) {
+
+        public Processing {
+            steps = steps == null ? Map.of() : Map.copyOf(steps);
+        }
+
+        public Optional<StepState> step(Step s) {
+            return Optional.ofNullable(steps.get(s.key()));
+        }
+    }
+
+    /**
+     * Start timecode, rate and duration of a video or audio clip: the source timecode when the file has one,
+     * else 00:00:00:00 at the video frame rate. Empty for photos, for audio without timecode, and when the probe
+     * could not tell the duration.
+     */
+    public Optional<Timebase> timebase() {
+        if (media == null || media.durationMicros() == null || media.durationMicros() <= 0) {
+            return Optional.empty();
+        }
+        MediaInfo.TimecodeInfo tc = media.timecode();
+        if (tc != null) {
+            FrameRate rate = FrameRate.parse(tc.rate()).withDropFrame(tc.dropFrame());
+            return Optional.of(new Timebase(Timecode.ofFrames(tc.startFrames(), rate), media.durationMicros(), true));
+        }
+        return (media.streams() == null ? List.<MediaInfo.MediaStream>of() : media.streams()).stream()
+                .filter(s -> "video".equals(s.kind()) && s.frameRate() != null)
+                .findFirst()
+                .map(s -> new Timebase(Timecode.zero(FrameRate.parse(s.frameRate())), media.durationMicros(), false));
+    }
+
+    /** Duration from the probe, when it could tell. */
+    public Optional<Long> durationMicros() {
+        return Optional.ofNullable(media == null ? null : media.durationMicros()).filter(d -> d > 0);
+    }
+}

@@ -1,0 +1,130 @@
+package org.yingzhi.asset;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.json.Json;
+import org.yingzhi.shared.web.ApiException;
+
+/** Changes assets: descriptive edits, soft delete and restore, and asking for processing again. */
+@Service
+public class AssetEditService {
+
+    private static final Set<String> PATCHABLE = Set.of("title", "description", "contributorUnit", "source",
+            "captureDate", "place", "keywords", "rights");
+
+    private final AssetRepository repo;
+    private final AssetQueryService queries;
+    private final AssetProcessing processing;
+    private final AccessPolicy policy;
+
+    public AssetEditService(AssetRepository repo, AssetQueryService queries, AssetProcessing processing,
+            AccessPolicy policy) {
+        this.repo = repo;
+        this.queries = queries;
+        this.processing = processing;
+        this.policy = policy;
+    }
+
+    /** JSON merge patch of the descriptive fields; null removes a field. Optimistic: a concurrent edit gets 409. */
+    public Asset patch(String id, Map<String, Object> patch, User user) {
+        if (patch == null || patch.isEmpty()) {
+            throw ApiException.badRequest("the patch is empty");
+        }
+        for (String k : patch.keySet()) {
+            if (!PATCHABLE.contains(k)) {
+                throw ApiException.badRequest("'" + k + "' cannot be changed here; descriptive fields are " + PATCHABLE);
+            }
+        }
+        Asset asset = queries.get(id, user);
+        policy.check(user, Action.EDIT, AssetDocuments.resource(asset));
+        if (patch.containsKey("contributorUnit")) {
+            policy.check(user, Action.CHANGE_UNIT, AssetDocuments.resource(asset));
+        }
+        Document current = currentDocument(asset);
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (String f : PATCHABLE) {
+            merged.put(f, current.get(f));
+        }
+        merged.putAll(patch);
+        AssetDescription d;
+        try {
+            d = Json.MAPPER.convertValue(merged, AssetDescription.class).normalized();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("fields have the wrong type: title, description, contributorUnit, source, "
+                    + "captureDate, place and rights are strings; keywords is a list of strings");
+        }
+        Document updated = AssetRepository.deepCopy(current);
+        AssetDocuments.putDescription(updated, d);
+        if (patch.containsKey("captureDate")) {
+            updated.remove(AssetFields.CAPTURE_DATE_SOURCE);
+        }
+        updated.put(AssetFields.UPDATED_AT, new Date());
+        updated.put(AssetFields.UPDATED_BY, AssetDocuments.actor(user));
+        updated.put(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(updated));
+        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+    }
+
+    public Asset delete(String id, User user) {
+        Asset asset = queries.get(id, user);
+        policy.check(user, Action.DELETE, AssetDocuments.resource(asset));
+        if (asset.deleted()) {
+            return asset;
+        }
+        Document current = currentDocument(asset);
+        Document updated = AssetRepository.deepCopy(current);
+        updated.put(AssetFields.DELETED, true);
+        updated.put(AssetFields.DELETED_AT, new Date());
+        updated.put(AssetFields.DELETED_BY, AssetDocuments.actor(user));
+        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+    }
+
+    public Asset restore(String id, User user) {
+        Asset asset = repo.findById(AssetDocuments.objectId(id)).orElseThrow(() -> ApiException.notFound("asset", id));
+        policy.check(user, Action.RESTORE, AssetDocuments.resource(asset));
+        Document current = currentDocument(asset);
+        Document updated = AssetRepository.deepCopy(current);
+        updated.put(AssetFields.DELETED, false);
+        updated.remove(AssetFields.DELETED_AT);
+        updated.remove(AssetFields.DELETED_BY);
+        updated.put(AssetFields.UPDATED_AT, new Date());
+        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+    }
+
+    /** Queues chosen steps again (all of the asset's steps when none are named); returns the steps queued. */
+    public List<Step> reprocess(String id, List<String> steps, User user) {
+        Asset asset = queries.get(id, user);
+        policy.check(user, Action.REPROCESS, AssetDocuments.resource(asset));
+        List<Step> chosen = new ArrayList<>();
+        for (String s : steps == null ? List.<String>of() : steps) {
+            chosen.add(Step.ofKey(s));
+        }
+        return processing.reprocess(asset, chosen);
+    }
+
+    /** The stored document at the version the typed asset was read at (edits diff against it). */
+    private Document currentDocument(Asset asset) {
+        Document d = repo.findDocument(AssetDocuments.objectId(asset.id()))
+                .orElseThrow(() -> ApiException.notFound("asset", asset.id()));
+        if (d.get(AssetFields.VERSION, Number.class).longValue() != asset.version()) {
+            throw conflict(asset.id());
+        }
+        return d;
+    }
+
+    private static ApiException conflict(String id) {
+        return new ApiException(HttpStatus.CONFLICT, "Conflict",
+                "asset " + id + " was changed by someone else meanwhile; reload and try again");
+    }
+}

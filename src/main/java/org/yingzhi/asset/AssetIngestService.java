@@ -1,0 +1,242 @@
+package org.yingzhi.asset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yingzhi.media.MediaException;
+import org.yingzhi.media.MediaInfo;
+import org.yingzhi.media.MediaToolkit;
+import org.yingzhi.media.ProbeMapper;
+import org.yingzhi.metadata.PhotoMetadata;
+import org.yingzhi.metadata.PhotoMetadataReader;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.json.Json;
+import org.yingzhi.shared.time.CatalogTime;
+import org.yingzhi.shared.web.ApiException;
+import org.yingzhi.storage.MediaStore;
+
+/**
+ * Takes files in (uploads and folder imports alike): stores them by content, reads their technical and embedded
+ * metadata, catalogs them and queues their processing. The same bytes twice give the existing asset.
+ */
+@Service
+public class AssetIngestService {
+
+    private static final Logger log = LoggerFactory.getLogger(AssetIngestService.class);
+
+    private final AssetRepository repo;
+    private final MediaStore store;
+    private final MediaToolkit toolkit;
+    private final PhotoMetadataReader photos;
+    private final UploadProperties limits;
+    private final AssetProcessing processing;
+    private final AccessPolicy policy;
+
+    public AssetIngestService(AssetRepository repo, MediaStore store, MediaToolkit toolkit, PhotoMetadataReader photos,
+            UploadProperties limits, AssetProcessing processing, AccessPolicy policy) {
+        this.repo = repo;
+        this.store = store;
+        this.toolkit = toolkit;
+        this.photos = photos;
+        this.limits = limits;
+        this.processing = processing;
+        this.policy = policy;
+    }
+
+    /**
+     * Stores and catalogs one file. Unrecognised content is refused (415) and nothing is kept; a recognised file
+     * whose metadata cannot be read is still stored and cataloged, with the errors on the asset.
+     */
+    public IngestResult ingest(InputStream in, String fileName, AssetDescription given, User user) throws IOException {
+        AssetDescription d = (given == null ? AssetDescription.empty() : given).normalized();
+        String unit = d.contributorUnit() != null ? d.contributorUnit() : blankToNull(user.unit());
+        policy.check(user, Action.CONTRIBUTE, Resource.of(AssetDocuments.KIND, unit));
+        MediaStore.Received received;
+        try {
+            received = store.receive(in, limits.maxFileSize().toBytes());
+        } catch (MediaStore.TooLargeException e) {
+            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
+        }
+        try {
+            if (received.size() == 0) {
+                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "the file is empty")
+                        .with("fileName", AssetDocuments.displayName(fileName));
+            }
+            Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head());
+            if (detected.isEmpty()) {
+                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file",
+                        ContentSniffer.describe(received.head()))
+                        .with("fileName", AssetDocuments.displayName(fileName));
+            }
+            Optional<Asset> existing = repo.findBySha256(received.sha256());
+            if (existing.isPresent()) {
+                return new IngestResult(existing.get(), true);
+            }
+            Path original = store.commitOriginal(received, detected.get().ext());
+            Document doc = catalog(original, received, detected.get(), fileName,
+                    d.orElse(AssetDescription.ofUnit(unit)), user);
+            Optional<Asset> inserted = repo.insert(doc);
+            if (inserted.isPresent()) {
+                // a crash right here leaves the asset INGESTED with its steps planned; the recovery queues them
+                processing.enqueuePlanned(inserted.get());
+                log.info("ingested {} {} as {} ({} bytes)", inserted.get().type(), AssetDocuments.displayName(fileName),
+                        inserted.get().id(), received.size());
+                return new IngestResult(inserted.get(), false);
+            }
+            // lost a race with an identical upload: that one holds the original now
+            return new IngestResult(repo.findBySha256(received.sha256()).orElseThrow(), true);
+        } finally {
+            store.discard(received);
+        }
+    }
+
+    private Document catalog(Path original, MediaStore.Received received, ContentSniffer.Detected detected,
+            String fileName, AssetDescription d, User user) {
+        List<String> warnings = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        AssetType type = detected.type();
+        MediaInfo media = null;
+        PhotoMetadata photo = null;
+        if (type == AssetType.PHOTO) {
+            try {
+                photo = photos.read(original);
+                warnings.addAll(photo.warnings());
+            } catch (IOException | RuntimeException e) {
+                errors.add("photo metadata: " + e.getMessage());
+            }
+        } else {
+            try {
+                media = ProbeMapper.map(toolkit.probe(original));
+                warnings.addAll(media.warnings());
+                if (type == AssetType.VIDEO && !media.hasVideo() && media.hasAudio()) {
+                    type = AssetType.AUDIO;
+                } else if (type == AssetType.AUDIO && media.hasVideo()) {
+                    type = AssetType.VIDEO;
+                }
+            } catch (MediaException e) {
+                errors.add("media probe: " + e.getMessage());
+            } catch (RuntimeException e) {
+                log.warn("probe failed for {}", received.sha256(), e);
+                errors.add("media probe: " + e);
+            }
+        }
+        String nameWarning = extensionMismatch(fileName, detected);
+        if (nameWarning != null) {
+            warnings.add(nameWarning);
+        }
+
+        Date now = new Date();
+        Document doc = new Document(AssetFields.ID, new ObjectId())
+                .append(AssetFields.TYPE, type.name())
+                .append(AssetFields.STATUS, AssetStatus.INGESTED.name())
+                .append(AssetFields.ORIGINAL, new Document("sha256", received.sha256()).append("size", received.size())
+                        .append("fileName", AssetDocuments.displayName(fileName)).append("ext", detected.ext())
+                        .append("format", detected.format()).append("mimeType", detected.mime()));
+        AssetDescription filled = d.orElse(fromEmbedded(fileName, media, photo));
+        AssetDocuments.putDescription(doc, filled);
+        if (d.captureDate() == null && filled.captureDate() != null) {
+            doc.append(AssetFields.CAPTURE_DATE_SOURCE, photo != null ? "exif" : "container");
+        }
+        if (media != null) {
+            doc.append(AssetFields.MEDIA, Json.toDocument(media));
+        }
+        if (photo != null) {
+            doc.append(AssetFields.PHOTO, Json.toDocument(photo));
+        }
+        MetadataStatus status = !errors.isEmpty() ? MetadataStatus.FAILED
+                : warnings.isEmpty() ? MetadataStatus.OK : MetadataStatus.PARTIAL;
+        doc.append(AssetFields.METADATA_STATUS, status.name())
+                .append(AssetFields.WARNINGS, warnings)
+                .append(AssetFields.ERRORS, errors)
+                .append(AssetFields.REVIEW, new Document("status", ReviewStatus.PENDING.name()))
+                .append(AssetFields.CREATED_AT, now)
+                .append(AssetFields.CREATED_BY, AssetDocuments.actor(user))
+                .append(AssetFields.UPDATED_AT, now)
+                .append(AssetFields.DELETED, false)
+                .append(AssetFields.VERSION, 0L);
+        doc.append(AssetFields.PROCESSING, AssetProcessing.plan(PipelinePlan.stepsFor(type, media)));
+        doc.append(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(doc));
+        return doc;
+    }
+
+    /** Title, date, keywords and place that the file itself carries, used where the contributor gave none. */
+    static AssetDescription fromEmbedded(String fileName, MediaInfo media, PhotoMetadata photo) {
+        String title = null;
+        String description = null;
+        String date = null;
+        String place = null;
+        List<String> keywords = null;
+        if (photo != null) {
+            if (photo.xmp() != null) {
+                title = photo.xmp().title();
+                description = photo.xmp().description();
+            }
+            if (photo.iptc() != null) {
+                title = title != null ? title : firstNonNull(photo.iptc().headline(), photo.iptc().objectName());
+                description = description != null ? description : photo.iptc().caption();
+                place = photo.iptc().city();
+                keywords = photo.iptc().keywords().isEmpty() ? null : photo.iptc().keywords();
+            }
+            if (photo.exif() != null && photo.exif().dateTimeOriginal() != null) {
+                date = photo.exif().dateTimeOriginal().substring(0, 10);
+            }
+        }
+        if (media != null) {
+            title = media.tags().get("title");
+            description = firstNonNull(media.tags().get("description"), media.tags().get("comment"));
+            if (media.creationTime() != null) {
+                date = OffsetDateTime.parse(media.creationTime()).atZoneSameInstant(CatalogTime.ZONE).toLocalDate().toString();
+            }
+        }
+        if (title == null) {
+            String n = AssetDocuments.displayName(fileName);
+            int dot = n.lastIndexOf('.');
+            title = dot > 0 ? n.substring(0, dot) : n;
+        }
+        return new AssetDescription(title, description, null, null, date, place, keywords, null).normalized();
+    }
+
+    private static String extensionMismatch(String fileName, ContentSniffer.Detected detected) {
+        String n = AssetDocuments.displayName(fileName).toLowerCase(Locale.ROOT);
+        int dot = n.lastIndexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        String ext = n.substring(dot + 1);
+        Map<String, Set<String>> family = Map.of(
+                "jpeg", Set.of("jpg", "jpeg", "jpe"), "mov", Set.of("mov", "qt", "mp4", "m4v"),
+                "mp4", Set.of("mp4", "m4v", "mov", "mp4v"), "tiff", Set.of("tif", "tiff", "dng", "nef", "cr2", "arw"),
+                "mpegts", Set.of("ts", "mts", "m2ts", "m2t"), "mpegps", Set.of("mpg", "mpeg", "vob", "m2p"),
+                "matroska", Set.of("mkv", "mka"), "wav", Set.of("wav", "bwf", "wave"), "heif", Set.of("heic", "heif"));
+        Set<String> ok = family.getOrDefault(detected.format(), Set.of(detected.ext()));
+        if (ok.contains(ext)) {
+            return null;
+        }
+        return "file name ends in ." + ext + " but the content is " + detected.format();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
+    }
+}

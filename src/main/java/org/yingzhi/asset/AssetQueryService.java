@@ -1,0 +1,170 @@
+package org.yingzhi.asset;
+
+import static com.mongodb.client.model.Filters.all;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.client.model.Sorts;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yingzhi.search.SearchKeys;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.web.ApiException;
+import org.yingzhi.storage.Derivative;
+import org.yingzhi.storage.MediaStore;
+
+/** Finds assets: one by id, lists with filters and Chinese search, and the files behind them. */
+@Service
+public class AssetQueryService {
+
+    private static final Set<String> SORTABLE = Set.of("createdAt", "captureStart", "title", "media.durationSeconds",
+            "original.size", "updatedAt");
+
+    private final AssetRepository repo;
+    private final MediaStore store;
+    private final AccessPolicy policy;
+
+    public AssetQueryService(AssetRepository repo, MediaStore store, AccessPolicy policy) {
+        this.repo = repo;
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /** One asset the user may see; a deleted one is "not found" to everyone but administrators. */
+    public Asset get(String id, User user) {
+        Asset a = repo.findById(AssetDocuments.objectId(id)).orElseThrow(() -> ApiException.notFound("asset", id));
+        if (!policy.allows(user, Action.VIEW, AssetDocuments.resource(a))) {
+            throw ApiException.notFound("asset", id);
+        }
+        return a;
+    }
+
+    public record Page(List<Asset> items, long total, int page, int size) {
+    }
+
+    public Page list(AssetQuery q, User user) {
+        List<Bson> filters = new ArrayList<>();
+        if (!(q.includeDeleted() && policy.allows(user, Action.VIEW_DELETED, Resource.catalog()))) {
+            filters.add(ne(AssetFields.DELETED, true));
+        }
+        if (q.type() != null && !q.type().isBlank()) {
+            filters.add(eq(AssetFields.TYPE, parseType(q.type()).name()));
+        }
+        if (q.unit() != null && !q.unit().isBlank()) {
+            filters.add(eq(AssetFields.CONTRIBUTOR_UNIT, q.unit().strip()));
+        }
+        if (q.status() != null && !q.status().isBlank()) {
+            filters.add(eq(AssetFields.STATUS, parseStatus(q.status()).name()));
+        }
+        if (q.keyword() != null && !q.keyword().isBlank()) {
+            filters.add(eq(AssetFields.KEYWORDS, q.keyword().strip()));
+        }
+        if (q.from() != null && !q.from().isBlank()) {
+            filters.add(gt(AssetFields.CAPTURE_END, Date.from(dateParam("from", q.from())[0].toInstant())));
+        }
+        if (q.to() != null && !q.to().isBlank()) {
+            filters.add(lt(AssetFields.CAPTURE_START, Date.from(dateParam("to", q.to())[1].toInstant())));
+        }
+        if (q.q() != null && !q.q().isBlank()) {
+            List<String> keys = SearchKeys.query(q.q());
+            if (!keys.isEmpty()) {
+                filters.add(all(AssetFields.SEARCH_KEYS, keys));
+            }
+        }
+        int size = q.size() == null ? 50 : q.size();
+        int page = q.page() == null ? 0 : q.page();
+        if (size < 1 || size > 500) {
+            throw ApiException.badRequest("size must be between 1 and 500");
+        }
+        if (page < 0 || (long) page * size > 1_000_000) {
+            throw ApiException.badRequest("page must be between 0 and " + (1_000_000 / size));
+        }
+        Bson filter = filters.isEmpty() ? new Document() : and(filters);
+        return new Page(repo.find(filter, sort(q.sort()), page * size, size), repo.count(filter), page, size);
+    }
+
+    private static OffsetDateTime[] dateParam(String name, String value) {
+        try {
+            return AssetDescription.captureRange(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(name + " '" + value + "' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+    }
+
+    private static Bson sort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return Sorts.descending(AssetFields.CREATED_AT);
+        }
+        String s = sort.strip();
+        boolean desc = s.startsWith("-");
+        if (desc) {
+            s = s.substring(1);
+        }
+        if (s.contains(",")) {
+            String[] p = s.split(",", 2);
+            s = p[0].strip();
+            desc = p[1].strip().equalsIgnoreCase("desc");
+        }
+        if (!SORTABLE.contains(s)) {
+            throw ApiException.badRequest("cannot sort by '" + s + "'; use one of " + SORTABLE);
+        }
+        return desc ? Sorts.descending(s) : Sorts.ascending(s);
+    }
+
+    static AssetType parseType(String t) {
+        try {
+            return AssetType.valueOf(t.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("type must be VIDEO, AUDIO or PHOTO, not '" + t + "'");
+        }
+    }
+
+    private static AssetStatus parseStatus(String s) {
+        try {
+            return AssetStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("status must be INGESTED, PROCESSING, READY or PARTIAL, not '" + s + "'");
+        }
+    }
+
+    /** The stored original of an asset and the name to offer for download. */
+    public record Original(Path path, String mimeType, String fileName, long size) {
+    }
+
+    public Original original(String id, User user) {
+        Asset a = get(id, user);
+        Asset.Original o = a.original();
+        return new Original(store.original(o.sha256(), o.ext()), o.mimeType(), o.fileName(), o.size());
+    }
+
+    /** A derivative file of an asset (of a size, for sized kinds), once the step that makes it is done. */
+    public Path derivative(String id, Derivative kind, int size, User user) {
+        Asset asset = get(id, user);
+        StepState st = asset.processing().steps().get(kind.step());
+        if (st == null) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "asset " + id + " is a "
+                    + asset.type().name().toLowerCase(Locale.ROOT) + " and has no " + kind.step() + " step");
+        }
+        if (st.status() != StepStatus.DONE) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not ready", "the " + kind.step() + " of asset " + id + " is "
+                    + st.status() + (st.error() != null ? ": " + st.error() : ""))
+                    .with("step", kind.step()).with("stepStatus", st.status().name());
+        }
+        return store.derivative(id, kind, size);
+    }
+}

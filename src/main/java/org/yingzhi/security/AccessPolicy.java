@@ -1,0 +1,70 @@
+package org.yingzhi.security;
+
+import org.springframework.stereotype.Component;
+import org.yingzhi.shared.web.ApiException;
+
+/**
+ * The one place that decides who may do what: role x unit x action x the resource's unit and state. Services ask
+ * it before every read of a single item and every write; controllers and pages never decide permissions
+ * themselves. The gazetteer office (administrators, reviewers) acts across units; contributors act on their own
+ * unit's media; producers, editors and viewers read.
+ */
+@Component
+public class AccessPolicy {
+
+    public Decision decide(User user, Action action, Resource resource) {
+        Role role = user.role();
+        if (resource.deleted() && role != Role.ADMIN && action != Action.RESTORE) {
+            return Decision.deny("the " + resource.kind() + " is deleted");
+        }
+        return switch (action) {
+            case VIEW -> Decision.ALLOW;
+            case VIEW_DELETED, RESTORE -> role == Role.ADMIN ? Decision.ALLOW
+                    : Decision.deny("only administrators see and restore deleted items");
+            case VIEW_JOBS -> Decision.ALLOW;
+            case CONTRIBUTE -> contribute(user, resource.unit());
+            case EDIT, REPROCESS -> role.isOffice() || ownUnitContributor(user, resource)
+                    ? Decision.ALLOW : Decision.deny(role == Role.CONTRIBUTOR
+                            ? "you can change media of your own unit only (" + user.unit() + ")"
+                            : "role " + role + " cannot change media; you can change media of your own unit only as a contributor");
+            case CHANGE_UNIT -> role.isOffice() ? Decision.ALLOW
+                    : Decision.deny("only the gazetteer office may move an asset to another unit");
+            case DELETE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
+                    : Decision.deny(role == Role.REVIEWER ? "reviewers cannot delete assets"
+                            : "you can delete media of your own unit only");
+        };
+    }
+
+    /** Throws 403 (problem+json) with the policy's reason when the action is refused. */
+    public void check(User user, Action action, Resource resource) {
+        Decision d = decide(user, action, resource);
+        if (!d.allowed()) {
+            throw ApiException.forbidden(d.reason());
+        }
+    }
+
+    public boolean allows(User user, Action action, Resource resource) {
+        return decide(user, action, resource).allowed();
+    }
+
+    private static Decision contribute(User user, String unit) {
+        if (!user.role().canContribute()) {
+            return Decision.deny("role " + user.role() + " cannot upload media");
+        }
+        if (user.role() == Role.ADMIN) {
+            return Decision.ALLOW;
+        }
+        if (user.unit() == null || user.unit().isBlank()) {
+            return Decision.deny("your account has no unit; ask an administrator to set one");
+        }
+        if (!user.unit().equals(unit)) {
+            return Decision.deny("you can upload media for your own unit (" + user.unit() + ") only, not for " + unit);
+        }
+        return Decision.ALLOW;
+    }
+
+    private static boolean ownUnitContributor(User user, Resource resource) {
+        return user.role() == Role.CONTRIBUTOR && user.unit() != null && !user.unit().isBlank()
+                && user.unit().equals(resource.unit());
+    }
+}

@@ -1,0 +1,23 @@
+package org.yingzhi.security;
+
+/** What a user asks to do with a resource; the {@link AccessPolicy} answers. */
+public enum Action {
+    /** See an item (deleted ones only for administrators). */
+    VIEW,
+    /** List deleted items beside the rest. */
+    VIEW_DELETED,
+    /** Upload or import media for the resource's unit. */
+    CONTRIBUTE,
+    /** Change descriptive fields. */
+    EDIT,
+    /** Move an item to another contributing unit. */
+    CHANGE_UNIT,
+    /** Run background processing again. */
+    REPROCESS,
+    /** Soft-delete. */
+    DELETE,
+    /** Undo a soft delete. */
+    RESTORE,
+    /** See the background job queue. */
+    VIEW_JOBS
+}

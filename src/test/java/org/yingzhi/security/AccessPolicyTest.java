@@ -1,0 +1,83 @@
+package org.yingzhi.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yingzhi.shared.web.ApiException;
+
+/**
+ * The access policy as a table: every role, against an asset of the user's own unit, of another unit, and a
+ * deleted one, for every action. A row is "role: own / other / deleted" with Y for allowed and - for refused.
+ */
+class AccessPolicyTest {
+
+    private static final String OWN = "援藏工作队";
+    private static final String OTHER = "省广播电视局";
+
+    private static final String[] TABLE = {
+        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS
+        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY",
+        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-",
+        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    ---     YY-",
+        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     YY-",
+        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     YY-",
+        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     YY-",
+    };
+
+    private final AccessPolicy policy = new AccessPolicy();
+
+    @Test
+    void everyRoleUnitAndActionAsTabled() {
+        List<String> wrong = new ArrayList<>();
+        for (String row : TABLE) {
+            String[] cells = row.trim().split("\\s+");
+            Role role = Role.valueOf(cells[0]);
+            User user = new User("u", "U", role, OWN);
+            Action[] actions = Action.values();
+            assertEquals(actions.length, cells.length - 1, "one column per action");
+            for (int a = 0; a < actions.length; a++) {
+                Resource[] resources = {Resource.of("asset", OWN), Resource.of("asset", OTHER),
+                        new Resource("asset", OWN, true)};
+                for (int r = 0; r < 3; r++) {
+                    // CONTRIBUTE's third column: uploading with no unit named
+                    Resource res = actions[a] == Action.CONTRIBUTE && r == 2 ? Resource.of("asset", null) : resources[r];
+                    boolean expected = cells[a + 1].charAt(r) == 'Y';
+                    Decision d = policy.decide(user, actions[a], res);
+                    if (d.allowed() != expected) {
+                        wrong.add(role + " " + actions[a] + " " + res + ": expected " + expected);
+                    }
+                    if (!d.allowed()) {
+                        assertNotNull(d.reason(), role + " " + actions[a]);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals(EnumSet.allOf(Role.class).size(), TABLE.length, "one row per role");
+    }
+
+    @Test
+    void aContributorWithoutAUnitIsToldSo() {
+        User noUnit = new User("n", "N", Role.CONTRIBUTOR, "");
+        Decision d = policy.decide(noUnit, Action.CONTRIBUTE, Resource.of("asset", null));
+        assertFalse(d.allowed());
+        assertEquals("your account has no unit; ask an administrator to set one", d.reason());
+        assertFalse(policy.allows(noUnit, Action.EDIT, Resource.of("asset", "")), "an empty unit matches nothing");
+    }
+
+    @Test
+    void refusalsCarryAReasonAndBecome403() {
+        User c = new User("c", "C", Role.CONTRIBUTOR, OWN);
+        ApiException e = assertThrows(ApiException.class, () -> policy.check(c, Action.CONTRIBUTE, Resource.of("asset", OTHER)));
+        assertEquals(403, e.status().value());
+        assertEquals("you can upload media for your own unit (" + OWN + ") only, not for " + OTHER, e.getMessage());
+        assertEquals("reviewers cannot delete assets", policy.decide(new User("r", "R", Role.REVIEWER, OTHER),
+                Action.DELETE, Resource.of("asset", OTHER)).reason());
+    }
+}

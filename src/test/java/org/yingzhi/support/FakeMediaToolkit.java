@@ -1,0 +1,105 @@
+package org.yingzhi.support;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.yingzhi.media.MediaException;
+import org.yingzhi.media.MediaToolkit;
+import org.yingzhi.media.RawProbe;
+import org.yingzhi.media.spec.AudioProxySpec;
+import org.yingzhi.media.spec.FrameGeometry;
+import org.yingzhi.media.spec.ProxySpec;
+import org.yingzhi.media.spec.SceneSpec;
+import org.yingzhi.media.spec.WaveformSpec;
+
+/**
+ * A {@link MediaToolkit} without FFmpeg for unit tests of handlers and services: it answers from what the test
+ * set up (a picture size, shot cuts, a probe) and records what it was asked, writing small placeholder files
+ * where a real encoder would write media. {@link #failWith} makes every call fail as an undecodable file does.
+ */
+public final class FakeMediaToolkit implements MediaToolkit {
+
+    public int sourceWidth = 1920;
+    public int sourceHeight = 1080;
+    public List<Long> cuts = List.of();
+    public RawProbe probe;
+    public String failWith;
+    public final List<String> calls = new ArrayList<>();
+
+    private void call(String what) {
+        calls.add(what);
+        if (failWith != null) {
+            throw new MediaException(failWith);
+        }
+    }
+
+    @Override
+    public RawProbe probe(Path file) {
+        call("probe " + file.getFileName());
+        if (probe == null) {
+            throw new MediaException("cannot open as media: no probe set up");
+        }
+        return probe;
+    }
+
+    @Override
+    public ProxyResult transcodeProxy(Path in, Path out, ProxySpec spec, String timecode) {
+        call("proxy " + timecode);
+        write(out, "proxy");
+        return new ProxyResult("h264", spec.width(), spec.heightFor(sourceWidth, sourceHeight, 1.0), "aac", 50);
+    }
+
+    @Override
+    public List<BufferedImage> framesAt(Path in, List<Long> micros, int width) {
+        call("frames " + micros + " @" + width);
+        int h = FrameGeometry.evenHeight(width, sourceWidth, sourceHeight);
+        List<BufferedImage> out = new ArrayList<>();
+        for (long t : micros) {
+            BufferedImage img = new BufferedImage(width, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = img.createGraphics();
+            g.setColor(new Color((int) (t / 1000) & 0xFFFFFF));
+            g.fillRect(0, 0, width, h);
+            g.dispose();
+            out.add(img);
+        }
+        return out;
+    }
+
+    @Override
+    public Waveform waveform(Path in, WaveformSpec spec) {
+        call("waveform");
+        return new Waveform(spec.windowMillis(), 48_000, 2, new float[] {-0.5f, -0.25f}, new float[] {0.5f, 0.25f});
+    }
+
+    @Override
+    public void transcodeAudio(Path in, Path out, AudioProxySpec spec) {
+        call("audio");
+        write(out, "audio");
+    }
+
+    @Override
+    public List<Long> sceneCuts(Path in, SceneSpec spec) {
+        call("scenes");
+        return cuts;
+    }
+
+    @Override
+    public BufferedImage decodeImage(Path in) {
+        call("decode " + in.getFileName());
+        return new BufferedImage(sourceWidth, sourceHeight, BufferedImage.TYPE_INT_RGB);
+    }
+
+    private static void write(Path out, String content) {
+        try {
+            Files.writeString(out, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
