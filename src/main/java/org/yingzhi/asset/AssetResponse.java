@@ -75,14 +75,17 @@ public record AssetResponse(
     }
 
     /** The answer to an upload: the asset, and whether the same bytes were already cataloged. */
+    @Schema(name = "UploadResult")
     public record Upload(boolean duplicate, AssetResponse asset) {
     }
 
     /** One page of a list or search. */
+    @Schema(name = "AssetPage")
     public record Page(List<AssetResponse> items, long total, int page, int size) {
     }
 
     /** Steps queued by a reprocess request. */
+    @Schema(name = "ReprocessResult")
     public record Queued(List<String> queued) {
     }
 }

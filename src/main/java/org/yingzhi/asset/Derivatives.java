@@ -15,6 +15,7 @@ public record Derivatives(Proxy proxy, Thumbnail thumbnail, Sprite sprite, Wavef
     public record Thumbnail(long atMicros, List<Size> sizes) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ThumbnailSize")
     public record Size(int width, int height) {
     }
 

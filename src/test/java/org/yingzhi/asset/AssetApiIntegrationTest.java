@@ -423,7 +423,9 @@ class AssetApiIntegrationTest {
         }
         assertEquals(List.of("VIDEO", "AUDIO", "PHOTO"), Json.MAPPER.convertValue(asset.get("type").get("enum"), List.class));
         String upload = paths.get("/api/assets").get("post").get("responses").get("201").toString();
-        assertTrue(upload.contains("Upload"), upload);
+        assertTrue(upload.contains("UploadResult"), upload);
+        assertTrue(!schemas.has("User") && !r.body().contains("\"name\":\"user\""),
+                "the caller is not a request parameter");
         JsonNode media = schemas.get("MediaInfo").get("properties");
         assertTrue(media.has("timecode") && media.has("streams") && media.has("durationMicros"), media.toString());
         assertTrue(schemas.get("TimecodeSpan").get("properties").has("start"));
