@@ -35,6 +35,12 @@ public class AssetQueryService {
     private static final Set<String> SORTABLE = Set.of("createdAt", "captureStart", "title", "media.durationSeconds",
             "original.size", "updatedAt");
 
+    /**
+     * How deep offset paging goes: the embedded catalog sorts by keeping the best skip + limit documents of a scan,
+     * so deeper pages would hold that many documents in memory.
+     */
+    static final int MAX_OFFSET = 10_000;
+
     private final AssetRepository repo;
     private final MediaStore store;
     private final AccessPolicy policy;
@@ -91,8 +97,9 @@ public class AssetQueryService {
         if (size < 1 || size > 500) {
             throw ApiException.badRequest("size must be between 1 and 500");
         }
-        if (page < 0 || (long) page * size > 1_000_000) {
-            throw ApiException.badRequest("page must be between 0 and " + (1_000_000 / size));
+        if (page < 0 || (long) page * size > MAX_OFFSET) {
+            throw ApiException.badRequest("page must be between 0 and " + (MAX_OFFSET / size) + " at size " + size
+                    + "; narrow the list with filters or search words to reach older items");
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         return new Page(repo.find(filter, sort(q.sort()), page * size, size), repo.count(filter), page, size);

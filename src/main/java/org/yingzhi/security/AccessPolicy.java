@@ -21,6 +21,8 @@ public class AccessPolicy {
             case VIEW -> Decision.ALLOW;
             case VIEW_DELETED, RESTORE -> role == Role.ADMIN ? Decision.ALLOW
                     : Decision.deny("only administrators see and restore deleted items");
+            case ADMINISTER -> role == Role.ADMIN ? Decision.ALLOW
+                    : Decision.deny("only administrators run backups and maintenance");
             case VIEW_JOBS -> Decision.ALLOW;
             case CONTRIBUTE -> contribute(user, resource.unit());
             case EDIT, REPROCESS -> role.isOffice() || ownUnitContributor(user, resource)

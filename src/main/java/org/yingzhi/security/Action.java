@@ -19,5 +19,7 @@ public enum Action {
     /** Undo a soft delete. */
     RESTORE,
     /** See the background job queue. */
-    VIEW_JOBS
+    VIEW_JOBS,
+    /** Run the installation: backups, maintenance. */
+    ADMINISTER
 }

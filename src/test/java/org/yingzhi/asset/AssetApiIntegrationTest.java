@@ -313,6 +313,10 @@ class AssetApiIntegrationTest {
         assertEquals(400, api.get("/api/assets?sort=password", Api.EDITOR).status());
         assertEquals(400, api.get("/api/assets?from=yesterday", Api.EDITOR).status());
         assertEquals(400, api.get("/api/assets?size=100000", Api.EDITOR).status());
+        Api.Response deep = api.get("/api/assets?page=201&size=50", Api.EDITOR);
+        assertEquals(400, deep.status(), "deeper than 10,000 by offset");
+        assertTrue(deep.json().get("detail").asString().contains("narrow the list"), deep.body());
+        assertEquals(200, api.get("/api/assets?page=200&size=50", Api.EDITOR).status());
     }
 
     @Test

@@ -1,10 +1,23 @@
 package org.yingzhi.shared;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
+import org.yingzhi.shared.mongo.CatalogDamagedException;
 import org.yingzhi.shared.mongo.CatalogInUseException;
 import org.yingzhi.shared.mongo.EmbeddedMongoServer;
 import org.yingzhi.support.TestDataDir;
@@ -21,6 +34,67 @@ class EmbeddedMongoServerIntegrationTest {
         }
         try (EmbeddedMongoServer again = EmbeddedMongoServer.start(dir, 16)) {
             assertTrue(again.connectionString().startsWith("mongodb://127.0.0.1:"), "free again once closed");
+        }
+    }
+
+    @Test
+    void aDamagedCatalogIsRefusedAtStartUpNotServed() throws Exception {
+        Path dir = TestDataDir.create("damaged");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, 16);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            var c = client.getDatabase("yingzhi").getCollection("assets");
+            for (int b = 0; b < 10; b++) {
+                List<Document> batch = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    batch.add(new Document("title", "第" + b + "批第" + i + "条").append("text", "援藏".repeat(200)));
+                }
+                c.insertMany(batch);
+            }
+            assertEquals(2000, c.countDocuments());
+        }
+        // overwrite the middle of the oldest chunk that is still in use: its pages hold documents
+        Path file = dir.resolve("db").resolve("catalog.mv.db");
+        long offset;
+        MVStore ro = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            offset = ro.getLayoutMap().entrySet().stream().filter(e -> e.getKey().startsWith("chunk."))
+                    .map(e -> DataUtils.parseMap(e.getValue()))
+                    .filter(m -> DataUtils.readHexLong(m, "len", 0) > 1)
+                    .mapToLong(m -> DataUtils.readHexLong(m, "block", 0) * 4096 + DataUtils.readHexLong(m, "len", 0) * 4096 / 2)
+                    .min().orElseThrow();
+        } finally {
+            ro.close();
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[4096]), offset);
+        }
+        CatalogDamagedException e = assertThrows(CatalogDamagedException.class, () -> EmbeddedMongoServer.start(dir, 16));
+        assertTrue(e.getMessage().contains("is damaged"), e.getMessage());
+        assertTrue(Files.size(file) > 0, "the damaged file is left as it was, for investigation");
+    }
+
+    @Test
+    void sortedPagesKeepOnlyThePageButMatchAFullSort() {
+        Path dir = TestDataDir.create("topk");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, 16);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            var c = client.getDatabase("yingzhi").getCollection("assets");
+            java.util.Random r = new java.util.Random(7);
+            List<Document> all = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                all.add(new Document("_id", i).append("n", r.nextInt(50)).append("type", i % 3 == 0 ? "PHOTO" : "VIDEO")
+                        .append("title", "第" + i + "条"));
+            }
+            c.insertMany(all);
+            List<Document> expected = all.stream().filter(d -> d.getString("type").equals("VIDEO"))
+                    .sorted(java.util.Comparator.<Document>comparingInt(d -> d.getInteger("n")).reversed()
+                            .thenComparingInt(d -> d.getInteger("_id")))
+                    .skip(7).limit(20).map(d -> new Document("_id", d.get("_id")).append("n", d.get("n"))).toList();
+            List<Document> page = c.find(new Document("type", "VIDEO"))
+                    .sort(new Document("n", -1).append("_id", 1)).skip(7).limit(20)
+                    .projection(new Document("n", 1)).into(new ArrayList<>());
+            assertEquals(expected, page);
+            assertEquals(500, c.find().sort(new Document("_id", -1)).into(new ArrayList<>()).size(), "no limit: all");
         }
     }
 }

@@ -56,6 +56,24 @@ public final class ServiceProcess implements AutoCloseable {
         return sp;
     }
 
+    /** Runs the application to completion (a command such as a restore) and returns its exit code and output. */
+    public static Finished run(Path dataDir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.yingzhi.YingzhiApplication",
+                "--yingzhi.storage.data-dir=" + dataDir, "--spring.main.web-application-type=none", "--yingzhi.role=api"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("did not finish in 5 minutes: " + out);
+        }
+        return new Finished(p.exitValue(), out);
+    }
+
+    public record Finished(int exitCode, String output) {
+    }
+
     private void awaitLog(String line, Duration timeout) throws InterruptedException, IOException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {

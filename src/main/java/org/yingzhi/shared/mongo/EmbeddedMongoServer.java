@@ -1,16 +1,24 @@
 package org.yingzhi.shared.mongo;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.EmptyIndex;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
@@ -19,10 +27,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The zero-setup catalog: mongo-java-server with its H2 MVStore backend, listening on 127.0.0.1 on a free port.
  *
- * <p>Two things the plain server lacks are added in {@link SerializedDurableBackend}: write commands run one at a
- * time, so a filtered update is atomic as on real MongoDB (mongo-java-server checks the filter and writes
- * without a lock, and two workers could both claim one job); and every write is committed to the H2 file before
- * the reply leaves, so an acknowledged write survives kill -9 (the MVStore alone writes about once a second).
+ * <p>What the plain server lacks is added in {@link SerializedDurableBackend}:
+ * <ul>
+ * <li>Write commands run one at a time and are committed to the file before the reply leaves, so a filtered update
+ * is atomic as on real MongoDB and an acknowledged write survives kill -9.</li>
+ * <li>No command reads while another writes. The MVStore frees a chunk once no version it keeps needs it; a reader
+ * that is not registered with the store (mongo-java-server's are not) can still be walking an older version, and
+ * then fails with "Chunk N not found" (h2database issues 4142 and 4383). Readers share a read lock, writes and
+ * commits take the write lock, and the store's background writer is off (every write commits explicitly), so no
+ * chunk is ever freed under a reader.</li>
+ * <li>Indexes that the embedded server cannot build (non-unique ones) are recorded but never filled: the plain
+ * server would scan every document for each of them at every start-up.</li>
+ * </ul>
  * Both hold for every client, including worker processes that reach this server over TCP.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
@@ -30,11 +46,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     private final MVStore store;
+    private final SerializedDurableBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(MVStore store, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongoServer(MVStore store, SerializedDurableBackend backend, MongoServer server,
+            InetSocketAddress address) {
         this.store = store;
+        this.backend = backend;
         this.server = server;
         this.address = address;
     }
@@ -54,45 +73,266 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         Path file = dbDir.resolve("catalog.mv.db");
         MVStore store;
         try {
-            store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
+            store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).autoCommitDisabled().open();
         } catch (MVStoreException e) {
-            if (e.getErrorCode() == org.h2.mvstore.DataUtils.ERROR_FILE_LOCKED) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new CatalogInUseException(file, e);
             }
-            throw new IllegalStateException("cannot open the embedded catalog " + file + ": " + e.getMessage(), e);
+            throw new CatalogDamagedException(file, e);
         }
-        MongoServer server = new MongoServer(new SerializedDurableBackend(store));
+        MongoServer server;
+        SerializedDurableBackend backend;
+        try {
+            long t0 = System.nanoTime();
+            long entries = verify(store);
+            backend = new SerializedDurableBackend(store);
+            log.info("embedded catalog {}: {} entries read and checked in {} ms", file, entries,
+                    (System.nanoTime() - t0) / 1_000_000);
+            server = new MongoServer(backend);
+        } catch (MVStoreException | IllegalStateException | ClassCastException e) {
+            closeQuietly(store);
+            throw new CatalogDamagedException(file, e);
+        }
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB wire-protocol server on {} with catalog {}", address, file);
-        return new EmbeddedMongoServer(store, server, address);
+        return new EmbeddedMongoServer(store, backend, server, address);
     }
 
-    /** H2 backend whose write commands are serialized and committed before they are answered. */
+    /**
+     * Reads every page of every map once, so that a damaged file is found at start-up (with a message that says
+     * to restore the backup) instead of by the first request that touches the damage.
+     */
+    static long verify(MVStore store) {
+        long n = 0;
+        for (String name : store.getMapNames()) {
+            MVMap<Object, Object> map = store.openMap(name);
+            long size = map.sizeAsLong();
+            if (size < 20_000) {
+                n += read(map, null, null);
+                continue;
+            }
+            // two halves at once: reading is decoding, and decoding is CPU
+            Object middle = map.getKey(size / 2);
+            var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(map, middle, null));
+            n += read(map, null, middle);
+            try {
+                n += second.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        return n;
+    }
+
+    /** Reads the entries from {@code from} (inclusive, null: the first) up to {@code to} (exclusive, null: the end). */
+    private static long read(MVMap<Object, Object> map, Object from, Object to) {
+        long n = 0;
+        for (org.h2.mvstore.Cursor<Object, Object> c = map.cursor(from); c.hasNext(); ) {
+            Object key = c.next();
+            if (to != null && key.equals(to)) {
+                break;
+            }
+            c.getValue();
+            n++;
+        }
+        return n;
+    }
+
+    private static void closeQuietly(MVStore store) {
+        try {
+            store.closeImmediately();
+        } catch (RuntimeException ignored) {
+            // already failing; the original error is what matters
+        }
+    }
+
+    /** H2 backend with a read/write lock around every command and a commit after every write. */
     static final class SerializedDurableBackend extends H2Backend {
 
         private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify",
                 "createindexes", "create", "drop", "dropindexes", "dropdatabase", "renamecollection");
 
-        private final ReentrantLock writeLock = new ReentrantLock(true);
+        private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+        // writers hold it shared; a backup holds it exclusively, so it sees one moment while reads go on
+        private final ReentrantReadWriteLock writeGate = new ReentrantReadWriteLock(true);
+        private final MVStore store;
 
         SerializedDurableBackend(MVStore store) {
             super(store);
+            this.store = store;
         }
 
         @Override
         public Document handleCommand(Channel channel, String database, String command, Document query) {
-            if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
-                return super.handleCommand(channel, database, command, query);
+            boolean write = WRITES.contains(command.toLowerCase(Locale.ROOT));
+            if (write) {
+                writeGate.readLock().lock();
             }
-            writeLock.lock();
+            var l = write ? lock.writeLock() : lock.readLock();
+            l.lock();
             try {
                 Document reply = super.handleCommand(channel, database, command, query);
-                commit();
+                if (write) {
+                    commit();
+                }
                 return reply;
             } finally {
-                writeLock.unlock();
+                l.unlock();
+                if (write) {
+                    writeGate.readLock().unlock();
+                }
             }
+        }
+
+        @Override
+        protected MongoDatabase openOrCreateDatabase(String databaseName) {
+            // called from H2Backend's constructor for existing databases, before this class's fields are set
+            return DeclaredIndexesDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /** Holds back every write until closed (same thread); reads go on. */
+        AutoCloseable pauseWrites() {
+            writeGate.writeLock().lock();
+            return () -> writeGate.writeLock().unlock();
+        }
+    }
+
+    /**
+     * A database whose non-unique indexes are kept as declarations only: queries scan either way (the plain
+     * server's secondary indexes are empty placeholders too), but the placeholder reports itself built, so opening
+     * the catalog does not read every document once per declared index.
+     */
+    static final class DeclaredIndexesDatabase extends H2Database {
+
+        // H2Database opens the existing collections from its constructor, before a field of this class is set
+        private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
+
+        private final MVStore mvStore;
+
+        private DeclaredIndexesDatabase(String name, MVStore store, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            super(name, store, cursors);
+            this.mvStore = store;
+        }
+
+        static DeclaredIndexesDatabase open(String name, MVStore store, de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            OPENING.set(store);
+            try {
+                return new DeclaredIndexesDatabase(name, store, cursors);
+            } finally {
+                OPENING.remove();
+            }
+        }
+
+        @Override
+        protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
+                de.bwaldvogel.mongo.backend.CollectionOptions options) {
+            // the same maps as H2Database opens
+            String full = getDatabaseName() + "." + collectionName;
+            MVStore s = mvStore != null ? mvStore : OPENING.get();
+            MVMap<Object, Document> data = s.openMap("databases." + full);
+            MVMap<String, Object> meta = s.openMap("meta." + full);
+            return new TopKCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            return new EmptyIndex<>(indexName, keys) {
+                @Override
+                public boolean isEmpty() {
+                    return false;
+                }
+            };
+        }
+    }
+
+    /**
+     * Writes every document of a collection, in _id order, as BSON to {@code sink}, reading the store directly (the
+     * wire protocol would collect a whole collection in memory). Call it while writes are paused to get one moment.
+     */
+    public long export(String database, String collection, java.util.function.Consumer<byte[]> sink) {
+        String name = "databases." + database + "." + collection;
+        if (!store.hasMap(name)) {
+            return 0;
+        }
+        MVMap<Object, de.bwaldvogel.mongo.bson.Document> map = store.openMap(name);
+        long n = 0;
+        io.netty.buffer.ByteBuf buf = io.netty.buffer.Unpooled.buffer(64 * 1024);
+        try {
+            for (org.h2.mvstore.Cursor<Object, de.bwaldvogel.mongo.bson.Document> c = map.cursor(null); c.hasNext(); ) {
+                c.next();
+                buf.clear();
+                de.bwaldvogel.mongo.wire.bson.BsonEncoder.encodeDocument(c.getValue(), buf);
+                byte[] bytes = new byte[buf.readableBytes()];
+                buf.readBytes(bytes);
+                sink.accept(bytes);
+                n++;
+            }
+        } finally {
+            buf.release();
+        }
+        return n;
+    }
+
+    /** Collections of a database that hold documents (system collections left out). */
+    public List<String> collections(String database) {
+        String prefix = "databases." + database + ".";
+        return store.getMapNames().stream().filter(m -> m.startsWith(prefix)).map(m -> m.substring(prefix.length()))
+                .filter(c -> !c.startsWith("system.") && !c.contains("._index_")).sorted().toList();
+    }
+
+    /** Holds back every write command until closed, on the calling thread; reads go on meanwhile. */
+    public AutoCloseable pauseWrites() {
+        return backend.pauseWrites();
+    }
+
+    /**
+     * A collection whose sorted, limited queries keep only the best {@code skip + limit} documents while scanning
+     * (a bounded heap) instead of sorting every match in memory: listing the newest 50 of 100,000 assets holds 50
+     * documents, not 100,000; aggregations read the collection as a stream. Everything else is the plain H2
+     * collection.
+     */
+    static final class TopKCollection extends de.bwaldvogel.mongo.backend.h2.H2Collection {
+
+        /** Beyond this, a page is so deep that the plain sort is no worse (the API pages no deeper than 10,000). */
+        private static final int MAX_TOP = 20_000;
+
+        private final MVMap<Object, Document> data;
+
+        TopKCollection(MongoDatabase db, String name, de.bwaldvogel.mongo.backend.CollectionOptions options,
+                MVMap<Object, Document> data, MVMap<String, Object> meta,
+                de.bwaldvogel.mongo.backend.CursorRegistry cursors) {
+            super(db, name, options, data, meta, cursors);
+            this.data = data;
+        }
+
+        /** Aggregations (countDocuments among them) stream the collection instead of collecting all of it first. */
+        @Override
+        public java.util.stream.Stream<Document> queryAllAsStream() {
+            return data.values().stream();
+        }
+
+        @Override
+        protected de.bwaldvogel.mongo.backend.QueryResult matchDocuments(Document query, Document orderBy,
+                int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            java.util.Comparator<Document> order = deriveComparator(orderBy);
+            long k = (long) Math.max(0, numberToSkip) + limit;
+            if (order == null || limit <= 0 || k > MAX_TOP) {
+                return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            java.util.PriorityQueue<Document> worstFirst = new java.util.PriorityQueue<>((int) k + 1, order.reversed());
+            for (Document d : data.values()) {
+                if (documentMatchesQuery(d, query)) {
+                    worstFirst.offer(d);
+                    if (worstFirst.size() > k) {
+                        worstFirst.poll();
+                    }
+                }
+            }
+            // the survivors go through the usual path: sorted, skipped, limited and projected
+            return matchDocumentsFromStream(new java.util.ArrayList<>(worstFirst).stream(), query, orderBy,
+                    numberToSkip, limit, batchSize, fieldSelector);
         }
     }
 

@@ -12,7 +12,10 @@ public record MongoProperties(String uri, String database, Integer embeddedCache
     public MongoProperties {
         uri = uri == null ? "" : uri.trim();
         database = database == null || database.isBlank() ? "yingzhi" : database.trim();
-        embeddedCacheMb = embeddedCacheMb == null ? 256 : embeddedCacheMb;
+        // the page cache holds deserialized documents on the heap: an eighth of it, 16 to 256 MB
+        embeddedCacheMb = embeddedCacheMb == null
+                ? (int) Math.max(16, Math.min(256, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024)))
+                : embeddedCacheMb;
         embeddedPort = embeddedPort == null ? 0 : embeddedPort;
     }
 

@@ -1,0 +1,56 @@
+package org.yingzhi.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.mongo.CatalogBackup;
+import org.yingzhi.storage.MediaStore;
+
+/** Operations for administrators of the installation. */
+@RestController
+@RequestMapping("/api/admin")
+@Tag(name = "Administration", description = "Backups of the catalog")
+class AdminController {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final CatalogBackup backup;
+    private final MediaStore store;
+    private final AccessPolicy policy;
+
+    AdminController(CatalogBackup backup, MediaStore store, AccessPolicy policy) {
+        this.backup = backup;
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /** Where a backup was written, relative to the data directory, and what it holds. */
+    record BackupResult(String path, CatalogBackup.Manifest manifest) {
+    }
+
+    @Operation(summary = "Back the catalog up while the service runs",
+            description = "Writes backups/catalog-<UTC time>/ under the data directory: one Extended JSON file per "
+                    + "collection and manifest.json. With the embedded catalog the backup is one moment (writes wait "
+                    + "meanwhile, reads go on). The media store is not copied: back up originals/ with ordinary tools.")
+    @PostMapping("/backup")
+    ResponseEntity<BackupResult> backup(User user) throws IOException {
+        policy.check(user, Action.ADMINISTER, Resource.catalog());
+        String name = "catalog-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
+        Path dir = store.root().resolve("backups").resolve(name);
+        CatalogBackup.Manifest m = backup.backup(dir);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new BackupResult("backups/" + name, m));
+    }
+}
