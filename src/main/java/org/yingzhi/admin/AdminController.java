@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.yingzhi.search.SearchService;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
@@ -22,7 +23,7 @@ import org.yingzhi.storage.MediaStore;
 /** Operations for administrators of the installation. */
 @RestController
 @RequestMapping("/api/admin")
-@Tag(name = "Administration", description = "Backups of the catalog")
+@Tag(name = "Administration", description = "Backups of the catalog, the search index")
 class AdminController {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -30,15 +31,33 @@ class AdminController {
     private final CatalogBackup backup;
     private final MediaStore store;
     private final AccessPolicy policy;
+    private final SearchService search;
 
-    AdminController(CatalogBackup backup, MediaStore store, AccessPolicy policy) {
+    AdminController(CatalogBackup backup, MediaStore store, AccessPolicy policy, SearchService search) {
         this.backup = backup;
         this.store = store;
         this.policy = policy;
+        this.search = search;
     }
 
     /** Where a backup was written, relative to the data directory, and what it holds. */
     record BackupResult(String path, CatalogBackup.Manifest manifest) {
+    }
+
+    @Operation(summary = "State of this process's search index: building, catching up or ready, and its size")
+    @org.springframework.web.bind.annotation.GetMapping("/search-index")
+    SearchService.Status searchIndex(User user) throws IOException {
+        policy.check(user, Action.ADMINISTER, Resource.catalog());
+        return search.status();
+    }
+
+    @Operation(summary = "Rebuild this process's search index from the catalog, in the background",
+            description = "Lists and searches use the catalog while it builds; GET /api/admin/search-index shows progress.")
+    @PostMapping("/reindex")
+    ResponseEntity<SearchService.Status> reindex(User user) throws IOException {
+        policy.check(user, Action.ADMINISTER, Resource.catalog());
+        search.rebuildSoon();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(search.status());
     }
 
     @Operation(summary = "Back the catalog up while the service runs",

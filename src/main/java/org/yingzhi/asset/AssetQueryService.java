@@ -23,6 +23,9 @@ import org.yingzhi.search.SearchKeys;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.search.SearchQuery;
+import org.yingzhi.search.SearchResult;
+import org.yingzhi.search.SearchService;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 import org.yingzhi.storage.Derivative;
@@ -44,11 +47,13 @@ public class AssetQueryService {
     private final AssetRepository repo;
     private final MediaStore store;
     private final AccessPolicy policy;
+    private final SearchService search;
 
-    public AssetQueryService(AssetRepository repo, MediaStore store, AccessPolicy policy) {
+    public AssetQueryService(AssetRepository repo, MediaStore store, AccessPolicy policy, SearchService search) {
         this.repo = repo;
         this.store = store;
         this.policy = policy;
+        this.search = search;
     }
 
     /** One asset the user may see; a deleted one is "not found" to everyone but administrators. */
@@ -63,7 +68,74 @@ public class AssetQueryService {
     public record Page(List<Asset> items, long total, int page, int size) {
     }
 
+    /**
+     * A page of assets: from the search index once it holds the whole catalog (it filters, sorts and counts
+     * without reading the catalog), else straight from the catalog.
+     */
     public Page list(AssetQuery q, User user) {
+        int size = q.size() == null ? 50 : q.size();
+        int page = q.page() == null ? 0 : q.page();
+        if (size < 1 || size > 500) {
+            throw ApiException.badRequest("size must be between 1 and 500");
+        }
+        if (page < 0 || (long) page * size > MAX_OFFSET) {
+            throw ApiException.badRequest("page must be between 0 and " + (MAX_OFFSET / size) + " at size " + size
+                    + "; narrow the list with filters or search words to reach older items");
+        }
+        if (search.ready()) {
+            SearchResult r = search(q, page * size, size, null, false, false, user);
+            return new Page(repo.findByIds(r.ids()), r.total(), page, size);
+        }
+        return listFromCatalog(q, page, size, user);
+    }
+
+    /** Assets by id in the order given, left out where missing. */
+    List<Asset> byIds(List<String> ids, User user) {
+        return repo.findByIds(ids);
+    }
+
+    /** The same filters as {@link #list}, answered by the search index (503 while it is being built). */
+    public SearchResult search(AssetQuery q, int offset, int size, String cursor, boolean facets, boolean highlight,
+            User user) {
+        boolean deleted = q.includeDeleted() && policy.allows(user, Action.VIEW_DELETED, Resource.catalog());
+        Long from = q.from() == null || q.from().isBlank() ? null : dateParam("from", q.from())[0].toInstant().toEpochMilli();
+        Long to = q.to() == null || q.to().isBlank() ? null : dateParam("to", q.to())[1].toInstant().toEpochMilli();
+        SearchQuery.Sort sort = SearchQuery.Sort.RELEVANCE;
+        boolean desc = true;
+        if (q.sort() != null && !q.sort().isBlank()) {
+            String[] sd = sortParam(q.sort());
+            desc = sd[1] != null;
+            sort = switch (sd[0]) {
+                case "createdAt" -> SearchQuery.Sort.CREATED;
+                case "captureStart" -> SearchQuery.Sort.CAPTURED;
+                case "title" -> SearchQuery.Sort.TITLE;
+                case "media.durationSeconds" -> SearchQuery.Sort.DURATION;
+                case "original.size" -> SearchQuery.Sort.SIZE;
+                default -> SearchQuery.Sort.UPDATED;
+            };
+        }
+        SearchQuery sq = new SearchQuery(q.q(), blank(q.type()) ? null : parseType(q.type()).name(), trim(q.unit()),
+                blank(q.status()) ? null : parseStatus(q.status()).name(), null, null, trim(q.keyword()), from, to, null,
+                deleted, sort, desc, offset, size, cursor, facets, highlight);
+        try {
+            return search.search(sq);
+        } catch (IllegalStateException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Search index not ready",
+                    e.getMessage() + "; try again shortly (lists keep working meanwhile)");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s) {
+        return blank(s) ? null : s.strip();
+    }
+
+    private Page listFromCatalog(AssetQuery q, int page, int size, User user) {
         List<Bson> filters = new ArrayList<>();
         if (!(q.includeDeleted() && policy.allows(user, Action.VIEW_DELETED, Resource.catalog()))) {
             filters.add(ne(AssetFields.DELETED, true));
@@ -92,15 +164,6 @@ public class AssetQueryService {
                 filters.add(all(AssetFields.SEARCH_KEYS, keys));
             }
         }
-        int size = q.size() == null ? 50 : q.size();
-        int page = q.page() == null ? 0 : q.page();
-        if (size < 1 || size > 500) {
-            throw ApiException.badRequest("size must be between 1 and 500");
-        }
-        if (page < 0 || (long) page * size > MAX_OFFSET) {
-            throw ApiException.badRequest("page must be between 0 and " + (MAX_OFFSET / size) + " at size " + size
-                    + "; narrow the list with filters or search words to reach older items");
-        }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         return new Page(repo.find(filter, sort(q.sort()), page * size, size), repo.count(filter), page, size);
     }
@@ -117,6 +180,12 @@ public class AssetQueryService {
         if (sort == null || sort.isBlank()) {
             return Sorts.descending(AssetFields.CREATED_AT);
         }
+        String[] sd = sortParam(sort);
+        return sd[1] != null ? Sorts.descending(sd[0]) : Sorts.ascending(sd[0]);
+    }
+
+    /** "-field", "field,desc" or "field": the field, and non-null second element when descending. */
+    private static String[] sortParam(String sort) {
         String s = sort.strip();
         boolean desc = s.startsWith("-");
         if (desc) {
@@ -130,7 +199,7 @@ public class AssetQueryService {
         if (!SORTABLE.contains(s)) {
             throw ApiException.badRequest("cannot sort by '" + s + "'; use one of " + SORTABLE);
         }
-        return desc ? Sorts.descending(s) : Sorts.ascending(s);
+        return new String[] {s, desc ? "desc" : null};
     }
 
     static AssetType parseType(String t) {

@@ -26,6 +26,8 @@ import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Repository;
+import com.mongodb.client.model.Filters;
+import org.yingzhi.search.ChangeLog;
 import org.yingzhi.shared.json.DocumentSchemas;
 
 /**
@@ -39,10 +41,12 @@ public class AssetRepository implements AssetReader {
 
     private final MongoCollection<Document> assets;
     private final DocumentSchemas schemas;
+    private final ChangeLog changes;
 
-    public AssetRepository(MongoDatabase db, DocumentSchemas schemas) {
+    public AssetRepository(MongoDatabase db, DocumentSchemas schemas, ChangeLog changes) {
         this.assets = db.getCollection(COLLECTION);
         this.schemas = schemas;
+        this.changes = changes;
         createIndexes();
     }
 
@@ -62,6 +66,7 @@ public class AssetRepository implements AssetReader {
         schemas.validate("asset", doc);
         try {
             assets.insertOne(doc);
+            changes.record(COLLECTION, doc.getObjectId(AssetFields.ID).toHexString());
             return Optional.of(AssetMapper.toAsset(doc));
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -82,6 +87,33 @@ public class AssetRepository implements AssetReader {
 
     public Optional<Asset> findBySha256(String sha256) {
         return Optional.ofNullable(assets.find(eq(AssetFields.SHA256, sha256)).first()).map(AssetMapper::toAsset);
+    }
+
+    /** Assets in the order of their ids, given their documents: every id in the order given (missing ones left out). */
+    List<Asset> findByIds(List<String> ids) {
+        List<ObjectId> oids = ids.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
+        java.util.Map<String, Asset> byId = new java.util.HashMap<>();
+        for (Document d : assets.find(Filters.in(AssetFields.ID, oids)).projection(new Document(AssetFields.SEARCH_KEYS, 0))) {
+            Asset a = AssetMapper.toAsset(d);
+            byId.put(a.id(), a);
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Every asset, a thousand at a time in id order (the embedded server and MongoDB both walk the id index). */
+    void forEachInIdOrder(java.util.function.Consumer<Asset> each) {
+        ObjectId after = new ObjectId("000000000000000000000000");
+        while (true) {
+            List<Document> page = assets.find(Filters.gt(AssetFields.ID, after)).sort(Sorts.ascending(AssetFields.ID))
+                    .limit(1000).projection(new Document(AssetFields.SEARCH_KEYS, 0)).into(new ArrayList<>());
+            for (Document d : page) {
+                each.accept(AssetMapper.toAsset(d));
+                after = d.getObjectId(AssetFields.ID);
+            }
+            if (page.size() < 1000) {
+                return;
+            }
+        }
     }
 
     long count(Bson filter) {
@@ -125,7 +157,11 @@ public class AssetRepository implements AssetReader {
         }
         long n = assets.updateOne(and(eq(AssetFields.ID, current.get(AssetFields.ID)), eq(AssetFields.VERSION, version)),
                 Updates.combine(changes)).getModifiedCount();
-        return n == 1 ? findById(current.getObjectId(AssetFields.ID)) : Optional.empty();
+        if (n != 1) {
+            return Optional.empty();
+        }
+        this.changes.record(COLLECTION, current.getObjectId(AssetFields.ID).toHexString());
+        return findById(current.getObjectId(AssetFields.ID));
     }
 
     // ---- processing: what jobs record (never the descriptive fields, never the version)
@@ -180,8 +216,12 @@ public class AssetRepository implements AssetReader {
      * different steps of one asset at once cannot leave a stale status behind.
      */
     boolean setStatusIf(ObjectId id, Document processingSeen, AssetStatus status) {
-        return assets.updateOne(and(eq(AssetFields.ID, id), eq(AssetFields.PROCESSING, processingSeen)),
+        boolean set = assets.updateOne(and(eq(AssetFields.ID, id), eq(AssetFields.PROCESSING, processingSeen)),
                 Updates.set(AssetFields.STATUS, status.name())).getMatchedCount() == 1;
+        if (set) {
+            changes.record(COLLECTION, id.toHexString());
+        }
+        return set;
     }
 
     /** Assets still INGESTED (no job has started) that were created before a moment: candidates for a sweep. */

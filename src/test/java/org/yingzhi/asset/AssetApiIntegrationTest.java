@@ -55,11 +55,13 @@ class AssetApiIntegrationTest {
     MongoDatabase db;
     @Autowired
     DocumentSchemas schemas;
+    @Autowired
+    org.yingzhi.search.SearchService search;
     Api api;
 
     @BeforeEach
     void setUp() {
-        FreshCatalog.reset(db, DATA);
+        FreshCatalog.reset(db, DATA, search);
         api = new Api(port);
     }
 
@@ -280,6 +282,7 @@ class AssetApiIntegrationTest {
                 + "\"captureDate\":\"2008-05-12\",\"place\":\"拉萨\"}");
         uploadSample("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\",\"captureDate\":\"2012-09-01\"}");
         uploadSample("tone.mp3", Api.TIBET, "{\"captureDate\":\"2015\"}");
+        awaitSearchIndex(); // what follows is answered by the search index
 
         JsonNode photos = api.get("/api/assets?type=PHOTO&unit=" + Api.q("援疆工作队"), Api.EDITOR).json();
         assertEquals(1, photos.get("total").asLong());
@@ -323,6 +326,7 @@ class AssetApiIntegrationTest {
     void patchChangesDescriptiveFieldsOnlyAndChecksRoleAndUnit() throws Exception {
         JsonNode a = uploadSample("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\"}");
         String id = a.get("id").asString();
+        awaitSearchIndex();
         Api.Response ok = api.patch("/api/assets/" + id, Api.REVIEWER,
                 "{\"title\":\"喀什援疆项目竣工仪式\",\"keywords\":[\"援疆\",\"竣工\"],\"rights\":null}");
         assertEquals(200, ok.status(), ok.body());
@@ -479,6 +483,14 @@ class AssetApiIntegrationTest {
         assertEquals("10:00:00:00-10:00:02:00", ndf.get("range").asString());
         assertEquals("25/1", ndf.get("rate").asString());
         assertTrue(uploadSample("photo-lhasa.jpg", Api.TIBET, null).get("timecode") == null, "photos have no timecode");
+    }
+
+    private void awaitSearchIndex() throws InterruptedException {
+        long end = System.currentTimeMillis() + 30_000;
+        while (!search.ready() && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+        assertTrue(search.ready(), "search index ready");
     }
 
     private static String sha256(Path p) throws Exception {

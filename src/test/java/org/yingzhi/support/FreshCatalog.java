@@ -20,6 +20,12 @@ public final class FreshCatalog {
     private FreshCatalog() {
     }
 
+    /** Also has the search index rebuilt (lists use the catalog until it is). */
+    public static void reset(MongoDatabase db, Path dataDir, org.yingzhi.search.SearchService search) {
+        reset(db, dataDir);
+        search.rebuildSoon();
+    }
+
     public static void reset(MongoDatabase db, Path dataDir) {
         for (String c : db.listCollectionNames()) {
             db.getCollection(c).deleteMany(new Document());

@@ -42,6 +42,8 @@ import org.yingzhi.shared.json.Json;
 public class CatalogBackup {
 
     public static final String FORMAT = "yingzhi-catalog-backup/1";
+    /** The search change log: short-lived and derived; a restored catalog's search index is rebuilt anyway. */
+    private static final java.util.Set<String> NOT_BACKED_UP = java.util.Set.of("changes");
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Logger log = LoggerFactory.getLogger(CatalogBackup.class);
 
@@ -79,7 +81,7 @@ public class CatalogBackup {
         List<CollectionFile> files = new ArrayList<>();
         if (embedded != null) {
             try (AutoCloseable paused = embedded.pauseWrites()) {
-                for (String c : embedded.collections(database)) {
+                for (String c : embedded.collections(database).stream().filter(c -> !NOT_BACKED_UP.contains(c)).toList()) {
                     files.add(write(dir, c, sink -> embedded.export(database, c, sink)));
                 }
             } catch (IOException | RuntimeException e) {
@@ -89,7 +91,7 @@ public class CatalogBackup {
             }
         } else {
             for (String c : db.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
-                if (c.startsWith("system.")) {
+                if (c.startsWith("system.") || NOT_BACKED_UP.contains(c)) {
                     continue;
                 }
                 files.add(write(dir, c, sink -> {

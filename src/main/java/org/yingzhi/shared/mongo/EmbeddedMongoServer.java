@@ -307,6 +307,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             this.data = data;
         }
 
+        /** The x of a query that is exactly {_id: {$gt: x}} (an ObjectId), sorted by _id ascending or not at all. */
+        private static Object idAfter(Document query, Document orderBy) {
+            boolean idOrder = orderBy == null || orderBy.isEmpty()
+                    || (orderBy.size() == 1 && Integer.valueOf(1).equals(orderBy.get("_id")));
+            if (!idOrder || query.size() != 1 || !(query.get("_id") instanceof Document range) || range.size() != 1) {
+                return null;
+            }
+            Object x = range.get("$gt");
+            return x instanceof de.bwaldvogel.mongo.bson.ObjectId ? x : null;
+        }
+
         /** Aggregations (countDocuments among them) stream the collection instead of collecting all of it first. */
         @Override
         public java.util.stream.Stream<Document> queryAllAsStream() {
@@ -316,8 +327,20 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         @Override
         protected de.bwaldvogel.mongo.backend.QueryResult matchDocuments(Document query, Document orderBy,
                 int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-            java.util.Comparator<Document> order = deriveComparator(orderBy);
             long k = (long) Math.max(0, numberToSkip) + limit;
+            Object after = idAfter(query, orderBy);
+            if (after != null && limit > 0) {
+                // {_id: {$gt: x}} in _id order: walk the map from x instead of reading it all (paging by _id)
+                java.util.List<Document> next = new java.util.ArrayList<>();
+                for (org.h2.mvstore.Cursor<Object, Document> c = data.cursor(after); c.hasNext() && next.size() < k; ) {
+                    if (!c.next().equals(after)) {
+                        next.add(c.getValue());
+                    }
+                }
+                return matchDocumentsFromStream(next.stream(), query, orderBy, numberToSkip, limit, batchSize,
+                        fieldSelector);
+            }
+            java.util.Comparator<Document> order = deriveComparator(orderBy);
             if (order == null || limit <= 0 || k > MAX_TOP) {
                 return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }

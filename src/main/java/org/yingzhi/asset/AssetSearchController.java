@@ -1,0 +1,60 @@
+package org.yingzhi.asset;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yingzhi.search.SearchResult;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.web.ApiException;
+
+@RestController
+@RequestMapping("/api/search")
+@Tag(name = "Search", description = "Chinese full-text search with filters, facets, highlights and deep paging")
+class AssetSearchController {
+
+    private final AssetQueryService queries;
+
+    AssetSearchController(AssetQueryService queries) {
+        this.queries = queries;
+    }
+
+    /** One page of search results. */
+    @Schema(name = "SearchPage")
+    record SearchPage(List<AssetResponse> items, long total,
+            @Schema(description = "Counts of all matches per type, unit, year, status, review and format")
+            Map<String, Map<String, Long>> facets,
+            @Schema(description = "Snippets with the matched words in <b>, by asset id") Map<String, String> highlights,
+            @Schema(description = "Pass as cursor to get the next page, however deep; absent on the last page")
+            String nextCursor, int size) {
+    }
+
+    @Operation(summary = "Search the catalog",
+            description = "q: words or Chinese text (all must match; \"quoted\" for an exact phrase); filters type, unit, "
+                    + "status, keyword, from/to (capture date); sort as in /api/assets (default: relevance with q, "
+                    + "newest first without); page+size for the first pages, cursor for any depth. 503 while the "
+                    + "index is being built.")
+    @GetMapping
+    SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String keyword, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String sort,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "true") boolean facets,
+            @RequestParam(defaultValue = "true") boolean highlight,
+            @RequestParam(defaultValue = "false") boolean includeDeleted, User user) {
+        if (size < 1 || size > 200 || page < 0 || (long) page * size > AssetQueryService.MAX_OFFSET) {
+            throw ApiException.badRequest("size must be 1-200 and page*size at most " + AssetQueryService.MAX_OFFSET
+                    + "; page deeper with the cursor of the previous page");
+        }
+        AssetQuery query = new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort, includeDeleted);
+        SearchResult r = queries.search(query, page * size, size, cursor, facets, highlight, user);
+        return new SearchPage(queries.byIds(r.ids(), user).stream().map(AssetResponse::of).toList(), r.total(), r.facets(),
+                r.highlights(), r.nextCursor(), size);
+    }
+}

@@ -1,0 +1,81 @@
+package org.yingzhi.asset;
+
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.bson.types.ObjectId;
+import org.springframework.stereotype.Component;
+import org.yingzhi.search.SearchDocument;
+import org.yingzhi.search.SearchSource;
+import org.yingzhi.shared.time.CatalogTime;
+
+/** What the search index knows of an asset, read from the catalog. */
+@Component
+class AssetSearchSource implements SearchSource {
+
+    private final AssetRepository repo;
+
+    AssetSearchSource(AssetRepository repo) {
+        this.repo = repo;
+    }
+
+    @Override
+    public String collection() {
+        return AssetRepository.COLLECTION;
+    }
+
+    @Override
+    public Optional<SearchDocument> load(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return repo.findById(new ObjectId(id)).map(AssetSearchSource::toSearch);
+    }
+
+    @Override
+    public void forEach(Consumer<SearchDocument> each) {
+        repo.forEachInIdOrder(a -> each.accept(toSearch(a)));
+    }
+
+    @Override
+    public long count() {
+        return repo.count(new org.bson.Document());
+    }
+
+    static SearchDocument toSearch(Asset a) {
+        List<String> texts = new ArrayList<>();
+        for (String t : new String[] {a.place(), a.contributorUnit(), a.source(), a.rights(),
+                a.original() == null ? null : a.original().fileName()}) {
+            if (t != null) {
+                texts.add(t);
+            }
+        }
+        if (a.photo() != null && a.photo().iptc() != null) {
+            var iptc = a.photo().iptc();
+            for (String t : new String[] {iptc.caption(), iptc.city(), iptc.byline()}) {
+                if (t != null) {
+                    texts.add(t);
+                }
+            }
+            if (iptc.keywords() != null) {
+                texts.addAll(iptc.keywords());
+            }
+        }
+        Long start = a.captureStart() == null ? null : a.captureStart().toEpochMilli();
+        Long end = a.captureEnd() == null ? null : a.captureEnd().toEpochMilli();
+        Integer year = a.captureStart() == null ? null
+                : ZonedDateTime.ofInstant(a.captureStart(), CatalogTime.ZONE).getYear();
+        Instant created = Objects.requireNonNullElse(a.createdAt(), Instant.EPOCH);
+        Instant updated = Objects.requireNonNullElse(a.updatedAt(), created);
+        Long duration = a.media() == null || a.media().durationMicros() == null ? null : a.media().durationMicros() / 1000;
+        return new SearchDocument(a.id(), a.type().name(), a.contributorUnit(), a.status() == null ? null : a.status().name(),
+                a.review() == null || a.review().status() == null ? null : a.review().status().name(),
+                a.original() == null ? null : a.original().format(), start, end, year, created.toEpochMilli(),
+                updated.toEpochMilli(), duration, a.original() == null ? 0 : a.original().size(),
+                a.photo() != null && a.photo().gps() != null, a.deleted(), a.keywords(), a.title(), a.description(), texts);
+    }
+}

@@ -1,0 +1,76 @@
+package org.yingzhi.search;
+
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Owns the {@code changes} collection: one small record (collection, item id) per catalog write, so that every
+ * API process can bring its own search index up to date by reading what changed since it last looked (the
+ * embedded server has no change streams). Records are ordered by their ObjectId (time, then counter); readers
+ * look back a few seconds further than they have read, so writes from other processes that arrive slightly out
+ * of order are still seen (applying a change twice is harmless: it re-reads the item). Old records are trimmed.
+ */
+@Repository
+public class ChangeLog {
+
+    public static final String COLLECTION = "changes";
+
+    /** One change: which item of which collection, and when it was recorded. */
+    public record Change(ObjectId seq, String collection, String item) {
+        public long at() {
+            return seq.getDate().getTime();
+        }
+    }
+
+    private final MongoCollection<Document> changes;
+    private final List<Consumer<Change>> local = new CopyOnWriteArrayList<>();
+
+    public ChangeLog(MongoDatabase db) {
+        this.changes = db.getCollection(COLLECTION);
+    }
+
+    /** Records a write to an item; listeners in this process hear of it at once. */
+    public void record(String collection, String item) {
+        Change c = new Change(new ObjectId(), collection, item);
+        changes.insertOne(new Document("_id", c.seq()).append("c", collection).append("i", item));
+        for (Consumer<Change> l : local) {
+            l.accept(c);
+        }
+    }
+
+    void onLocalChange(Consumer<Change> listener) {
+        local.add(listener);
+    }
+
+    /** Up to {@code limit} changes recorded after {@code after}, in order. */
+    List<Change> after(ObjectId after, int limit) {
+        List<Change> out = new ArrayList<>();
+        for (Document d : changes.find(gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)) {
+            out.add(new Change(d.getObjectId("_id"), d.getString("c"), d.getString("i")));
+        }
+        return out;
+    }
+
+    /** The oldest record kept, or null when there is none. */
+    ObjectId oldest() {
+        Document d = changes.find().sort(Sorts.ascending("_id")).limit(1).first();
+        return d == null ? null : d.getObjectId("_id");
+    }
+
+    /** Removes records older than a moment. */
+    long trimBefore(Date before) {
+        return changes.deleteMany(lt("_id", new ObjectId(before, 0))).getDeletedCount();
+    }
+}

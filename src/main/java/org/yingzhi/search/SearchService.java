@@ -1,0 +1,268 @@
+package org.yingzhi.search;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps this process's search index in step with the catalog and answers searches from it. At start the index is
+ * caught up from the change log, or rebuilt in the background when it is new, was deleted, or fell behind the
+ * trimmed log; meanwhile {@link #ready()} is false and callers use the catalog. Afterwards a thread applies the
+ * change log every {@code poll}; this process's own writes are applied at once, so a writer finds its change
+ * immediately and other API processes within a second. Worker processes keep no index.
+ */
+@Service
+public class SearchService implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+    /** Changes from other processes may arrive this much out of order. */
+    private static final long LOOK_BACK_MILLIS = 5_000;
+
+    private final ChangeLog changes;
+    private final SearchSource source;
+    private final Path indexDir;
+    private final boolean enabled;
+    private final long pollMillis;
+    private final long retentionMillis;
+    private final Map<ObjectId, Long> recent = new ConcurrentHashMap<>();
+    private volatile SearchIndex index;
+    private volatile boolean ready;
+    private volatile boolean running;
+    private volatile String state = "stopped";
+    private volatile long rebuilt;
+    private Thread thread;
+    private ObjectId lastSeen;
+
+    public SearchService(ChangeLog changes, List<SearchSource> sources,
+            @Value("${yingzhi.search.index-dir:${yingzhi.storage.data-dir:data}/search/assets}") Path indexDir,
+            @Value("${yingzhi.search.enabled:true}") boolean enabled, @Value("${yingzhi.role:all}") String role,
+            @Value("${yingzhi.search.poll:250ms}") java.time.Duration poll,
+            @Value("${yingzhi.search.change-retention:10m}") java.time.Duration retention) {
+        if (sources.size() != 1) {
+            throw new IllegalStateException("one search source expected, found " + sources.size());
+        }
+        this.changes = changes;
+        this.source = sources.get(0);
+        this.indexDir = indexDir;
+        this.enabled = enabled && !role.equals("worker");
+        this.pollMillis = poll.toMillis();
+        this.retentionMillis = retention.toMillis();
+        changes.onLocalChange(this::applyNow);
+    }
+
+    /** True once the index holds the whole catalog; until then lists come from the catalog itself. */
+    public boolean ready() {
+        return ready && index != null;
+    }
+
+    public SearchResult search(SearchQuery q) throws IOException {
+        if (!ready()) {
+            throw new IllegalStateException("the search index is " + state);
+        }
+        return index.search(q);
+    }
+
+    /** State for the admin page and tests: building, catching up, ready; documents indexed. */
+    public record Status(String state, long documents, long rebuiltDocuments) {
+    }
+
+    public Status status() throws IOException {
+        return new Status(state, index == null ? 0 : index.count(), rebuilt);
+    }
+
+    /** Throws the index away and builds it again from the catalog, in the background; searches use the catalog meanwhile. */
+    public synchronized void rebuildSoon() {
+        ready = false;
+        state = "rebuild requested";
+        notifyAll();
+    }
+
+    @Override
+    public void start() {
+        if (!enabled || running) {
+            return;
+        }
+        index = new SearchIndex(indexDir);
+        running = true;
+        thread = new Thread(this::loop, "search-index");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            catchUpOrRebuild();
+        } catch (Exception e) {
+            log.error("search index could not be brought up to date; lists use the catalog", e);
+            state = "failed: " + e.getMessage();
+        }
+        long lastTrim = 0;
+        while (running) {
+            try {
+                if ("rebuild requested".equals(state)) {
+                    rebuild();
+                }
+                if (ready) {
+                    applyLog();
+                }
+                if (System.currentTimeMillis() - lastTrim > 60_000) {
+                    changes.trimBefore(new Date(System.currentTimeMillis() - retentionMillis));
+                    lastTrim = System.currentTimeMillis();
+                }
+                synchronized (this) {
+                    wait(pollMillis);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (Exception e) {
+                log.warn("search index: {}", e.toString());
+                sleep(pollMillis * 4);
+            }
+        }
+    }
+
+    private void catchUpOrRebuild() throws IOException {
+        long applied = index.appliedUntil();
+        ObjectId oldest = changes.oldest();
+        boolean trimmedPast = oldest != null && oldest.getDate().getTime() > applied - LOOK_BACK_MILLIS && applied > 0
+                && applied < System.currentTimeMillis() - retentionMillis;
+        if (applied == 0 || trimmedPast) {
+            rebuild();
+            return;
+        }
+        state = "catching up";
+        lastSeen = new ObjectId(new Date(applied - LOOK_BACK_MILLIS), 0);
+        applyLog();
+        long inCatalog = source.count();
+        long inIndex = index.count();
+        if (inCatalog != inIndex) {
+            log.info("search index holds {} items, the catalog {}: rebuilding", inIndex, inCatalog);
+            rebuild();
+            return;
+        }
+        ready = true;
+        state = "ready";
+        log.info("search index caught up: {} items", inIndex);
+    }
+
+    private void rebuild() throws IOException {
+        ready = false;
+        state = "rebuilding";
+        long t0 = System.currentTimeMillis();
+        ObjectId from = new ObjectId(new Date(t0 - LOOK_BACK_MILLIS), 0);
+        index.deleteAll();
+        long[] n = {0};
+        source.forEach(d -> {
+            try {
+                index.put(d);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            n[0]++;
+        });
+        rebuilt = n[0];
+        index.commit(t0);
+        lastSeen = from;
+        applyLog();
+        ready = true;
+        state = "ready";
+        log.info("search index rebuilt: {} items in {} ms", n[0], System.currentTimeMillis() - t0);
+    }
+
+    /** Applies every change after the last one seen (looking a few seconds further back), then commits. */
+    private synchronized void applyLog() throws IOException {
+        ObjectId from = new ObjectId(new Date(Math.max(0, lastSeen.getDate().getTime() - LOOK_BACK_MILLIS)), 0);
+        boolean any = false;
+        while (true) {
+            List<ChangeLog.Change> page = changes.after(from, 1000);
+            for (ChangeLog.Change c : page) {
+                if (recent.putIfAbsent(c.seq(), c.at()) == null) {
+                    apply(c);
+                    any = true;
+                }
+                if (c.seq().compareTo(lastSeen) > 0) {
+                    lastSeen = c.seq();
+                }
+                from = c.seq();
+            }
+            if (page.size() < 1000) {
+                break;
+            }
+        }
+        long horizon = lastSeen.getDate().getTime() - 2 * LOOK_BACK_MILLIS;
+        recent.values().removeIf(at -> at < horizon);
+        if (any) {
+            index.commit(lastSeen.getDate().getTime());
+        }
+    }
+
+    private void applyNow(ChangeLog.Change c) {
+        if (!ready() || !c.collection().equals(source.collection())) {
+            return;
+        }
+        try {
+            recent.put(c.seq(), c.at());
+            apply(c);
+            index.refresh();
+        } catch (IOException | RuntimeException e) {
+            // the poller applies it again from the log
+            recent.remove(c.seq());
+            log.warn("search index: applying {} now failed: {}", c, e.toString());
+        }
+    }
+
+    private void apply(ChangeLog.Change c) throws IOException {
+        if (!c.collection().equals(source.collection())) {
+            return;
+        }
+        Optional<SearchDocument> d = source.load(c.item());
+        if (d.isPresent()) {
+            index.put(d.get());
+        } else {
+            index.delete(c.item());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (index != null) {
+            try {
+                index.close();
+            } catch (IOException e) {
+                log.warn("closing the search index: {}", e.toString());
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
