@@ -89,8 +89,8 @@ public class AssetQueryService {
         return listFromCatalog(q, page, size, user);
     }
 
-    /** Assets by id in the order given, left out where missing. */
-    List<Asset> byIds(List<String> ids, User user) {
+    /** Assets by id in the order given (ids a search returned: it already applied what the user may see). */
+    List<Asset> byIds(List<String> ids) {
         return repo.findByIds(ids);
     }
 

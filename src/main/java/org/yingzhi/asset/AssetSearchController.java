@@ -54,7 +54,7 @@ class AssetSearchController {
         }
         AssetQuery query = new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort, includeDeleted);
         SearchResult r = queries.search(query, page * size, size, cursor, facets, highlight, user);
-        return new SearchPage(queries.byIds(r.ids(), user).stream().map(AssetResponse::of).toList(), r.total(), r.facets(),
+        return new SearchPage(queries.byIds(r.ids()).stream().map(AssetResponse::of).toList(), r.total(), r.facets(),
                 r.highlights(), r.nextCursor(), size);
     }
 }

@@ -39,9 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.yingzhi.YingzhiApplication",
-                "--server.port=" + port, "--yingzhi.storage.data-dir=" + dataDir));
+        List<String> cmd = command(dataDir, "--server.port=" + port);
         cmd.addAll(List.of(extraArgs));
         boolean worker = cmd.contains("--yingzhi.role=worker");
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + (worker ? "worker-" : "") + port + ".log");
@@ -58,9 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Runs the application to completion (a command such as a restore) and returns its exit code and output. */
     public static Finished run(Path dataDir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.yingzhi.YingzhiApplication",
-                "--yingzhi.storage.data-dir=" + dataDir, "--spring.main.web-application-type=none", "--yingzhi.role=api"));
+        List<String> cmd = command(dataDir, "--spring.main.web-application-type=none", "--yingzhi.role=api");
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -72,6 +68,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public record Finished(int exitCode, String output) {
+    }
+
+    /** The application on the test classpath, in a JVM of its own, on a data directory. */
+    private static List<String> command(Path dataDir, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.yingzhi.YingzhiApplication",
+                "--yingzhi.storage.data-dir=" + dataDir));
+        cmd.addAll(List.of(args));
+        return cmd;
     }
 
     private void awaitLog(String line, Duration timeout) throws InterruptedException, IOException {
