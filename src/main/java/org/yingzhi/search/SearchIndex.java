@@ -392,7 +392,8 @@ public final class SearchIndex implements AutoCloseable {
         for (int i = 0; i < docs.length; i++) {
             String v = texts[i] != null && texts[i].contains("<b>") ? texts[i] : titles[i];
             if (v != null && v.contains("<b>")) {
-                out.put(ids.get(i), v);
+                // the indexed text is several fields a line each: show the lines that matched, not all of them
+                out.put(ids.get(i), String.join(" … ", v.lines().filter(l -> l.contains("<b>")).distinct().limit(3).toList()));
             }
         }
         return out;
