@@ -134,8 +134,9 @@ public class SearchService implements SmartLifecycle {
     private void catchUpOrRebuild() throws IOException {
         long applied = index.appliedUntil();
         ObjectId oldest = changes.oldest();
-        boolean trimmedPast = oldest != null && oldest.getDate().getTime() > applied - LOOK_BACK_MILLIS && applied > 0
-                && applied < System.currentTimeMillis() - retentionMillis;
+        // records after what this index applied may have been trimmed: the log no longer reaches back to it
+        boolean trimmedPast = applied > 0 && applied - LOOK_BACK_MILLIS < System.currentTimeMillis() - retentionMillis
+                && (oldest == null || oldest.getDate().getTime() > applied - LOOK_BACK_MILLIS);
         if (applied == 0 || trimmedPast) {
             rebuild();
             return;
