@@ -34,6 +34,7 @@ public class SearchService implements SmartLifecycle {
     private final boolean enabled;
     private final long pollMillis;
     private final long retentionMillis;
+    private final long trimEveryMillis;
     private final Map<ObjectId, Long> recent = new ConcurrentHashMap<>();
     private volatile SearchIndex index;
     private volatile boolean ready;
@@ -47,7 +48,8 @@ public class SearchService implements SmartLifecycle {
             @Value("${yingzhi.search.index-dir:${yingzhi.storage.data-dir:data}/search/assets}") Path indexDir,
             @Value("${yingzhi.search.enabled:true}") boolean enabled, @Value("${yingzhi.role:all}") String role,
             @Value("${yingzhi.search.poll:250ms}") java.time.Duration poll,
-            @Value("${yingzhi.search.change-retention:10m}") java.time.Duration retention) {
+            @Value("${yingzhi.search.change-retention:10m}") java.time.Duration retention,
+            @Value("${yingzhi.search.trim-every:1m}") java.time.Duration trimEvery) {
         if (sources.size() != 1) {
             throw new IllegalStateException("one search source expected, found " + sources.size());
         }
@@ -57,6 +59,7 @@ public class SearchService implements SmartLifecycle {
         this.enabled = enabled && !role.equals("worker");
         this.pollMillis = poll.toMillis();
         this.retentionMillis = retention.toMillis();
+        this.trimEveryMillis = trimEvery.toMillis();
         changes.onLocalChange(this::applyNow);
     }
 
@@ -115,7 +118,7 @@ public class SearchService implements SmartLifecycle {
                 if (ready) {
                     applyLog();
                 }
-                if (System.currentTimeMillis() - lastTrim > 60_000) {
+                if (System.currentTimeMillis() - lastTrim > trimEveryMillis) {
                     changes.trimBefore(new Date(System.currentTimeMillis() - retentionMillis));
                     lastTrim = System.currentTimeMillis();
                 }

@@ -35,7 +35,9 @@ class SearchConsistencyIntegrationTest {
             Map<String, String> env = Map.of("MONGODB_URI", mongo.connectionString());
             Path dataA = root.resolve("a");
             Path dataB = root.resolve("b");
-            try (ServiceProcess a = ServiceProcess.start(dataA, env, "--yingzhi.role=api")) {
+            // the change log is kept 3 s here, so that a process stopped longer than that has to rebuild
+            String[] fast = {"--yingzhi.role=api", "--yingzhi.search.change-retention=3s", "--yingzhi.search.trim-every=500ms"};
+            try (ServiceProcess a = ServiceProcess.start(dataA, env, fast)) {
                 ServiceProcess b = ServiceProcess.start(dataB, env, "--yingzhi.role=api");
                 Api apiA = new Api(a.port());
                 Api apiB = new Api(b.port());
@@ -72,6 +74,16 @@ class SearchConsistencyIntegrationTest {
                 JsonNode all = apiB.get("/api/search?size=50", Api.ADMIN).json();
                 assertEquals(3, all.get("total").asLong());
                 assertEquals(3, all.get("facets").get("type").get("AUDIO").asLong(), "facets count what is there");
+                b.close();
+
+                // B stays away longer than the log is kept while A edits (the counts stay equal): B must rebuild
+                assertEquals(200, apiA.patch("/api/assets/" + id, Api.ADMIN, "{\"title\":\"停机期间改名\"}").status());
+                Thread.sleep(4_000);
+                b = ServiceProcess.start(dataB, env, fast);
+                apiB = new Api(b.port());
+                awaitReady(apiB);
+                assertEquals(1, search(apiB, "停机期间").get("total").asLong(), "an edit whose record was trimmed");
+                assertEquals(0, search(apiB, "水电站").get("total").asLong());
                 b.close();
             }
         }
