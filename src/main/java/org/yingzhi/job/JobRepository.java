@@ -81,7 +81,7 @@ public class JobRepository {
     public void enqueue(Subject subject, String type) {
         Date now = new Date();
         jobs.updateOne(eq(JobFields.ID, id(subject, type)), Updates.combine(
-                Updates.setOnInsert(JobFields.SUBJECT, new Document("kind", subject.kind()).append("id", subject.id())),
+                Updates.setOnInsert(JobFields.SUBJECT, subjectDocument(subject)),
                 Updates.setOnInsert(JobFields.TYPE, type),
                 Updates.setOnInsert(JobFields.STATUS, JobStatus.QUEUED.name()), Updates.setOnInsert(JobFields.ATTEMPTS, 0),
                 Updates.setOnInsert(JobFields.RUN_AFTER, now), Updates.setOnInsert(JobFields.CREATED_AT, now),
@@ -194,6 +194,10 @@ public class JobRepository {
     public List<Document> forSubject(Subject subject) {
         return jobs.find(and(eq(JobFields.SUBJECT_KIND, subject.kind()), eq(JobFields.SUBJECT_ID, subject.id())))
                 .into(new ArrayList<>());
+    }
+
+    static Document subjectDocument(Subject subject) {
+        return new Document("kind", subject.kind()).append("id", subject.id());
     }
 
     static Subject subjectOf(Document job) {

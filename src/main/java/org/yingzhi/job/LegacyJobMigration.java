@@ -63,7 +63,7 @@ final class LegacyJobMigration {
         String type = old.getString("type").toLowerCase(Locale.ROOT);
         Subject subject = new Subject("asset", hex);
         Document d = new Document(JobRepository.JobFields.ID, JobRepository.id(subject, type))
-                .append(JobRepository.JobFields.SUBJECT, new Document("kind", subject.kind()).append("id", subject.id()))
+                .append(JobRepository.JobFields.SUBJECT, JobRepository.subjectDocument(subject))
                 .append(JobRepository.JobFields.TYPE, type);
         for (String k : old.keySet()) {
             if (!k.equals("_id") && !k.equals("assetId") && !k.equals("type")) {

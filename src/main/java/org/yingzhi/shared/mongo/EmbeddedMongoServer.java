@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+    /** H2Database keeps a collection's documents in the map "databases.<database>.<collection>". */
+    private static final String DATA_MAPS = "databases.";
 
     private final MVStore store;
     private final SerializedDurableBackend backend;
@@ -156,11 +158,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
         // writers hold it shared; a backup holds it exclusively, so it sees one moment while reads go on
         private final ReentrantReadWriteLock writeGate = new ReentrantReadWriteLock(true);
-        private final MVStore store;
 
         SerializedDurableBackend(MVStore store) {
             super(store);
-            this.store = store;
         }
 
         @Override
@@ -228,10 +228,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         protected de.bwaldvogel.mongo.MongoCollection<Object> openOrCreateCollection(String collectionName,
                 de.bwaldvogel.mongo.backend.CollectionOptions options) {
             // the same maps as H2Database opens
-            String full = getDatabaseName() + "." + collectionName;
             MVStore s = mvStore != null ? mvStore : OPENING.get();
-            MVMap<Object, Document> data = s.openMap("databases." + full);
-            MVMap<String, Object> meta = s.openMap("meta." + full);
+            MVMap<Object, Document> data = s.openMap(DATA_MAPS + getDatabaseName() + "." + collectionName);
+            MVMap<String, Object> meta = s.openMap("meta." + getDatabaseName() + "." + collectionName);
             return new TopKCollection(this, collectionName, options, data, meta, cursorRegistry);
         }
 
@@ -252,7 +251,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * wire protocol would collect a whole collection in memory). Call it while writes are paused to get one moment.
      */
     public long export(String database, String collection, java.util.function.Consumer<byte[]> sink) {
-        String name = "databases." + database + "." + collection;
+        String name = DATA_MAPS + database + "." + collection;
         if (!store.hasMap(name)) {
             return 0;
         }
@@ -277,7 +276,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /** Collections of a database that hold documents (system collections left out). */
     public List<String> collections(String database) {
-        String prefix = "databases." + database + ".";
+        String prefix = DATA_MAPS + database + ".";
         return store.getMapNames().stream().filter(m -> m.startsWith(prefix)).map(m -> m.substring(prefix.length()))
                 .filter(c -> !c.startsWith("system.") && !c.contains("._index_")).sorted().toList();
     }
