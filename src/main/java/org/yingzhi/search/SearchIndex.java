@@ -60,6 +60,7 @@ import org.apache.lucene.util.QueryBuilder;
  */
 public final class SearchIndex implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
     static final List<String> FACETS = List.of("type", "unit", "year", "status", "review", "format");
     private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final String APPLIED_UNTIL = "appliedUntil";
@@ -76,11 +77,32 @@ public final class SearchIndex implements AutoCloseable {
     public SearchIndex(Path path) {
         try {
             this.dir = FSDirectory.open(path);
-            this.writer = new IndexWriter(dir, new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            this.writer = openWriter(dir, analyzer, path);
             this.searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + path, e);
         }
+    }
+
+    /**
+     * The index is kept sorted newest first, the order of the default listing, so that listing (and its cursor
+     * pages) stops after a page's worth of documents in each segment instead of ranking the whole archive.
+     */
+    static final Sort INDEX_ORDER = new Sort(sortField(SearchQuery.Sort.CREATED, true), new SortField("id", SortField.Type.STRING));
+
+    private static IndexWriter openWriter(Directory dir, Analyzer analyzer, Path path) throws IOException {
+        try {
+            return new IndexWriter(dir, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        } catch (IllegalArgumentException e) {
+            // An index written before it was kept in this order (Lucene refuses to change an index's sort):
+            // it is a derived projection, so start it afresh and let the service rebuild it from the catalog.
+            log.warn("search index in {} was written in another order ({}); starting it afresh", path, e.getMessage());
+            return new IndexWriter(dir, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
+        }
+    }
+
+    private static IndexWriterConfig config(Analyzer analyzer, IndexWriterConfig.OpenMode mode) {
+        return new IndexWriterConfig(analyzer).setOpenMode(mode).setIndexSort(INDEX_ORDER);
     }
 
     // ---- writing
@@ -191,26 +213,40 @@ public final class SearchIndex implements AutoCloseable {
         int want = after != null ? q.size() : q.offset() + q.size();
         IndexSearcher s = searchers.acquire();
         try {
-            TopFieldDocs top = s.search(query, new TopFieldCollectorManager(sort, Math.max(1, want), after, Integer.MAX_VALUE));
+            // Exact total from a count (cheap: from term statistics or a plain walk, no ranking), so the ranking
+            // itself may skip what cannot make the page and stop early where the index order is the sort order.
+            long total = s.count(query);
+            TopFieldDocs top = s.search(query, new TopFieldCollectorManager(sort, Math.max(1, want), after, Math.max(1, want)));
             List<String> ids = new ArrayList<>();
             List<ScoreDoc> page = new ArrayList<>();
             int start = after != null ? 0 : q.offset();
             for (int i = start; i < top.scoreDocs.length; i++) {
                 page.add(top.scoreDocs[i]);
-                ids.add(s.storedFields().document(top.scoreDocs[i].doc).get("id"));
+                ids.add(idOf(s, top.scoreDocs[i].doc));
             }
             String next = null;
-            if (!page.isEmpty() && (after != null ? 0 : q.offset()) + page.size() < top.totalHits.value
+            if (!page.isEmpty() && (after != null ? 0 : q.offset()) + page.size() < total
                     && page.size() == q.size()) {
                 next = encodeCursor((FieldDoc) page.get(page.size() - 1));
             }
             Map<String, Map<String, Long>> facets = q.facets() ? facets(s, query) : Map.of();
             Map<String, String> highlights = q.highlight() && !page.isEmpty() && q.text() != null && !q.text().isBlank()
                     ? highlight(s, query, page, ids) : Map.of();
-            return new SearchResult(ids, top.totalHits.value, facets, highlights, next);
+            return new SearchResult(ids, total, facets, highlights, next);
         } finally {
             searchers.release(s);
         }
+    }
+
+    /** A hit's id from its doc values (no stored-fields block to decompress for a page of ids). */
+    private static String idOf(IndexSearcher s, int doc) throws IOException {
+        List<org.apache.lucene.index.LeafReaderContext> leaves = s.getIndexReader().leaves();
+        org.apache.lucene.index.LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+        org.apache.lucene.index.SortedDocValues ids = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), "id");
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("an indexed item without an id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     private static SortField sortField(SearchQuery.Sort sort, boolean descending) {

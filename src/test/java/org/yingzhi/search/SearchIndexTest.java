@@ -128,6 +128,50 @@ class SearchIndexTest {
                 SearchQuery.Sort.CREATED, true, 0, 50, null, false, false)).nextCursor(), "one page: no cursor");
     }
 
+    @Test
+    void newestFirstStopsEarlyInEverySegmentYetTotalsStayExact() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            // written oldest first, in three segments, and updated out of order: the worst case for ranking
+            index.put(doc("n" + i, i % 3 == 0 ? "PHOTO" : "VIDEO", "援藏工作队", "第" + i + "条", "日喀则", 2000 + i % 20, 1000 + i));
+            if (i % 100 == 99) {
+                index.commit(50 + i);
+            }
+        }
+        index.put(doc("n7", "VIDEO", "援藏工作队", "第7条（改）", "日喀则", 2007, 5000));
+        index.commit(400);
+        SearchQuery newest = new SearchQuery(null, null, null, null, null, null, null, null, null, null, false,
+                SearchQuery.Sort.CREATED, true, 0, 4, null, false, false);
+        SearchResult r = index.search(newest);
+        assertEquals(List.of("n7", "n299", "n298", "n297"), r.ids());
+        assertEquals(305, r.total(), "exact, although ranking stopped after a page");
+        SearchResult photos = index.search(new SearchQuery(null, "PHOTO", null, null, null, null, null, null, null, null,
+                false, SearchQuery.Sort.CREATED, true, 0, 2, null, false, false));
+        assertEquals(List.of("n297", "n294"), photos.ids());
+        assertEquals(100 + 2, photos.total(), "every third of the 300, and b and c");
+        SearchResult next = index.search(new SearchQuery(null, null, null, null, null, null, null, null, null, null, false,
+                SearchQuery.Sort.CREATED, true, 0, 4, r.nextCursor(), false, false));
+        assertEquals(List.of("n296", "n295", "n294", "n293"), next.ids());
+        assertEquals(305, next.total());
+    }
+
+    @Test
+    void anIndexWrittenInAnotherOrderStartsAfreshInsteadOfFailing(@TempDir Path old) throws Exception {
+        try (var w = new org.apache.lucene.index.IndexWriter(org.apache.lucene.store.FSDirectory.open(old),
+                new org.apache.lucene.index.IndexWriterConfig())) {
+            org.apache.lucene.document.Document d = new org.apache.lucene.document.Document();
+            d.add(new org.apache.lucene.document.StringField("id", "x", org.apache.lucene.document.Field.Store.YES));
+            w.addDocument(d);
+            w.commit();
+        }
+        try (SearchIndex reopened = new SearchIndex(old)) {
+            assertEquals(0, reopened.count(), "empty: the service rebuilds it from the catalog");
+            assertEquals(0, reopened.appliedUntil());
+            reopened.put(doc("z", "PHOTO", "援藏工作队", "新的", "", 2020, 1));
+            reopened.commit(1);
+            assertEquals(List.of("z"), reopened.search(q("新的")).ids());
+        }
+    }
+
     private static List<String> sorted(List<String> ids) {
         List<String> s = new ArrayList<>(ids);
         s.sort(null);
