@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Yingzhi (影志): media asset manager for a video gazetteer. */
-@SpringBootApplication
+// users and tokens come from yingzhi.security (no generated in-memory user)
+@SpringBootApplication(exclude = org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class YingzhiApplication {
 

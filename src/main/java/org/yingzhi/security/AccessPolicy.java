@@ -19,13 +19,14 @@ public class AccessPolicy {
         }
         return switch (action) {
             case VIEW -> Decision.ALLOW;
-            case VIEW_DELETED, RESTORE -> role == Role.ADMIN ? Decision.ALLOW
-                    : Decision.deny("only administrators see and restore deleted items");
+            case VIEW_DELETED -> role == Role.ADMIN ? Decision.ALLOW
+                    : Decision.deny("only administrators see deleted items");
+            case RESTORE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
+                    : Decision.deny("only administrators, and contributors of the item's unit, restore deleted items");
             case ADMINISTER -> role == Role.ADMIN ? Decision.ALLOW
                     : Decision.deny("only administrators run backups and maintenance");
-            case VIEW_JOBS -> Decision.ALLOW;
             case CONTRIBUTE -> contribute(user, resource.unit());
-            case EDIT, REPROCESS -> role.isOffice() || ownUnitContributor(user, resource)
+            case EDIT, REPROCESS, VIEW_JOBS -> role.isOffice() || ownUnitContributor(user, resource)
                     ? Decision.ALLOW : Decision.deny(role == Role.CONTRIBUTOR
                             ? "you can change media of your own unit only (" + user.unit() + ")"
                             : "role " + role + " cannot change media; you can change media of your own unit only as a contributor");
@@ -35,6 +36,27 @@ public class AccessPolicy {
                     : Decision.deny(role == Role.REVIEWER ? "reviewers cannot delete assets"
                             : "you can delete media of your own unit only");
         };
+    }
+
+    /**
+     * Which items of a kind a list may show the user for an action that is decided per item: those of every unit
+     * or of one unit, with or without deleted ones. Throws 403 when the user may see none. Lists filter in the
+     * database with it, so that counts and pages agree with {@link #decide} item by item.
+     */
+    public ListScope listScope(User user, Action action, String kind) {
+        boolean deleted = decide(user, action, new Resource(kind, user.unit(), true)).allowed();
+        if (decide(user, action, new Resource(kind, null, false)).allowed()) {
+            return new ListScope(null, deleted);
+        }
+        Decision own = decide(user, action, new Resource(kind, user.unit(), false));
+        if (own.allowed() && user.unit() != null && !user.unit().isBlank()) {
+            return new ListScope(user.unit(), deleted);
+        }
+        throw ApiException.forbidden(own.reason());
+    }
+
+    /** Every unit ({@code unit} null) or one, and whether deleted items are included. */
+    public record ListScope(String unit, boolean includeDeleted) {
     }
 
     /** Throws 403 (problem+json) with the policy's reason when the action is refused. */

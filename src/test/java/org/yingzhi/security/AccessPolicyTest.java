@@ -24,13 +24,24 @@ class AccessPolicyTest {
         //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN
         "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY",
         "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---",
-        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    ---     YY-   ---",
-        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     YY-   ---",
-        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     YY-   ---",
-        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     YY-   ---",
+        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---",
+        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---",
+        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---",
+        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---",
     };
 
     private final AccessPolicy policy = new AccessPolicy();
+
+    @Test
+    void listsAreScopedLikeTheItemDecisions() {
+        assertEquals(new AccessPolicy.ListScope(null, true), policy.listScope(new User("a", "A", Role.ADMIN, OWN), Action.VIEW_JOBS, "job"));
+        assertEquals(new AccessPolicy.ListScope(null, false), policy.listScope(new User("r", "R", Role.REVIEWER, OWN), Action.VIEW_JOBS, "job"));
+        assertEquals(new AccessPolicy.ListScope(OWN, false), policy.listScope(new User("c", "C", Role.CONTRIBUTOR, OWN), Action.VIEW_JOBS, "job"));
+        org.junit.jupiter.api.Assertions.assertThrows(org.yingzhi.shared.web.ApiException.class,
+                () -> policy.listScope(new User("c", "C", Role.CONTRIBUTOR, ""), Action.VIEW_JOBS, "job"), "no unit: nothing");
+        org.junit.jupiter.api.Assertions.assertThrows(org.yingzhi.shared.web.ApiException.class,
+                () -> policy.listScope(new User("p", "P", Role.PRODUCER, OWN), Action.VIEW_JOBS, "job"));
+    }
 
     @Test
     void everyRoleUnitAndActionAsTabled() {

@@ -35,6 +35,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return api(ApiException.badRequest(e.getMessage()), req);
     }
 
+    /** A query or form parameter Tomcat could not decode (bad percent-encoding, bytes that are not UTF-8). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(RuntimeException e, HttpServletRequest req) {
+        return api(ApiException.badRequest("a request parameter is not valid percent-encoded UTF-8; encode the text "
+                + "as UTF-8 and escape it with %XX"), req);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -47,12 +54,42 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A multipart body that is malformed or was cut off by the client. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest req) {
+        if (diskFull(e)) {
+            return diskFull(req);
+        }
         log.info("malformed upload on {}: {}", req.getRequestURI(), e.getMessage());
         return api(ApiException.badRequest("the multipart upload is malformed or was cut off; send the file again"), req);
     }
 
+    /** The disk filled up while this request wrote: it fails alone, with 507; reads and other writes go on. */
+    private ResponseEntity<ProblemDetail> diskFull(HttpServletRequest req) {
+        log.error("no space left on the data directory's file system while handling {} {}", req.getMethod(),
+                req.getRequestURI());
+        return api(new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage",
+                "the server ran out of disk space while storing this request; nothing of it was kept. "
+                        + "Try again once space has been freed."), req);
+    }
+
+    /** Whether a failure comes from a full disk (Java reports ENOSPC only as an IOException message). */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded")
+                    || m.contains("There is not enough space on the disk"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
+        if (diskFull(e)) {
+            return diskFull(req);
+        }
         log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server failed to handle this request. The error is logged.");

@@ -1,0 +1,43 @@
+package org.yingzhi.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yingzhi.shared.json.Json;
+
+/**
+ * Writes an application/problem+json body where no controller advice runs: in servlet filters (sign-in,
+ * rejected request paths) and in Tomcat's own error reports (bad encoding, oversized headers). The instance is
+ * the request path as sent, JSON-escaped like every other string.
+ */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static String json(int status, String title, String detail, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        return Json.MAPPER.writeValueAsString(body);
+    }
+
+    public static void write(HttpServletResponse res, int status, String title, String detail, String instance)
+            throws IOException {
+        if (res.isCommitted()) {
+            return;
+        }
+        res.resetBuffer();
+        res.setStatus(status);
+        res.setContentType("application/problem+json");
+        res.setCharacterEncoding("UTF-8");
+        res.getWriter().write(json(status, title, detail, instance));
+        res.flushBuffer();
+    }
+}
