@@ -33,7 +33,11 @@ class AdminController {
     private final AccessPolicy policy;
     private final SearchService search;
 
-    AdminController(CatalogBackup backup, MediaStore store, AccessPolicy policy, SearchService search) {
+    private final org.yingzhi.asset.StoreReconciliation reconciliation;
+
+    AdminController(CatalogBackup backup, MediaStore store, AccessPolicy policy, SearchService search,
+            org.yingzhi.asset.StoreReconciliation reconciliation) {
+        this.reconciliation = reconciliation;
         this.backup = backup;
         this.store = store;
         this.policy = policy;
@@ -42,6 +46,40 @@ class AdminController {
 
     /** Where a backup was written, relative to the data directory, and what it holds. */
     record BackupResult(String path, CatalogBackup.Manifest manifest) {
+    }
+
+    /** The media store: free space, and the last reconciliation (null before the first, a minute after start). */
+    record StorageStatus(long usableBytes, org.yingzhi.asset.StoreReconciliation.Report lastReconciliation) {
+    }
+
+    @Operation(summary = "Free space and the last reconciliation of the media store",
+            description = "The reconciliation runs every 10 minutes: temp files of dead uploads removed, originals "
+                    + "that no asset holds moved to orphans/ under the data directory (never deleted).")
+    @org.springframework.web.bind.annotation.GetMapping("/storage")
+    StorageStatus storage(User user) {
+        policy.check(user, Action.ADMINISTER, Resource.catalog());
+        return new StorageStatus(store.usableSpace(), reconciliation.last());
+    }
+
+    @Operation(summary = "Reconcile the media store with the catalog now",
+            description = "As the periodic run. minAge (ISO-8601 duration, default PT1H): how long a temp file must "
+                    + "have been idle, and an original uncataloged, before it counts as left over; a shorter age may "
+                    + "catch an upload that is still being cataloged.")
+    @PostMapping("/reconcile")
+    StorageStatus reconcile(@org.springframework.web.bind.annotation.RequestParam(defaultValue = "PT1H") String minAge,
+            User user) {
+        policy.check(user, Action.ADMINISTER, Resource.catalog());
+        java.time.Duration age;
+        try {
+            age = java.time.Duration.parse(minAge);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw org.yingzhi.shared.web.ApiException.badRequest("minAge is an ISO-8601 duration such as PT1H or PT0S");
+        }
+        if (age.isNegative()) {
+            throw org.yingzhi.shared.web.ApiException.badRequest("minAge cannot be negative");
+        }
+        reconciliation.run(age, age);
+        return new StorageStatus(store.usableSpace(), reconciliation.last());
     }
 
     @Operation(summary = "State of this process's search index: building, catching up or ready, and its size")

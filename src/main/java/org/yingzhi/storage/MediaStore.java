@@ -57,7 +57,16 @@ public class MediaStore {
      * (a younger one may belong to a writer that is still running, in this or another process).
      */
     public int sweepStaleTemp() {
-        long cutoff = System.currentTimeMillis() - 24L * 3600 * 1000;
+        return sweepTemp(java.time.Duration.ofDays(1));
+    }
+
+    /**
+     * Deletes temp files (this store's and the servlet container's multipart parts) not written to for
+     * {@code idle}: a live upload or derivative writer touches its file with every buffer, and a client that stops
+     * sending is cut off after the read timeout, far sooner.
+     */
+    public int sweepTemp(java.time.Duration idle) {
+        long cutoff = System.currentTimeMillis() - idle.toMillis();
         int n = 0;
         for (Path dir : new Path[] {tmp, root.resolve("derivatives")}) {
             if (!Files.isDirectory(dir)) {
@@ -66,7 +75,8 @@ public class MediaStore {
             try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
                 for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                     String name = p.getFileName().toString();
-                    boolean temp = name.startsWith(".tmp-") || name.endsWith(".part") || name.endsWith(".tmp");
+                    boolean temp = name.startsWith(".tmp-") || name.endsWith(".part") || name.endsWith(".tmp")
+                            || (p.getParent().equals(tmp) && name.startsWith("upload_"));
                     if (temp && Files.getLastModifiedTime(p).toMillis() < cutoff && Files.deleteIfExists(p)) {
                         n++;
                     }
@@ -138,6 +148,53 @@ public class MediaStore {
         return target;
     }
 
+    /** An original file: its hash and extension (from its content address) and when it was last written. */
+    public record StoredOriginal(String sha256, String ext, Path path, long modifiedMillis) {
+    }
+
+    /** Every original written after {@code sinceMillis}, walking the store (files of other names are skipped). */
+    public void forEachOriginal(long sinceMillis, java.util.function.Consumer<StoredOriginal> each) throws IOException {
+        Path originals = root.resolve("originals");
+        if (!Files.isDirectory(originals)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(originals, 3)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = p.getFileName().toString();
+                int dot = name.indexOf('.');
+                if (dot != 64 || !SHA256.matcher(name.substring(0, 64)).matches()
+                        || !EXT.matcher(name.substring(65)).matches()) {
+                    continue;
+                }
+                long modified = Files.getLastModifiedTime(p).toMillis();
+                if (modified >= sinceMillis) {
+                    each.accept(new StoredOriginal(name.substring(0, 64), name.substring(65), p, modified));
+                }
+            }
+        }
+    }
+
+    /**
+     * Moves an original that no catalog entry holds to {@code orphans/} under the data directory: never deleted,
+     * since a catalog restored from an older backup also makes newer originals look orphaned. Returns its new path.
+     */
+    public Path quarantine(StoredOriginal o) throws IOException {
+        Path dir = root.resolve("orphans");
+        Files.createDirectories(dir);
+        Path target = dir.resolve(o.path().getFileName().toString());
+        Files.move(o.path(), target, StandardCopyOption.REPLACE_EXISTING);
+        return target;
+    }
+
+    /** Removes an original that no catalog entry holds (an upload whose cataloging failed). */
+    public void deleteOriginal(String sha256, String ext) {
+        try {
+            Files.deleteIfExists(original(sha256, ext));
+        } catch (IOException e) {
+            // the reconciliation finds it again as an orphan
+        }
+    }
+
     public void discard(Received received) {
         try {
             Files.deleteIfExists(received.path());
@@ -204,6 +261,15 @@ public class MediaStore {
     @FunctionalInterface
     public interface Writer {
         void write(Path temp) throws IOException;
+    }
+
+    /** Bytes free for this process on the store's file system (0 when it cannot be read). */
+    public long usableSpace() {
+        try {
+            return Files.getFileStore(root).getUsableSpace();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     public Path root() {

@@ -118,6 +118,11 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("service did not come up in " + timeout + "; see " + log);
     }
 
+    /** Where the process writes its log (beside the data directory). */
+    public Path logFile() {
+        return log;
+    }
+
     public int port() {
         return port;
     }

@@ -47,14 +47,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** H2Database keeps a collection's documents in the map "databases.<database>.<collection>". */
     private static final String DATA_MAPS = "databases.";
 
-    private final MVStore store;
-    private final SerializedDurableBackend backend;
+    private final ReopeningBackend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongoServer(MVStore store, SerializedDurableBackend backend, MongoServer server,
-            InetSocketAddress address) {
-        this.store = store;
+    private EmbeddedMongoServer(ReopeningBackend backend, MongoServer server, InetSocketAddress address) {
         this.backend = backend;
         this.server = server;
         this.address = address;
@@ -73,9 +70,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new IllegalStateException("cannot create the catalog directory " + dbDir + ": " + e.getMessage(), e);
         }
         Path file = dbDir.resolve("catalog.mv.db");
+        java.util.function.Function<MVStore.Builder, MVStore.Builder> settings = b -> b.cacheSize(cacheMb).autoCommitDisabled();
         MVStore store;
         try {
-            store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).autoCommitDisabled().open();
+            store = settings.apply(new MVStore.Builder().fileName(file.toString())).open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new CatalogInUseException(file, e);
@@ -83,11 +81,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new CatalogDamagedException(file, e);
         }
         MongoServer server;
-        SerializedDurableBackend backend;
+        ReopeningBackend backend;
         try {
             long t0 = System.nanoTime();
             long entries = verify(store);
-            backend = new SerializedDurableBackend(store);
+            backend = new ReopeningBackend(file, settings, new SerializedDurableBackend(store));
             log.info("embedded catalog {}: {} entries read and checked in {} ms", file, entries,
                     (System.nanoTime() - t0) / 1_000_000);
             server = new MongoServer(backend);
@@ -98,7 +96,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("embedded MongoDB wire-protocol server on {} with catalog {}", address, file);
-        return new EmbeddedMongoServer(store, backend, server, address);
+        return new EmbeddedMongoServer(backend, server, address);
     }
 
     /**
@@ -172,6 +170,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             var l = write ? lock.writeLock() : lock.readLock();
             l.lock();
             try {
+                if (getMvStore().isClosed()) {
+                    // an earlier write closed the store while this command waited for its lock: it never ran
+                    throw new NotRun();
+                }
                 Document reply = super.handleCommand(channel, database, command, query);
                 if (write) {
                     commit();
@@ -182,6 +184,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 if (write) {
                     writeGate.readLock().unlock();
                 }
+            }
+        }
+
+        /** A command that found the store closed before it started; safe to run again on a reopened store. */
+        static final class NotRun extends RuntimeException {
+            NotRun() {
+                super("the catalog store was closed before this command ran", null, false, false);
             }
         }
 
@@ -252,6 +261,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     public long export(String database, String collection, java.util.function.Consumer<byte[]> sink) {
         String name = DATA_MAPS + database + "." + collection;
+        MVStore store = store();
         if (!store.hasMap(name)) {
             return 0;
         }
@@ -277,13 +287,23 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** Collections of a database that hold documents (system collections left out). */
     public List<String> collections(String database) {
         String prefix = DATA_MAPS + database + ".";
-        return store.getMapNames().stream().filter(m -> m.startsWith(prefix)).map(m -> m.substring(prefix.length()))
+        return store().getMapNames().stream().filter(m -> m.startsWith(prefix)).map(m -> m.substring(prefix.length()))
                 .filter(c -> !c.startsWith("system.") && !c.contains("._index_")).sorted().toList();
     }
 
     /** Holds back every write command until closed, on the calling thread; reads go on meanwhile. */
     public AutoCloseable pauseWrites() {
-        return backend.pauseWrites();
+        return backend.current().pauseWrites();
+    }
+
+    /** The store now open (a storage fault replaces it; see {@link ReopeningBackend}). */
+    private MVStore store() {
+        return backend.current().getMvStore();
+    }
+
+    /** Whether the catalog takes writes: false while its disk is full and it is open read-only. */
+    public boolean writable() {
+        return !backend.readOnly();
     }
 
     /**
@@ -365,8 +385,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
+        MVStore store = store();
         if (!store.isClosed()) {
-            store.close();
+            try {
+                store.close();
+            } catch (MVStoreException e) {
+                // the last commit is on disk; what failed to write was never acknowledged
+                store.closeImmediately();
+            }
         }
     }
 }

@@ -1,0 +1,165 @@
+package org.yingzhi.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yingzhi.support.Api;
+import org.yingzhi.support.Samples;
+import org.yingzhi.support.ServiceProcess;
+import org.yingzhi.support.TestDataDir;
+
+/**
+ * The service on a small file system of its own (a 48 MB tmpfs the test mounts; it needs root, and is skipped
+ * with the reason where mounting is not allowed) that is then filled up: uploads and edits answer 507, reads
+ * answer 200 throughout, and once space is freed writes work again without a restart; afterwards the catalog and
+ * every acknowledged original are intact.
+ */
+class DiskFullIntegrationTest {
+
+    static final Path ROOT = TestDataDir.create("disk-full");
+    static final Path DATA = ROOT.resolve("data");
+    static boolean mounted;
+
+    @BeforeAll
+    static void mountSmallFileSystem() throws Exception {
+        Files.createDirectories(DATA);
+        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48m", "tmpfs", DATA.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        Assumptions.assumeTrue(p.waitFor() == 0, "cannot mount a small tmpfs here (needs root): " + out.strip());
+        mounted = true;
+    }
+
+    @AfterAll
+    static void unmount() throws Exception {
+        if (mounted) {
+            new ProcessBuilder("umount", "-l", DATA.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    private static void fill(Path filler, long leaveBytes) throws IOException {
+        long free = Files.getFileStore(DATA).getUsableSpace();
+        byte[] block = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(filler)) {
+            for (long left = free - leaveBytes; left > 0; left -= block.length) {
+                out.write(block, 0, (int) Math.min(block.length, left));
+            }
+        } catch (IOException e) {
+            // full: that was the point
+        }
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    @Test
+    void aFullDiskFailsWritesAloneAndTheyResumeWhenSpaceIsBack() throws Exception {
+        Map<String, byte[]> acknowledged = new ConcurrentHashMap<>();
+        Path filler = DATA.resolve("filler.bin");
+        try (ServiceProcess service = ServiceProcess.start(DATA, "--yingzhi.role=api", "--yingzhi.upload.disk-reserve=2MB")) {
+            Api api = new Api(service.port());
+            for (String s : new String[] {"photo-lhasa.jpg", "tone.mp3", "clip-25ndf.mp4"}) {
+                Api.Response r = api.upload(Samples.get(s), Api.TIBET, null);
+                assertEquals(201, r.status(), r.body());
+                acknowledged.put(r.json().get("asset").get("id").asString(), Files.readAllBytes(Samples.get(s)));
+            }
+            String id = acknowledged.keySet().iterator().next();
+
+            // reads go on in the background the whole time
+            AtomicBoolean reading = new AtomicBoolean(true);
+            AtomicInteger reads = new AtomicInteger();
+            List<String> failedReads = new ArrayList<>();
+            Thread reader = new Thread(() -> {
+                while (reading.get()) {
+                    for (String path : new String[] {"/api/assets?size=10", "/api/assets/" + id, "/api/assets/" + id + "/original"}) {
+                        var r = api.getBytes(path, Api.BUREAU, null);
+                        reads.incrementAndGet();
+                        if (r.statusCode() != 200) {
+                            synchronized (failedReads) {
+                                failedReads.add(path + " " + r.statusCode());
+                            }
+                        }
+                    }
+                }
+            });
+            reader.start();
+
+            // an upload larger than the free space less the reserve is refused before a byte is written
+            fill(filler, 6 * 1024 * 1024);
+            Api.Response big = api.upload("big.wav", new byte[5 * 1024 * 1024], Api.TIBET, null);
+            assertEquals(507, big.status(), big.body());
+            assertTrue(big.contentType().startsWith("application/problem+json"));
+
+            // now truly full: whatever write comes next fails alone, with 507
+            Files.delete(filler);
+            fill(filler, 0);
+            for (int i = 0; i < 3; i++) {
+                Api.Response patch = api.patch("/api/assets/" + id, Api.TIBET, "{\"title\":\"满盘" + i + "\"}");
+                assertEquals(507, patch.status(), patch.body());
+                assertTrue(patch.contentType().startsWith("application/problem+json"));
+                Api.Response up = api.upload(Samples.get("photo-kashgar.jpg"), Api.TIBET, null);
+                assertEquals(507, up.status(), up.body());
+            }
+
+            Api.Response health = api.get("/actuator/health", Api.ADMIN);
+            assertEquals(503, health.status(), health.body());
+            assertEquals("DOWN", health.json().get("components").get("diskSpace").get("status").asString());
+            assertEquals("UP", health.json().get("components").get("catalog").get("status").asString(), health.body());
+
+            // space is back: writes work again, no restart
+            Files.delete(filler);
+            Api.Response patch = null;
+            for (int i = 0; i < 50; i++) {
+                patch = api.patch("/api/assets/" + id, Api.TIBET, "{\"title\":\"又有空间了\"}");
+                if (patch.status() == 200) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertEquals(200, patch.status(), patch.body());
+            Api.Response up = api.upload(Samples.get("photo-kashgar.jpg"), Api.TIBET, null);
+            assertEquals(201, up.status(), up.body());
+            assertEquals(200, api.get("/actuator/health", Api.ADMIN).status());
+            assertEquals("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}",
+                    api.get("/actuator/health", null).body(), "anonymous callers see the status only");
+            acknowledged.put(up.json().get("asset").get("id").asString(), Files.readAllBytes(Samples.get("photo-kashgar.jpg")));
+
+            reading.set(false);
+            reader.join();
+            assertTrue(reads.get() > 10, "reads ran throughout: " + reads.get());
+            assertEquals(List.of(), failedReads, "every read answered 200 while the disk was full");
+        }
+
+        // after a restart: every acknowledged asset with its original, and the last edit
+        try (ServiceProcess service = ServiceProcess.start(DATA, "--yingzhi.role=api")) {
+            Api api = new Api(service.port());
+            for (Map.Entry<String, byte[]> e : acknowledged.entrySet()) {
+                Api.Response a = api.get("/api/assets/" + e.getKey(), Api.TIBET);
+                assertEquals(200, a.status(), a.body());
+                assertEquals(sha256(e.getValue()), a.json().get("original").get("sha256").asString());
+                byte[] stored = api.getBytes("/api/assets/" + e.getKey() + "/original", Api.TIBET, null).body();
+                assertArrayEquals(e.getValue(), stored);
+            }
+            assertEquals(acknowledged.size(), api.get("/api/assets?size=50", Api.TIBET).json().get("total").asInt());
+            assertTrue(api.get("/api/assets?size=50", Api.TIBET).body().contains("又有空间了"));
+        }
+    }
+}
