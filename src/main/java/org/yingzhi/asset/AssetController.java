@@ -50,7 +50,9 @@ class AssetController {
     @Operation(summary = "Upload a media file",
             description = "Multipart with a 'file' part and an optional 'metadata' part holding JSON (title, description, "
                     + "contributorUnit, source, captureDate, place, keywords, rights). 201 for a new asset; 200 with "
-                    + "duplicate=true when the same bytes are already cataloged; 415 when the content is not media.")
+                    + "duplicate=true when the same bytes are already cataloged (and restored=true when they belonged to a deleted "
+                    + "asset that the caller may restore: it is restored); 409 when they belong to a deleted asset "
+                    + "the caller may not restore; 415 when the content is not media.")
     @ApiResponse(responseCode = "201", description = "A new asset",
             content = @Content(schema = @Schema(implementation = AssetResponse.Upload.class)))
     @ApiResponse(responseCode = "200", description = "The same bytes were already cataloged: the existing asset",
@@ -67,7 +69,7 @@ class AssetController {
         try (InputStream in = file.getInputStream()) {
             r = ingest.ingest(in, file.getOriginalFilename(), d, user);
         }
-        AssetResponse.Upload body = new AssetResponse.Upload(r.duplicate(), AssetResponse.of(r.asset()));
+        AssetResponse.Upload body = new AssetResponse.Upload(r.duplicate(), r.restored(), AssetResponse.of(r.asset()));
         if (r.duplicate()) {
             return ResponseEntity.ok(body);
         }
@@ -130,20 +132,36 @@ class AssetController {
     @Operation(summary = "The original file, with HTTP Range support")
     @GetMapping("/{id}/original")
     ResponseEntity<Resource> original(@PathVariable String id,
-            @RequestParam(defaultValue = "false") boolean download, User user) {
+            @RequestParam(defaultValue = "false") boolean download,
+            @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.RANGE, required = false) String range,
+            User user) throws IOException {
         AssetQueryService.Original o = queries.original(id, user);
         if (!java.nio.file.Files.isReadable(o.path())) {
             throw new ApiException(HttpStatus.GONE, "Original missing",
                     "the original of asset " + id + " is not in the media store; check the storage mount");
         }
-        ContentDisposition cd = (download ? ContentDisposition.attachment() : ContentDisposition.inline())
-                .filename(o.fileName(), StandardCharsets.UTF_8).build();
+        FileSystemResource body = new FileSystemResource(o.path());
+        ResponseEntity<Resource> refused = org.yingzhi.shared.web.RangeCheck.unsatisfiable(range, body);
+        if (refused != null) {
+            return refused;
+        }
+        // shown in the browser only when it is plain audio, video or a raster image; anything else is a download
+        boolean inline = !download && safeInline(o.mimeType());
+        ContentDisposition cd = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
+                .filename(AssetDocuments.downloadName(o.fileName()), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(o.mimeType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, cd.toString())
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes")
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePrivate().immutable())
                 .eTag("\"" + id + "\"")
-                .body(new FileSystemResource(o.path()));
+                .body(body);
+    }
+
+    /** Media types a browser may render in place without running anything (no SVG, HTML, XML or PDF). */
+    static boolean safeInline(String mimeType) {
+        String m = mimeType == null ? "" : mimeType.toLowerCase(java.util.Locale.ROOT);
+        return (m.startsWith("video/") || m.startsWith("audio/") || m.startsWith("image/")) && !m.contains("svg")
+                && !m.contains("xml") && !m.contains("html");
     }
 }

@@ -48,6 +48,9 @@ public record AssetDescription(String title, String description, String contribu
         }
         String date = clean(captureDate, "captureDate", 40);
         if (date != null) {
+            if (date.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:.*")) {
+                date = date.replaceFirst(" ", "T"); // "2003-03-10 15:04:43", as cameras and AVI files write it
+            }
             captureRange(date);
         }
         return new AssetDescription(clean(title, "title", MAX_TITLE), clean(description, "description", MAX_TEXT),
@@ -69,6 +72,14 @@ public record AssetDescription(String title, String description, String contribu
      */
     public static OffsetDateTime[] captureRange(String date) {
         ZoneOffset cst = CatalogTime.ZONE;
+        if (!date.matches("\\d{4}(-\\d{2}(-\\d{2}(T.*)?)?)?")) {
+            throw notADate(date);
+        }
+        int year = Integer.parseInt(date.substring(0, 4));
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new IllegalArgumentException("captureDate '" + date + "' is out of range: years " + MIN_YEAR + " to "
+                    + MAX_YEAR);
+        }
         try {
             if (date.matches("\\d{4}")) {
                 int y = Integer.parseInt(date);
@@ -88,9 +99,17 @@ public record AssetDescription(String title, String description, String contribu
                     : java.time.LocalDateTime.parse(date).atOffset(cst);
             return new OffsetDateTime[] {t, t.plusSeconds(1)};
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("captureDate '" + date
-                    + "' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO-8601 timestamp");
+            throw notADate(date);
         }
+    }
+
+    /** The earliest and latest capture years accepted (photography began in the 1830s; nothing is from the future). */
+    static final int MIN_YEAR = 1826;
+    static final int MAX_YEAR = 2199;
+
+    private static IllegalArgumentException notADate(String date) {
+        return new IllegalArgumentException("captureDate '" + date
+                + "' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO-8601 timestamp such as 2003-03-10T15:04:43");
     }
 
     private static String clean(String v, String field, int max) {

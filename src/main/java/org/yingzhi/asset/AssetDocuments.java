@@ -85,6 +85,18 @@ final class AssetDocuments {
     }
 
     /** The name a person gave the file, for display only: no directories, no control characters. */
+    static final int MAX_FILE_NAME = 1024;
+
+    /** A file name for a download: at most 120 characters, the extension kept. */
+    static String downloadName(String fileName) {
+        if (fileName.length() <= 120) {
+            return fileName;
+        }
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot > 0 && fileName.length() - dot <= 10 ? fileName.substring(dot) : "";
+        return fileName.substring(0, 120 - ext.length()) + ext;
+    }
+
     static String displayName(String fileName) {
         if (fileName == null || fileName.isBlank()) {
             return "unnamed";
@@ -95,6 +107,7 @@ final class AssetDocuments {
         if (n.isEmpty() || n.equals(".") || n.equals("..")) {
             return "unnamed";
         }
-        return n.length() > 255 ? n.substring(0, 255) : n;
+        // kept as given (a file system allows 255 bytes, or 255 UTF-16 units on Windows; paths are longer)
+        return n.length() > MAX_FILE_NAME ? n.substring(0, MAX_FILE_NAME) : n;
     }
 }

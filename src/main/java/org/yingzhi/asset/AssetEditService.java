@@ -73,7 +73,11 @@ public class AssetEditService {
         updated.put(AssetFields.UPDATED_AT, new Date());
         updated.put(AssetFields.UPDATED_BY, AssetDocuments.actor(user));
         updated.put(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(updated));
-        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+        Asset saved = repo.update(current, updated).orElseThrow(() -> conflict(id));
+        if (!java.util.Objects.equals(saved.contributorUnit(), asset.contributorUnit())) {
+            processing.rescope(saved);
+        }
+        return saved;
     }
 
     public Asset delete(String id, User user) {
@@ -87,7 +91,9 @@ public class AssetEditService {
         updated.put(AssetFields.DELETED, true);
         updated.put(AssetFields.DELETED_AT, new Date());
         updated.put(AssetFields.DELETED_BY, AssetDocuments.actor(user));
-        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+        Asset saved = repo.update(current, updated).orElseThrow(() -> conflict(id));
+        processing.rescope(saved);
+        return saved;
     }
 
     public Asset restore(String id, User user) {
@@ -99,7 +105,9 @@ public class AssetEditService {
         updated.remove(AssetFields.DELETED_AT);
         updated.remove(AssetFields.DELETED_BY);
         updated.put(AssetFields.UPDATED_AT, new Date());
-        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+        Asset saved = repo.update(current, updated).orElseThrow(() -> conflict(id));
+        processing.rescope(saved);
+        return saved;
     }
 
     /** Queues chosen steps again (all of the asset's steps when none are named); returns the steps queued. */

@@ -48,9 +48,11 @@ public class AssetIngestService {
     private final UploadProperties limits;
     private final AssetProcessing processing;
     private final AccessPolicy policy;
+    private final AssetEditService edits;
 
     public AssetIngestService(AssetRepository repo, MediaStore store, MediaToolkit toolkit, PhotoMetadataReader photos,
-            UploadProperties limits, AssetProcessing processing, AccessPolicy policy) {
+            UploadProperties limits, AssetProcessing processing, AccessPolicy policy, AssetEditService edits) {
+        this.edits = edits;
         this.repo = repo;
         this.store = store;
         this.toolkit = toolkit;
@@ -87,24 +89,48 @@ public class AssetIngestService {
             }
             Optional<Asset> existing = repo.findBySha256(received.sha256());
             if (existing.isPresent()) {
-                return new IngestResult(existing.get(), true);
+                return existing.get().deleted() ? uploadOfDeleted(existing.get(), user) : IngestResult.existing(existing.get());
             }
             Path original = store.commitOriginal(received, detected.get().ext());
-            Document doc = catalog(original, received, detected.get(), fileName,
-                    d.orElse(AssetDescription.ofUnit(unit)), user);
-            Optional<Asset> inserted = repo.insert(doc);
+            Optional<Asset> inserted;
+            try {
+                Document doc = catalog(original, received, detected.get(), fileName,
+                        d.orElse(AssetDescription.ofUnit(unit)), user);
+                inserted = repo.insert(doc);
+            } catch (RuntimeException e) {
+                // not cataloged: the stored original would be an orphan unless another asset holds the same bytes
+                if (repo.findBySha256(received.sha256()).isEmpty()) {
+                    store.deleteOriginal(received.sha256(), detected.get().ext());
+                }
+                throw e;
+            }
             if (inserted.isPresent()) {
                 // a crash right here leaves the asset INGESTED with its steps planned; the recovery queues them
                 processing.enqueuePlanned(inserted.get());
                 log.info("ingested {} {} as {} ({} bytes)", inserted.get().type(), AssetDocuments.displayName(fileName),
                         inserted.get().id(), received.size());
-                return new IngestResult(inserted.get(), false);
+                return IngestResult.created(inserted.get());
             }
             // lost a race with an identical upload: that one holds the original now
-            return new IngestResult(repo.findBySha256(received.sha256()).orElseThrow(), true);
+            return IngestResult.existing(repo.findBySha256(received.sha256()).orElseThrow());
         } finally {
             store.discard(received);
         }
+    }
+
+    /**
+     * The same bytes as an asset that was deleted. One file is one asset, so it is not cataloged twice: whoever may
+     * restore the deleted asset (an administrator, or a contributor of its unit) gets it back, restored, and the
+     * answer says so; anyone else is refused with nothing of the deleted asset revealed (not its id, title or unit).
+     */
+    private IngestResult uploadOfDeleted(Asset deleted, User user) {
+        if (!policy.allows(user, Action.RESTORE, AssetDocuments.resource(deleted))) {
+            throw new ApiException(HttpStatus.CONFLICT, "Withdrawn file",
+                    "this file was cataloged before and has been withdrawn; ask the gazetteer office to restore it");
+        }
+        Asset restored = edits.restore(deleted.id(), user);
+        log.info("upload of the bytes of deleted asset {} by {}: restored", deleted.id(), user.name());
+        return new IngestResult(restored, true, true);
     }
 
     private Document catalog(Path original, MediaStore.Received received, ContentSniffer.Detected detected,

@@ -62,7 +62,9 @@ class AssetMediaController {
     ResponseEntity<Resource> derivative(@PathVariable String id,
             @Parameter(schema = @Schema(allowableValues = {"proxy", "thumbnail", "sprite", "thumbnails.vtt", "waveform",
                     "audio", "preview"})) @PathVariable("derivative") String name,
-            @RequestParam(required = false) Integer size, User user) throws IOException {
+            @RequestParam(required = false) Integer size,
+            @org.springframework.web.bind.annotation.RequestHeader(value = HttpHeaders.RANGE, required = false) String range,
+            User user) throws IOException {
         Derivative kind = Derivative.ofApiName(name).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 "Not found", "assets have no '" + name + "'; derivatives are "
                         + Arrays.stream(Derivative.values()).map(Derivative::apiName).toList()));
@@ -77,9 +79,14 @@ class AssetMediaController {
         }
         String etag = "\"" + Long.toHexString(Files.getLastModifiedTime(file).toMillis()) + "-"
                 + Long.toHexString(Files.size(file)) + "\"";
+        FileSystemResource body = new FileSystemResource(file);
+        ResponseEntity<Resource> refused = org.yingzhi.shared.web.RangeCheck.unsatisfiable(range, body);
+        if (refused != null) {
+            return refused;
+        }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind.contentType()))
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes").cacheControl(CACHE).eTag(etag)
-                .body(new FileSystemResource(file));
+                .body(body);
     }
 
     @Operation(summary = "Run processing steps again",

@@ -3,6 +3,7 @@ package org.yingzhi.asset;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -16,6 +17,9 @@ import org.yingzhi.job.JobHandlers;
 import org.yingzhi.job.JobOutcome;
 import org.yingzhi.job.JobRecovery;
 import org.yingzhi.job.JobRepository;
+import org.yingzhi.job.JobProperties;
+import org.yingzhi.job.JobStatus;
+import org.yingzhi.job.Scope;
 import org.yingzhi.job.Subject;
 
 /**
@@ -32,7 +36,10 @@ public class AssetProcessing implements JobEvents, JobRecovery {
     private final JobRepository jobs;
     private final Set<String> types = new LinkedHashSet<>(Step.keys());
 
-    public AssetProcessing(AssetRepository assets, JobRepository jobs, JobHandlers handlers) {
+    private final JobProperties jobProps;
+
+    public AssetProcessing(AssetRepository assets, JobRepository jobs, JobHandlers handlers, JobProperties jobProps) {
+        this.jobProps = jobProps;
         this.assets = assets;
         this.jobs = jobs;
         handlers.requireAll(types);
@@ -40,6 +47,27 @@ public class AssetProcessing implements JobEvents, JobRecovery {
 
     static Subject subject(String assetId) {
         return new Subject(Step.SUBJECT_KIND, assetId);
+    }
+
+    /** yingzhi.jobs.queue-pause: widens the window a crash test aims its kill at; zero (no pause) otherwise. */
+    private void pauseForCrashTests() {
+        if (!jobProps.queuePause().isZero()) {
+            try {
+                Thread.sleep(jobProps.queuePause().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Who sees the asset's jobs in the queue: its unit's contributors and the office; administrators once deleted. */
+    static Scope scope(Asset asset) {
+        return new Scope(asset.contributorUnit(), asset.deleted());
+    }
+
+    /** After a change of unit, a delete or a restore: the asset's jobs follow it in the queue. */
+    void rescope(Asset asset) {
+        jobs.setScope(subject(asset.id()), scope(asset));
     }
 
     /** The processing section of a new asset: every planned step QUEUED. Goes into the insert itself. */
@@ -54,7 +82,8 @@ public class AssetProcessing implements JobEvents, JobRecovery {
     /** Queues the jobs of the asset's recorded steps (idempotent: existing jobs are left alone). */
     void enqueuePlanned(Asset asset) {
         for (String step : asset.processing().steps().keySet()) {
-            jobs.enqueue(subject(asset.id()), step);
+            pauseForCrashTests();
+            jobs.enqueue(subject(asset.id()), step, scope(asset));
         }
     }
 
@@ -71,7 +100,8 @@ public class AssetProcessing implements JobEvents, JobRecovery {
         ObjectId id = new ObjectId(asset.id());
         assets.recordStepsQueued(id, steps);
         for (Step s : steps) {
-            jobs.requeue(subject(asset.id()), s.key());
+            pauseForCrashTests();
+            jobs.requeue(subject(asset.id()), s.key(), scope(asset));
         }
         recomputeStatus(id);
         return steps;
@@ -110,11 +140,54 @@ public class AssetProcessing implements JobEvents, JobRecovery {
         recomputeStatus(id);
     }
 
-    /** Assets whose jobs were never queued (a crash right after the insert) get them now. */
+    /**
+     * Assets whose jobs were never queued (a crash right after the insert) get them now; and, every few minutes, a
+     * walk over the unfinished assets queues every step that is waiting (QUEUED or RUNNING) with no job behind it (a
+     * crash between recording the steps and queueing their jobs), so that no asset stays PROCESSING for ever.
+     */
     @Override
     public void requeueLostWork() {
-        for (Asset a : assets.ingestedBefore(new Date(System.currentTimeMillis() - 30_000), 500)) {
+        Date settled = new Date(System.currentTimeMillis() - jobProps.settle().toMillis());
+        for (Asset a : assets.ingestedBefore(settled, 500)) {
             enqueuePlanned(a);
+        }
+        if (System.currentTimeMillis() - lastStrandedWalk >= jobProps.strandedWalk().toMillis()) {
+            lastStrandedWalk = System.currentTimeMillis();
+            int n = requeueStranded(settled);
+            if (n > 0) {
+                log.warn("queued {} waiting asset steps that had no job (left by a crash)", n);
+            }
+        }
+    }
+
+    private volatile long lastStrandedWalk;
+
+    /** Queues the waiting steps without a job of the unfinished assets last changed before {@code settled}. */
+    int requeueStranded(Date settled) {
+        int queued = 0;
+        ObjectId after = new ObjectId("000000000000000000000000");
+        while (true) {
+            List<Asset> page = assets.unfinishedBefore(settled, after, 200);
+            if (page.isEmpty()) {
+                return queued;
+            }
+            Map<String, Map<String, JobStatus>> jobStates = jobs.statusBySubject(Step.SUBJECT_KIND,
+                    page.stream().map(Asset::id).toList());
+            for (Asset a : page) {
+                Map<String, JobStatus> have = jobStates.getOrDefault(a.id(), Map.of());
+                for (Map.Entry<String, StepState> s : a.processing().steps().entrySet()) {
+                    StepStatus st = s.getValue().status();
+                    JobStatus job = have.get(s.getKey());
+                    // waiting, and no job will ever run it: none at all, or one that ended (a reprocess whose
+                    // requeue a crash cut off)
+                    if ((st == StepStatus.QUEUED || st == StepStatus.RUNNING)
+                            && (job == null || job == JobStatus.DONE || job == JobStatus.FAILED)) {
+                        jobs.requeue(subject(a.id()), s.getKey(), scope(a));
+                        queued++;
+                    }
+                }
+                after = new ObjectId(a.id());
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package org.yingzhi.asset;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 
@@ -175,7 +177,11 @@ public class AssetRepository implements AssetReader {
         for (Step s : steps) {
             sets.add(Updates.set(AssetFields.step(s) + ".status", StepStatus.QUEUED.name()));
         }
+        // with steps waiting the asset is processing (the status the step events would compute), in the same write,
+        // so that a crash before the jobs are queued leaves it where the recovery looks
+        sets.add(Updates.set(AssetFields.STATUS, AssetStatus.PROCESSING.name()));
         assets.updateOne(eq(AssetFields.ID, id), Updates.combine(sets));
+        changes.record(COLLECTION, id.toHexString());
     }
 
     void recordStepStarted(ObjectId id, Step step, int attempt) {
@@ -225,6 +231,17 @@ public class AssetRepository implements AssetReader {
     }
 
     /** Assets still INGESTED (no job has started) that were created before a moment: candidates for a sweep. */
+    /** Not deleted, INGESTED or PROCESSING, last changed before {@code before}, after an id, in id order. */
+    List<Asset> unfinishedBefore(Date before, ObjectId after, int limit) {
+        List<Asset> out = new ArrayList<>();
+        for (Document d : assets.find(and(gt(AssetFields.ID, after), in(AssetFields.STATUS, AssetStatus.INGESTED.name(),
+                AssetStatus.PROCESSING.name()), lt(AssetFields.UPDATED_AT, before), ne(AssetFields.DELETED, true)))
+                .sort(Sorts.ascending(AssetFields.ID)).projection(new Document(AssetFields.SEARCH_KEYS, 0)).limit(limit)) {
+            out.add(AssetMapper.toAsset(d));
+        }
+        return out;
+    }
+
     List<Asset> ingestedBefore(Date before, int limit) {
         List<Asset> out = new ArrayList<>();
         for (Document d : assets.find(and(eq(AssetFields.STATUS, AssetStatus.INGESTED.name()), lt(AssetFields.CREATED_AT, before),

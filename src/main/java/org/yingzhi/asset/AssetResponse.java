@@ -74,9 +74,12 @@ public record AssetResponse(
                 Map.of("self", self, "original", self + "/original"));
     }
 
-    /** The answer to an upload: the asset, and whether the same bytes were already cataloged. */
+    /**
+     * The answer to an upload: the asset, whether the same bytes were already cataloged, and whether they belonged
+     * to a deleted asset that this upload restored.
+     */
     @Schema(name = "UploadResult")
-    public record Upload(boolean duplicate, AssetResponse asset) {
+    public record Upload(boolean duplicate, boolean restored, AssetResponse asset) {
     }
 
     /** One page of a list or search. */

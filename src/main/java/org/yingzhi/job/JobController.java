@@ -2,6 +2,7 @@ package org.yingzhi.job;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yingzhi.job.JobRepository.JobFields;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
-import org.yingzhi.security.Resource;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
@@ -69,20 +69,28 @@ class JobController {
     @GetMapping
     JobPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, User user) {
-        policy.check(user, Action.VIEW_JOBS, Resource.catalog());
+        AccessPolicy.ListScope scope = policy.listScope(user, Action.VIEW_JOBS, "job");
         if (size < 1 || size > 500 || page < 0) {
             throw ApiException.badRequest("size must be 1-500 and page at least 0");
         }
+        List<Bson> visible = new ArrayList<>();
+        if (scope.unit() != null) {
+            visible.add(eq(JobFields.SCOPE_UNIT, scope.unit()));
+        }
+        if (!scope.includeDeleted()) {
+            visible.add(ne(JobFields.SCOPE_HIDDEN, true));
+        }
+        Bson visibleFilter = visible.isEmpty() ? new Document() : and(visible);
         Map<String, Map<JobStatus, Long>> counts = new TreeMap<>();
         Map<JobStatus, Long> totals = new TreeMap<>();
-        for (Document c : jobs.counts()) {
+        for (Document c : jobs.counts(visibleFilter)) {
             Document key = c.get("_id", Document.class);
             JobStatus s = JobStatus.valueOf(key.getString(JobFields.STATUS));
             long n = c.get("count", Number.class).longValue();
             counts.computeIfAbsent(key.getString(JobFields.TYPE), k -> new TreeMap<>()).put(s, n);
             totals.merge(s, n, Long::sum);
         }
-        List<Bson> filters = new ArrayList<>();
+        List<Bson> filters = new ArrayList<>(visible);
         if (status != null && !status.isBlank()) {
             try {
                 filters.add(eq(JobFields.STATUS, JobStatus.valueOf(status.strip().toUpperCase(Locale.ROOT)).name()));
@@ -94,7 +102,10 @@ class JobController {
             filters.add(eq(JobFields.TYPE, type.strip().toLowerCase(Locale.ROOT).replace('-', '_')));
         }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
-        List<JobResponse> items = jobs.list(filter, page * size, size).stream().map(JobResponse::of).toList();
-        return new JobPage(counts, totals, items, jobs.count(filter), page, size);
+        long skip = (long) page * size;
+        long total = jobs.count(filter);
+        List<JobResponse> items = skip >= total ? List.of()
+                : jobs.list(filter, (int) skip, size).stream().map(JobResponse::of).toList();
+        return new JobPage(counts, totals, items, total, page, size);
     }
 }

@@ -20,6 +20,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +47,9 @@ public class JobRepository {
         public static final String SUBJECT = "subject";
         public static final String SUBJECT_KIND = "subject.kind";
         public static final String SUBJECT_ID = "subject.id";
+        public static final String SCOPE = "scope";
+        public static final String SCOPE_UNIT = "scope.unit";
+        public static final String SCOPE_HIDDEN = "scope.hidden";
         public static final String TYPE = "type";
         public static final String STATUS = "status";
         public static final String ATTEMPTS = "attempts";
@@ -77,10 +84,14 @@ public class JobRepository {
         return subject.kind() + ":" + subject.id() + ":" + type;
     }
 
-    /** Queues the job unless it exists already (in whatever state). Safe to call any number of times. */
-    public void enqueue(Subject subject, String type) {
+    /**
+     * Queues the job unless it exists already (in whatever state); either way the job takes the scope given.
+     * Safe to call any number of times.
+     */
+    public void enqueue(Subject subject, String type, Scope scope) {
         Date now = new Date();
         jobs.updateOne(eq(JobFields.ID, id(subject, type)), Updates.combine(
+                Updates.set(JobFields.SCOPE, scopeDocument(scope)),
                 Updates.setOnInsert(JobFields.SUBJECT, subjectDocument(subject)),
                 Updates.setOnInsert(JobFields.TYPE, type),
                 Updates.setOnInsert(JobFields.STATUS, JobStatus.QUEUED.name()), Updates.setOnInsert(JobFields.ATTEMPTS, 0),
@@ -92,8 +103,8 @@ public class JobRepository {
      * Asks for the job to run again: a finished or failed job is queued afresh; a running one is flagged to run once
      * more when it finishes; a queued one stays as it is; a missing one is created.
      */
-    public void requeue(Subject subject, String type) {
-        enqueue(subject, type);
+    public void requeue(Subject subject, String type, Scope scope) {
+        enqueue(subject, type, scope);
         String id = id(subject, type);
         Date now = new Date();
         long n = jobs.updateOne(and(eq(JobFields.ID, id), in(JobFields.STATUS, JobStatus.DONE.name(), JobStatus.FAILED.name())),
@@ -196,6 +207,27 @@ public class JobRepository {
                 .into(new ArrayList<>());
     }
 
+    /** The state of every job of these subjects of one kind: by subject id, then by job type. */
+    public Map<String, Map<String, JobStatus>> statusBySubject(String kind, List<String> ids) {
+        Map<String, Map<String, JobStatus>> out = new HashMap<>();
+        for (Document d : jobs.find(and(eq(JobFields.SUBJECT_KIND, kind), in(JobFields.SUBJECT_ID, ids)))
+                .projection(new Document(JobFields.SUBJECT, 1).append(JobFields.TYPE, 1).append(JobFields.STATUS, 1))) {
+            out.computeIfAbsent(subjectOf(d).id(), k -> new HashMap<>())
+                    .put(d.getString(JobFields.TYPE), JobStatus.valueOf(d.getString(JobFields.STATUS)));
+        }
+        return out;
+    }
+
+    /** Gives every job of the subject a new scope (the subject moved to another unit, was deleted or restored). */
+    public void setScope(Subject subject, Scope scope) {
+        jobs.updateMany(and(eq(JobFields.SUBJECT_KIND, subject.kind()), eq(JobFields.SUBJECT_ID, subject.id())),
+                Updates.set(JobFields.SCOPE, scopeDocument(scope)));
+    }
+
+    static Document scopeDocument(Scope scope) {
+        return new Document("unit", scope.unit()).append("hidden", scope.hidden());
+    }
+
     static Document subjectDocument(Subject subject) {
         return new Document("kind", subject.kind()).append("id", subject.id());
     }
@@ -205,9 +237,9 @@ public class JobRepository {
         return new Subject(s.getString("kind"), s.getString("id"));
     }
 
-    /** Counts per (type, status). */
-    public List<Document> counts() {
-        return jobs.aggregate(List.of(Aggregates.group(new Document(JobFields.TYPE, "$" + JobFields.TYPE).append(JobFields.STATUS, "$" + JobFields.STATUS),
+    /** Counts per (type, status) of the jobs the filter selects. */
+    public List<Document> counts(Bson filter) {
+        return jobs.aggregate(List.of(Aggregates.match(filter), Aggregates.group(new Document(JobFields.TYPE, "$" + JobFields.TYPE).append(JobFields.STATUS, "$" + JobFields.STATUS),
                 Accumulators.sum("count", 1)))).into(new ArrayList<>());
     }
 

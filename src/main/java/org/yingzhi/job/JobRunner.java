@@ -109,7 +109,7 @@ public class JobRunner implements SmartLifecycle {
                 outcome = handlers.get(job.type()).run(job);
             } catch (Exception | LinkageError e) {
                 log.warn("job {} (try {}) failed", job.id(), job.attempt(), e);
-                outcome = new JobOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), true);
+                outcome = new JobOutcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage(), transientFailure(e));
             }
             long millis = (System.nanoTime() - t0) / 1_000_000;
             if (outcome instanceof JobOutcome.Failed f) {
@@ -129,6 +129,22 @@ public class JobRunner implements SmartLifecycle {
         } finally {
             held.remove(job);
         }
+    }
+
+    /**
+     * Whether another try may succeed: input/output, the catalog, a timeout or an interruption. Anything else (a
+     * file FFmpeg cannot decode, a null or an illegal value in the handler) fails the same way every time, so the
+     * failure is final at once instead of after every retry and its backoff.
+     */
+    static boolean transientFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException
+                    || t instanceof com.mongodb.MongoException || t instanceof java.util.concurrent.TimeoutException
+                    || t instanceof InterruptedException || t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void renewLeases() {

@@ -62,9 +62,9 @@ class JobRepositoryIntegrationTest {
     @Test
     void enqueueIsIdempotent() {
         ObjectId a = new ObjectId();
-        jobs.enqueue(asset(a), "proxy");
+        jobs.enqueue(asset(a), "proxy", Scope.NONE);
         Job claimed = jobs.claim("w1", 60_000).orElseThrow();
-        jobs.enqueue(asset(a), "proxy");
+        jobs.enqueue(asset(a), "proxy", Scope.NONE);
         assertEquals("RUNNING", doc(a, "proxy").getString("status"), "enqueue does not disturb a running job");
         assertEquals(1, jobs.count(new Document()));
         assertEquals(asset(a), claimed.subject());
@@ -75,7 +75,7 @@ class JobRepositoryIntegrationTest {
     @Test
     void concurrentClaimsNeverHandOutAJobTwice() throws Exception {
         for (int i = 0; i < 200; i++) {
-            jobs.enqueue(asset(new ObjectId()), "waveform");
+            jobs.enqueue(asset(new ObjectId()), "waveform", Scope.NONE);
         }
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         List<String> duplicates = new ArrayList<>();
@@ -107,7 +107,7 @@ class JobRepositoryIntegrationTest {
     @Test
     void anExpiredLeaseIsClaimedAgainAndTheOldHolderLosesIt() throws Exception {
         ObjectId a = new ObjectId();
-        jobs.enqueue(asset(a), "proxy");
+        jobs.enqueue(asset(a), "proxy", Scope.NONE);
         Job first = jobs.claim("dead", 1_000).orElseThrow();
         assertTrue(jobs.claim("other", 1_000).isEmpty(), "held under a live lease");
         Thread.sleep(1_100);
@@ -124,23 +124,23 @@ class JobRepositoryIntegrationTest {
     @Test
     void failuresRetryLaterThenFailForGood() {
         ObjectId a = new ObjectId();
-        jobs.enqueue(asset(a), "sprite");
+        jobs.enqueue(asset(a), "sprite", Scope.NONE);
         Job j = jobs.claim("w", 60_000).orElseThrow();
         assertTrue(jobs.fail(j, "disk full", new Date(System.currentTimeMillis() + 60_000)));
         Document d = doc(a, "sprite");
         assertEquals("QUEUED", d.getString("status"));
         assertEquals("disk full", d.getString("lastError"));
         assertTrue(jobs.claim("w", 60_000).isEmpty(), "not before its backoff");
-        jobs.requeue(asset(a), "sprite");
+        jobs.requeue(asset(a), "sprite", Scope.NONE);
         // requeue leaves a queued job alone, so it still waits for its backoff
         assertTrue(jobs.claim("w", 60_000).isEmpty());
 
         ObjectId b = new ObjectId();
-        jobs.enqueue(asset(b), "sprite");
+        jobs.enqueue(asset(b), "sprite", Scope.NONE);
         Job k = jobs.claim("w", 60_000).orElseThrow();
         assertTrue(jobs.fail(k, "cannot decode", null));
         assertEquals("FAILED", doc(b, "sprite").getString("status"));
-        jobs.requeue(asset(b), "sprite");
+        jobs.requeue(asset(b), "sprite", Scope.NONE);
         Document again = doc(b, "sprite");
         assertEquals("QUEUED", again.getString("status"));
         assertEquals(0, again.getInteger("attempts"));
@@ -151,9 +151,9 @@ class JobRepositoryIntegrationTest {
     @Test
     void reprocessWhileRunningRunsOnceMoreAfterwards() {
         ObjectId a = new ObjectId();
-        jobs.enqueue(asset(a), "proxy");
+        jobs.enqueue(asset(a), "proxy", Scope.NONE);
         Job j = jobs.claim("w", 60_000).orElseThrow();
-        jobs.requeue(asset(a), "proxy");
+        jobs.requeue(asset(a), "proxy", Scope.NONE);
         assertEquals("RUNNING", doc(a, "proxy").getString("status"));
         assertTrue(jobs.finish(j, "w", 10));
         Document d = doc(a, "proxy");
@@ -167,11 +167,11 @@ class JobRepositoryIntegrationTest {
 
     @Test
     void countsPerTypeAndStatus() {
-        jobs.enqueue(asset(new ObjectId()), "proxy");
-        jobs.enqueue(asset(new ObjectId()), "proxy");
-        jobs.enqueue(asset(new ObjectId()), "preview");
+        jobs.enqueue(asset(new ObjectId()), "proxy", Scope.NONE);
+        jobs.enqueue(asset(new ObjectId()), "proxy", Scope.NONE);
+        jobs.enqueue(asset(new ObjectId()), "preview", Scope.NONE);
         int proxies = 0;
-        for (Document c : jobs.counts()) {
+        for (Document c : jobs.counts(new Document())) {
             if (c.get("_id", Document.class).getString("type").equals("proxy")) {
                 proxies += c.getInteger("count");
             }
@@ -182,9 +182,9 @@ class JobRepositoryIntegrationTest {
     @Test
     void jobsOfAnySubjectShareTheQueue() {
         ObjectId a = new ObjectId();
-        jobs.enqueue(asset(a), "proxy");
-        jobs.enqueue(new Subject("cut", "c-17"), "cut_render");
-        jobs.enqueue(new Subject("cut", "c-17"), "cut_render");
+        jobs.enqueue(asset(a), "proxy", Scope.NONE);
+        jobs.enqueue(new Subject("cut", "c-17"), "cut_render", Scope.NONE);
+        jobs.enqueue(new Subject("cut", "c-17"), "cut_render", Scope.NONE);
         assertEquals(2, jobs.count(new Document()));
         Set<String> types = new java.util.HashSet<>();
         for (Optional<Job> j; (j = jobs.claim("w", 60_000)).isPresent(); ) {
