@@ -81,7 +81,7 @@ public class AssetIngestService {
                 throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "the file is empty")
                         .with("fileName", AssetDocuments.displayName(fileName));
             }
-            Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head());
+            Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head(), received.size());
             if (detected.isEmpty()) {
                 throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file",
                         ContentSniffer.describe(received.head()))
@@ -246,11 +246,19 @@ public class AssetIngestService {
             return null;
         }
         String ext = n.substring(dot + 1);
-        Map<String, Set<String>> family = Map.of(
-                "jpeg", Set.of("jpg", "jpeg", "jpe"), "mov", Set.of("mov", "qt", "mp4", "m4v"),
-                "mp4", Set.of("mp4", "m4v", "mov", "mp4v"), "tiff", Set.of("tif", "tiff", "dng", "nef", "cr2", "arw"),
-                "mpegts", Set.of("ts", "mts", "m2ts", "m2t"), "mpegps", Set.of("mpg", "mpeg", "vob", "m2p"),
-                "matroska", Set.of("mkv", "mka"), "wav", Set.of("wav", "bwf", "wave"), "heif", Set.of("heic", "heif"));
+        Map<String, Set<String>> family = Map.ofEntries(
+                Map.entry("jpeg", Set.of("jpg", "jpeg", "jpe")), Map.entry("mov", Set.of("mov", "qt", "mp4", "m4v")),
+                Map.entry("mp4", Set.of("mp4", "m4v", "mov", "mp4v")),
+                Map.entry("tiff", Set.of("tif", "tiff", "dng", "nef", "nrw", "arw", "srf", "sr2", "pef", "3fr", "erf",
+                        "kdc", "dcr", "mos", "iiq", "rwl", "srw")),
+                Map.entry("bigtiff", Set.of("tif", "tiff", "btf", "tf8")),
+                Map.entry("mpegts", Set.of("ts", "mts", "m2ts", "m2t", "trp")), Map.entry("m2ts", Set.of("m2ts", "mts", "m2t")),
+                Map.entry("mpegps", Set.of("mpg", "mpeg", "vob", "m2p", "mod", "vro")),
+                Map.entry("matroska", Set.of("mkv", "mka")), Map.entry("wav", Set.of("wav", "bwf", "wave")),
+                Map.entry("heif", Set.of("heic", "heif", "hif")), Map.entry("asf", Set.of("asf", "wmv", "wma")),
+                Map.entry("rm", Set.of("rm", "ra", "rmvb", "ram", "rv")), Map.entry("aiff", Set.of("aif", "aiff", "aifc")),
+                Map.entry("jp2", Set.of("jp2", "jpf", "jpx")), Map.entry("j2k", Set.of("j2k", "j2c", "jpc")),
+                Map.entry("3gp", Set.of("3gp", "3g2")), Map.entry("dv", Set.of("dv", "dif", "avi")));
         Set<String> ok = family.getOrDefault(detected.format(), Set.of(detected.ext()));
         if (ok.contains(ext)) {
             return null;

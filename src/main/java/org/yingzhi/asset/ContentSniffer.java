@@ -5,9 +5,15 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides what a file is from its first bytes, never from its name: a text file called {@code .mp4} is text.
- * Covers the containers a broadcaster and aid units hand over (MOV/MP4, MXF, MPEG-TS/PS, Matroska, AVI, WAV,
- * MP3, AAC, FLAC, Ogg, JPEG, PNG, TIFF/RAW, HEIF, WebP, GIF).
+ * Decides what a file is from its first bytes and its size, never from its name: a text file called {@code .mp4}
+ * is text. Covers what twenty years of broadcasters and aid units hand over: MOV/MP4/3GP, MXF, MPEG-TS and M2TS
+ * (AVCHD, HDV), MPEG-PS/VOB, DV, Matroska, AVI, FLV, ASF (WMV/WMA), RealMedia, WAV, AIFF, AMR, MP3, AAC, FLAC, Ogg,
+ * JPEG, PNG, GIF, BMP, TIFF and BigTIFF, PSD, JPEG 2000, DPX, HEIF, WebP and camera RAW (CR2, CR3, CRW, RAF, MRW,
+ * ORF, RW2, X3F; NEF, ARW and DNG are TIFF).
+ *
+ * <p>Signatures are checked with their structure where a structure exists: a QuickTime atom's or an ISO box's
+ * size must fit the file (a text whose bytes 4-7 spell {@code free} is not a movie), an ID3 tag's header must be
+ * valid and be followed by audio frames, a BMP's size field must be the file's size.
  */
 public final class ContentSniffer {
 
@@ -18,7 +24,13 @@ public final class ContentSniffer {
     private ContentSniffer() {
     }
 
+    /** As {@link #detect(byte[], long)} for a head whose file size is not known (structure sizes are not checked). */
     public static Optional<Detected> detect(byte[] h) {
+        return detect(h, Long.MAX_VALUE);
+    }
+
+    /** What the file whose first bytes are {@code h} and whose size is {@code size} holds, if media. */
+    public static Optional<Detected> detect(byte[] h, long size) {
         if (h.length < 4) {
             return Optional.empty();
         }
@@ -32,7 +44,33 @@ public final class ContentSniffer {
             return found(AssetType.PHOTO, "gif", "gif", "image/gif");
         }
         if (startsWith(h, 0, new int[] {'I', 'I', 0x2A, 0x00}) || startsWith(h, 0, new int[] {'M', 'M', 0x00, 0x2A})) {
+            if (ascii(h, 8, 2).equals("CR")) {
+                return found(AssetType.PHOTO, "cr2", "cr2", "image/x-canon-cr2");
+            }
             return found(AssetType.PHOTO, "tiff", "tif", "image/tiff");
+        }
+        if (startsWith(h, 0, new int[] {'I', 'I', 0x2B, 0x00}) || startsWith(h, 0, new int[] {'M', 'M', 0x00, 0x2B})) {
+            return found(AssetType.PHOTO, "bigtiff", "tif", "image/tiff");
+        }
+        Optional<Detected> raw = cameraRaw(h);
+        if (raw.isPresent()) {
+            return raw;
+        }
+        if (ascii(h, 0, 2).equals("BM") && h.length >= 14 && le32(h, 2) == size && u(h, 6) == 0 && u(h, 7) == 0
+                && u(h, 8) == 0 && u(h, 9) == 0) {
+            return found(AssetType.PHOTO, "bmp", "bmp", "image/bmp");
+        }
+        if (ascii(h, 0, 4).equals("8BPS") && h.length >= 6 && u(h, 4) == 0 && (u(h, 5) == 1 || u(h, 5) == 2)) {
+            return found(AssetType.PHOTO, "psd", "psd", "image/vnd.adobe.photoshop");
+        }
+        if (startsWith(h, 0, new int[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, 0x87, 0x0A})) {
+            return found(AssetType.PHOTO, "jp2", "jp2", "image/jp2");
+        }
+        if (startsWith(h, 0, new int[] {0xFF, 0x4F, 0xFF, 0x51})) {
+            return found(AssetType.PHOTO, "j2k", "j2k", "image/x-jp2-codestream");
+        }
+        if (ascii(h, 0, 4).equals("SDPX") || ascii(h, 0, 4).equals("XPDS")) {
+            return found(AssetType.PHOTO, "dpx", "dpx", "image/x-dpx");
         }
         if (ascii(h, 0, 4).equals("RIFF") && h.length >= 12) {
             String form = ascii(h, 8, 4);
@@ -50,15 +88,37 @@ public final class ContentSniffer {
         if (ascii(h, 0, 4).equals("RF64") || ascii(h, 0, 4).equals("BW64")) {
             return found(AssetType.AUDIO, "wav", "wav", "audio/wav");
         }
-        if (h.length >= 12 && ascii(h, 4, 4).equals("ftyp")) {
+        if (h.length >= 12 && ascii(h, 4, 4).equals("ftyp") && atomFits(h, size)) {
             return isoBrand(ascii(h, 8, 4));
         }
         if (h.length >= 8) {
             String box = ascii(h, 4, 4);
-            if (box.equals("moov") || box.equals("mdat") || box.equals("wide") || box.equals("free")
-                    || box.equals("skip") || box.equals("pnot")) {
+            if ((box.equals("moov") || box.equals("mdat") || box.equals("wide") || box.equals("free")
+                    || box.equals("skip") || box.equals("pnot")) && atomFits(h, size)) {
                 return found(AssetType.VIDEO, "mov", "mov", "video/quicktime");
             }
+        }
+        if (ascii(h, 0, 4).equals("FORM") && h.length >= 12
+                && (ascii(h, 8, 4).equals("AIFF") || ascii(h, 8, 4).equals("AIFC"))) {
+            return found(AssetType.AUDIO, "aiff", "aif", "audio/aiff");
+        }
+        if (ascii(h, 0, 6).equals("#!AMR\n") || ascii(h, 0, 9).equals("#!AMR-WB\n")) {
+            return found(AssetType.AUDIO, "amr", "amr", "audio/amr");
+        }
+        if (ascii(h, 0, 3).equals("FLV") && h.length >= 9 && u(h, 3) == 1) {
+            return found(AssetType.VIDEO, "flv", "flv", "video/x-flv");
+        }
+        if (startsWith(h, 0, new int[] {0x30, 0x26, 0xB2, 0x75, 0x8E, 0x66, 0xCF, 0x11, 0xA6, 0xD9, 0x00, 0xAA, 0x00,
+            0x62, 0xCE, 0x6C})) {
+            // WMV or WMA: the probe turns an ASF file without video into an AUDIO asset
+            return found(AssetType.VIDEO, "asf", "asf", "video/x-ms-asf");
+        }
+        if (ascii(h, 0, 4).equals(".RMF")) {
+            return found(AssetType.VIDEO, "rm", "rm", "application/vnd.rn-realmedia");
+        }
+        if (u(h, 0) == 0x1F && u(h, 1) == 0x07 && u(h, 2) == 0x00 && h.length >= 480) {
+            // a DIF block: header section (ID 0x1F07), then subcode sections (0x3F..)
+            return found(AssetType.VIDEO, "dv", "dv", "video/x-dv");
         }
         if (startsWith(h, 0, new int[] {0x06, 0x0E, 0x2B, 0x34, 0x02, 0x05, 0x01, 0x01})) {
             return found(AssetType.VIDEO, "mxf", "mxf", "application/mxf");
@@ -71,6 +131,10 @@ public final class ContentSniffer {
         if (h.length > 376 && u(h, 0) == 0x47 && u(h, 188) == 0x47 && u(h, 376) == 0x47) {
             return found(AssetType.VIDEO, "mpegts", "ts", "video/mp2t");
         }
+        if (h.length > 392 && u(h, 4) == 0x47 && u(h, 196) == 0x47 && u(h, 388) == 0x47) {
+            // 192-byte packets: a 4-byte time code, then the TS packet (AVCHD, Blu-ray, HDV from some capture tools)
+            return found(AssetType.VIDEO, "m2ts", "m2ts", "video/MP2T");
+        }
         if (startsWith(h, 0, new int[] {0x00, 0x00, 0x01, 0xBA})) {
             return found(AssetType.VIDEO, "mpegps", "mpg", "video/mpeg");
         }
@@ -81,7 +145,7 @@ public final class ContentSniffer {
             return found(AssetType.AUDIO, "ogg", "ogg", "audio/ogg");
         }
         if (ascii(h, 0, 3).equals("ID3")) {
-            return found(AssetType.AUDIO, "mp3", "mp3", "audio/mpeg");
+            return id3(h, size);
         }
         if (u(h, 0) == 0xFF && (u(h, 1) & 0xF6) == 0xF0) {
             return found(AssetType.AUDIO, "aac", "aac", "audio/aac");
@@ -134,6 +198,84 @@ public final class ContentSniffer {
             default:
                 return found(AssetType.VIDEO, "mp4", "mp4", "video/mp4");
         }
+    }
+
+    /** Raw formats of their own structure (the TIFF-based ones are found as TIFF first). */
+    private static Optional<Detected> cameraRaw(byte[] h) {
+        if (ascii(h, 0, 2).equals("II") && h.length >= 14 && ascii(h, 6, 8).equals("HEAPCCDR")) {
+            return found(AssetType.PHOTO, "crw", "crw", "image/x-canon-crw");
+        }
+        if (ascii(h, 0, 15).equals("FUJIFILMCCD-RAW")) {
+            return found(AssetType.PHOTO, "raf", "raf", "image/x-fuji-raf");
+        }
+        if (startsWith(h, 0, new int[] {0x00, 'M', 'R', 'M'})) {
+            return found(AssetType.PHOTO, "mrw", "mrw", "image/x-minolta-mrw");
+        }
+        if (startsWith(h, 0, new int[] {'I', 'I', 'U', 0x00})) {
+            return found(AssetType.PHOTO, "rw2", "rw2", "image/x-panasonic-rw2");
+        }
+        if (ascii(h, 0, 4).equals("IIRO") || ascii(h, 0, 4).equals("IIRS") || ascii(h, 0, 4).equals("MMOR")) {
+            return found(AssetType.PHOTO, "orf", "orf", "image/x-olympus-orf");
+        }
+        if (ascii(h, 0, 4).equals("FOVb")) {
+            return found(AssetType.PHOTO, "x3f", "x3f", "image/x-sigma-x3f");
+        }
+        return Optional.empty();
+    }
+
+    /** The first atom's size (32-bit, or 64-bit when 1; 0 means "to the end") fits the file. */
+    private static boolean atomFits(byte[] h, long size) {
+        long atom = be32(h, 0);
+        if (atom == 1) {
+            if (h.length < 16) {
+                return false;
+            }
+            atom = (be32(h, 8) << 32) | be32(h, 12);
+            return atom >= 16 && atom <= size;
+        }
+        return atom == 0 || (atom >= 8 && atom <= size);
+    }
+
+    /**
+     * An ID3v2 tag: version 2-4, a syncsafe size (every byte under 0x80) that fits the file, and where the tag ends
+     * inside the head, MPEG audio frames after it (zero padding allowed). "ID3" followed by a web page is not MP3.
+     */
+    private static Optional<Detected> id3(byte[] h, long size) {
+        if (h.length < 10 || u(h, 3) < 2 || u(h, 3) > 4 || u(h, 4) == 0xFF
+                || (u(h, 6) | u(h, 7) | u(h, 8) | u(h, 9)) >= 0x80) {
+            return Optional.empty();
+        }
+        long tag = 10 + ((long) u(h, 6) << 21 | u(h, 7) << 14 | u(h, 8) << 7 | u(h, 9)) + ((u(h, 5) & 0x10) != 0 ? 10 : 0);
+        if (tag >= size) {
+            return Optional.empty();
+        }
+        int i = (int) Math.min(tag, Integer.MAX_VALUE);
+        while (i < h.length && h[i] == 0) {
+            i++;
+        }
+        if (i + 4 <= h.length) {
+            byte[] frame = java.util.Arrays.copyOfRange(h, i, i + 4);
+            boolean mpeg = u(frame, 0) == 0xFF && (u(frame, 1) & 0xE0) == 0xE0 && mp3FrameHeader(frame);
+            boolean adts = u(frame, 0) == 0xFF && (u(frame, 1) & 0xF6) == 0xF0;
+            if (!mpeg && !adts && !ascii(h, i, 4).equals("fLaC")) {
+                return Optional.empty();
+            }
+            if (adts) {
+                return found(AssetType.AUDIO, "aac", "aac", "audio/aac");
+            }
+            if (!mpeg) {
+                return found(AssetType.AUDIO, "flac", "flac", "audio/flac");
+            }
+        }
+        return found(AssetType.AUDIO, "mp3", "mp3", "audio/mpeg");
+    }
+
+    private static long be32(byte[] h, int off) {
+        return ((long) u(h, off) << 24) | (u(h, off + 1) << 16) | (u(h, off + 2) << 8) | u(h, off + 3);
+    }
+
+    private static long le32(byte[] h, int off) {
+        return ((long) u(h, off + 3) << 24) | (u(h, off + 2) << 16) | (u(h, off + 1) << 8) | u(h, off);
     }
 
     private static boolean mp3FrameHeader(byte[] h) {

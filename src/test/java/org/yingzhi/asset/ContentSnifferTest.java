@@ -55,4 +55,75 @@ class ContentSnifferTest {
         assertEquals("wav", ContentSniffer.detect(bwf).orElseThrow().format());
         assertTrue(ContentSniffer.detect("RIFF\0\0\0\0XXXX".getBytes(StandardCharsets.ISO_8859_1)).isEmpty());
     }
+
+    private static byte[] bytes(String latin1, int length) {
+        byte[] b = java.util.Arrays.copyOf(latin1.getBytes(StandardCharsets.ISO_8859_1), Math.max(length, latin1.length()));
+        return b;
+    }
+
+    private static String format(byte[] head, long size) {
+        return ContentSniffer.detect(head, size).map(ContentSniffer.Detected::format).orElse("none");
+    }
+
+    @Test
+    void textThatSpellsAnAtomOrATagIsStillText() {
+        byte[] prose = "The free world, its people and their stories...\n".repeat(20).getBytes(StandardCharsets.UTF_8);
+        assertEquals("none", format(prose, prose.length), "bytes 4-7 spell 'free' but 'The ' is no atom size");
+        byte[] html = "<!--free--><html><body>hello</body></html>".repeat(10).getBytes(StandardCharsets.UTF_8);
+        assertEquals("none", format(html, html.length));
+        byte[] id3html = ("ID3\u0003\0\0\0\0\0\u0010" + "\0".repeat(16) + "<html><body>not audio</body></html>"
+                + " ".repeat(300)).getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("none", format(id3html, id3html.length), "an ID3 tag followed by a web page");
+        byte[] id3mp3 = ("ID3\u0003\0\0\0\0\0\u0010" + "\0".repeat(16)).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] mp3 = java.util.Arrays.copyOf(id3mp3, id3mp3.length + 400);
+        mp3[id3mp3.length] = (byte) 0xFF;
+        mp3[id3mp3.length + 1] = (byte) 0xFB;
+        mp3[id3mp3.length + 2] = (byte) 0x90;
+        assertEquals("mp3", format(mp3, mp3.length));
+        byte[] bigAtom = bytes("\0\0\u0010\0moov", 64);
+        assertEquals("none", format(bigAtom, 64), "an atom of 1 MB in a 64-byte file");
+        assertEquals("mov", format(bigAtom, 2_000_000));
+    }
+
+    @Test
+    void archiveFormatsFromTheirStructure() {
+        assertEquals("dv", format(bytes("\u001f\u0007\0\u003f", 600), 144_000));
+        byte[] m2ts = new byte[800];
+        m2ts[4] = 0x47;
+        m2ts[196] = 0x47;
+        m2ts[388] = 0x47;
+        assertEquals("m2ts", format(m2ts, 800));
+        assertEquals("video/MP2T", ContentSniffer.detect(m2ts, 800).orElseThrow().mime());
+        assertEquals("flv", format(bytes("FLV\u0001\u0005\0\0\0\u0009", 64), 1000));
+        assertEquals("asf", format(new byte[] {0x30, 0x26, (byte) 0xB2, 0x75, (byte) 0x8E, 0x66, (byte) 0xCF, 0x11,
+            (byte) 0xA6, (byte) 0xD9, 0x00, (byte) 0xAA, 0x00, 0x62, (byte) 0xCE, 0x6C, 0, 0}, 1000));
+        assertEquals("rm", format(bytes(".RMF\0\0\0\u0012", 64), 1000));
+        assertEquals("aiff", format(bytes("FORM\0\0\u0010\0AIFFCOMM", 64), 5000));
+        assertEquals("aiff", format(bytes("FORM\0\0\u0010\0AIFCFVER", 64), 5000));
+        assertEquals("amr", format(bytes("#!AMR\n\u003c", 64), 1000));
+        assertEquals("amr", format(bytes("#!AMR-WB\n", 64), 1000));
+        assertEquals(AssetType.AUDIO, ContentSniffer.detect(bytes("#!AMR\n", 64), 1000).orElseThrow().type());
+    }
+
+    @Test
+    void scannerAndCameraStillFormats() {
+        byte[] bmp = bytes("BM", 64);
+        bmp[2] = (byte) 0xF6;
+        bmp[3] = 0x01; // 502 bytes, little-endian
+        assertEquals("bmp", format(bmp, 502));
+        assertEquals("none", format(bmp, 9000), "a BMP's size field is its file size");
+        assertEquals("psd", format(bytes("8BPS\0\u0001", 64), 1000));
+        assertEquals("jp2", format(new byte[] {0, 0, 0, 0x0C, 'j', 'P', ' ', ' ', 0x0D, 0x0A, (byte) 0x87, 0x0A, 0, 0}, 1000));
+        assertEquals("j2k", format(new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51, 0, 0}, 1000));
+        assertEquals("dpx", format(bytes("SDPX", 64), 1000));
+        assertEquals("bigtiff", format(bytes("II+\0\u0008\0\0\0", 64), 1000));
+        assertEquals("cr2", format(bytes("II*\0\u0010\0\0\0CR\u0002\0", 64), 1000));
+        assertEquals("image/x-canon-cr2", ContentSniffer.detect(bytes("II*\0\u0010\0\0\0CR\u0002\0", 64), 1000).orElseThrow().mime());
+        assertEquals("crw", format(bytes("II\u001a\0\0\0HEAPCCDR", 64), 1000));
+        assertEquals("raf", format(bytes("FUJIFILMCCD-RAW 0201", 64), 1000));
+        assertEquals("mrw", format(bytes("\0MRM\0\0", 64), 1000));
+        assertEquals("rw2", format(bytes("IIU\0\u0018\0", 64), 1000));
+        assertEquals("orf", format(bytes("IIRO\u0008\0", 64), 1000));
+        assertEquals("x3f", format(bytes("FOVb", 64), 1000));
+    }
 }
