@@ -12,6 +12,7 @@ import org.yingzhi.asset.Step;
 import org.yingzhi.asset.StepResult;
 import org.yingzhi.media.Images;
 import org.yingzhi.media.MediaToolkit;
+import org.yingzhi.media.PhotoDecoder;
 import org.yingzhi.media.spec.PreviewSpec;
 import org.yingzhi.storage.Derivative;
 import org.yingzhi.storage.MediaStore;
@@ -31,7 +32,7 @@ class PreviewHandler extends AssetJobHandler {
     protected StepResult process(Asset asset, Path original) throws Exception {
         Integer orientation = asset.photo() != null && asset.photo().exif() != null
                 ? asset.photo().exif().orientation() : null;
-        BufferedImage upright = Images.upright(toolkit.decodeImage(original), orientation);
+        BufferedImage upright = Images.upright(PhotoDecoder.decode(original, toolkit).image(), orientation);
         List<Derivatives.PreviewSize> sizes = new ArrayList<>();
         for (int edge : spec.longEdges()) {
             int[] wh = PreviewSpec.fit(upright.getWidth(), upright.getHeight(), edge);

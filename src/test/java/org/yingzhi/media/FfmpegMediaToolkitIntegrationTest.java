@@ -61,4 +61,36 @@ class FfmpegMediaToolkitIntegrationTest {
         assertTrue(ms < 5_000, "gave up after " + ms + " ms");
         assertEquals(3, quick.probe(Samples.get("clip-2997df.mov")).streams().size(), "normal files are unaffected");
     }
+
+    @Test
+    void picturesOfEveryPixelFormatDecode(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // gray JPEG, a 16x16 JPEG, a 32x24 PNG, 16-bit TIFF, JPEG 2000 and DPX, made by the bundled ffmpeg
+        String[][] made = {{"gray.jpg", "-pix_fmt", "gray"}, {"tiny.jpg", "-s", "16x16"}, {"tiny.png", "-s", "32x24"},
+            {"deep.tif", "-pix_fmt", "rgb48le"}, {"master.jp2", "-c:v", "jpeg2000"}, {"film.dpx", "-c:v", "dpx"}};
+        for (String[] m : made) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("-y", "-f", "lavfi", "-i",
+                    "testsrc=size=320x240:rate=1:duration=1", "-frames:v", "1"));
+            args.addAll(java.util.Arrays.asList(m).subList(1, m.length));
+            args.add(dir.resolve(m[0]).toString());
+            org.yingzhi.support.TestMedia.ffmpeg(args.toArray(String[]::new));
+            java.awt.image.BufferedImage img = toolkit.decodeImage(dir.resolve(m[0]));
+            org.junit.jupiter.api.Assertions.assertTrue(img.getWidth() > 0 && img.getHeight() > 0, m[0]);
+            org.yingzhi.media.PhotoDecoder.Decoded d = org.yingzhi.media.PhotoDecoder.decode(dir.resolve(m[0]), toolkit);
+            org.junit.jupiter.api.Assertions.assertEquals(img.getWidth(), d.image().getWidth(), m[0] + " via " + d.via());
+            if (d.via().startsWith("imageio")) {
+                // the same pixels both ways: FFmpeg's padded lines were copied right
+                long diff = 0;
+                for (int y = 0; y < img.getHeight(); y++) {
+                    for (int x = 0; x < img.getWidth(); x++) {
+                        int p = img.getRGB(x, y);
+                        int q = d.image().getRGB(x, y);
+                        diff += Math.abs((p >> 16 & 255) - (q >> 16 & 255)) + Math.abs((p >> 8 & 255) - (q >> 8 & 255))
+                                + Math.abs((p & 255) - (q & 255));
+                    }
+                }
+                double mean = diff / (3.0 * img.getWidth() * img.getHeight());
+                org.junit.jupiter.api.Assertions.assertTrue(mean < 6, m[0] + ": mean difference " + mean);
+            }
+        }
+    }
 }

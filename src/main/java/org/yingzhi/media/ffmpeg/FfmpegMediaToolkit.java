@@ -315,7 +315,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                 long at = length > 0 ? Math.max(0, Math.min(t, length - 2 * frameMicros)) : t;
                 g.setVideoTimestamp(at);
                 Frame f = g.grabImage();
-                BufferedImage img = f == null ? null : FfmpegFrames.copy(conv, f);
+                BufferedImage img = f == null ? null : FfmpegFrames.bgr24(f);
                 if (img == null) {
                     if (last == null) {
                         throw new MediaException("no decodable frame at " + at + " us");
@@ -420,9 +420,11 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     @Override
     public BufferedImage decodeImage(Path in) {
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile()); Java2DFrameConverter conv = new Java2DFrameConverter()) {
+            // always 8-bit BGR: Java2DFrameConverter has no colour space for gray, 16-bit or planar frames
+            g.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24);
             g.start();
             Frame f = g.grabImage();
-            BufferedImage img = f == null ? null : FfmpegFrames.copy(conv, f);
+            BufferedImage img = f == null ? null : FfmpegFrames.bgr24(f);
             if (img == null) {
                 // a JPEG cut short opens fine and yields no frame
                 throw new MediaException("the image has no decodable picture (truncated?)");
