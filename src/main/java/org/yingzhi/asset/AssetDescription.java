@@ -128,4 +128,22 @@ public record AssetDescription(String title, String description, String contribu
         }
         return t;
     }
+
+    /**
+     * The capture date a photo's own metadata gives: the full time with its offset when the camera recorded one (so
+     * it is found on its true day in China: 22:53 at +02:00 is the next morning here), else the day alone (a camera
+     * clock without a zone). Null when it is no usable date.
+     */
+    public static String embeddedDate(String iso) {
+        if (iso == null || iso.length() < 4) {
+            return null;
+        }
+        String date = iso.matches(".*T.*([+-]\\d{2}:\\d{2}|Z)$") ? iso : iso.substring(0, Math.min(10, iso.length()));
+        try {
+            AssetDescription.captureRange(date);
+            return date;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -178,7 +178,8 @@ public class AssetIngestService {
         AssetDescription filled = d.orElse(fromEmbedded(fileName, media, photo));
         AssetDocuments.putDescription(doc, filled);
         if (d.captureDate() == null && filled.captureDate() != null) {
-            doc.append(AssetFields.CAPTURE_DATE_SOURCE, photo != null ? "exif" : "container");
+            doc.append(AssetFields.CAPTURE_DATE_SOURCE, photo != null && photo.mwg() != null && photo.mwg().dateSource() != null
+                    ? photo.mwg().dateSource() : "container");
         }
         if (media != null) {
             doc.append(AssetFields.MEDIA, Json.toDocument(media));
@@ -209,24 +210,23 @@ public class AssetIngestService {
         String date = null;
         String place = null;
         List<String> keywords = null;
-        if (photo != null) {
-            if (photo.xmp() != null) {
-                title = photo.xmp().title();
-                description = photo.xmp().description();
-            }
-            if (photo.iptc() != null) {
-                title = title != null ? title : firstNonNull(photo.iptc().headline(), photo.iptc().objectName());
-                description = description != null ? description : photo.iptc().caption();
-                place = photo.iptc().city();
-                keywords = photo.iptc().keywords().isEmpty() ? null : photo.iptc().keywords();
-            }
-            if (photo.exif() != null && photo.exif().dateTimeOriginal() != null) {
-                date = photo.exif().dateTimeOriginal().substring(0, 10);
-            }
+        String rights = null;
+        if (photo != null && photo.mwg() != null) {
+            // reconciled across EXIF, IPTC and XMP as the MWG guidelines read them
+            PhotoMetadata.Mwg m = photo.mwg();
+            title = firstNonNull(m.title(), photo.iptc() == null ? null : photo.iptc().headline());
+            description = m.description();
+            keywords = m.keywords().isEmpty() ? null : m.keywords();
+            rights = m.rights();
+            date = AssetDescription.embeddedDate(m.dateTimeOriginal());
+        }
+        if (photo != null && photo.iptc() != null) {
+            place = photo.iptc().city();
         }
         if (media != null) {
             title = media.tags().get("title");
             description = firstNonNull(media.tags().get("description"), media.tags().get("comment"));
+            rights = media.tags().get("copyright");
             if (media.creationTime() != null) {
                 date = OffsetDateTime.parse(media.creationTime()).atZoneSameInstant(CatalogTime.ZONE).toLocalDate().toString();
             }
@@ -236,7 +236,7 @@ public class AssetIngestService {
             int dot = n.lastIndexOf('.');
             title = dot > 0 ? n.substring(0, dot) : n;
         }
-        return new AssetDescription(title, description, null, null, date, place, keywords, null).normalized();
+        return new AssetDescription(title, description, null, null, date, place, keywords, rights).normalized();
     }
 
     private static String extensionMismatch(String fileName, ContentSniffer.Detected detected) {

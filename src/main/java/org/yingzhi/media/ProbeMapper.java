@@ -19,7 +19,7 @@ public final class ProbeMapper {
 
     private static final List<String> KEPT_TAGS = List.of("title", "comment", "description", "artist", "album",
             "date", "creation_time", "encoder", "make", "model", "location", "com.apple.quicktime.location.ISO6709",
-            "reel_name", "major_brand");
+            "reel_name", "major_brand", "copyright");
 
     private ProbeMapper() {
     }
@@ -53,8 +53,14 @@ public final class ProbeMapper {
 
         MediaInfo.TimecodeInfo tc = timecode(raw, firstVideo, warnings);
         Map<String, String> tags = new LinkedHashMap<>();
+        // tag names in any case: FLAC and Vorbis comments are often TITLE, ARTIST, COPYRIGHT
+        Map<String, String> byLowerName = new LinkedHashMap<>();
+        raw.tags().forEach((k, v) -> byLowerName.putIfAbsent(k.toLowerCase(java.util.Locale.ROOT), v));
         for (String k : KEPT_TAGS) {
             String v = raw.tags().get(k);
+            if (v == null) {
+                v = byLowerName.get(k.toLowerCase(java.util.Locale.ROOT));
+            }
             if (v != null && !v.isBlank()) {
                 tags.put(k.replace('.', '_'), v.trim());
             }

@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
 public class PhotoMetadataReader {
 
     private static final DateTimeFormatter EXIF_DATE = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
+    private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     /** Throws {@link IOException} only when the file cannot be read as an image at all. */
     public PhotoMetadata read(Path file) throws IOException {
@@ -52,31 +53,110 @@ public class PhotoMetadataReader {
                 warnings.add(d.getName() + ": " + err);
             }
         }
-        return new PhotoMetadata(width(md), height(md), exif(md, warnings), gps(md, warnings), iptc(md), xmp(md, warnings),
-                warnings);
+        PhotoMetadata.Exif exif = exif(md, warnings);
+        PhotoMetadata.Iptc iptc = iptc(md, warnings);
+        PhotoMetadata.Xmp xmp = xmp(md, warnings);
+        return new PhotoMetadata(width(md), height(md), exif, gps(md, warnings), iptc, xmp, mwg(exif, iptc, xmp), warnings);
+    }
+
+    /** The MWG reconciliation (see {@link PhotoMetadata.Mwg}). */
+    static PhotoMetadata.Mwg mwg(PhotoMetadata.Exif exif, PhotoMetadata.Iptc iptc, PhotoMetadata.Xmp xmp) {
+        String description = first(exif == null ? null : exif.imageDescription(), xmp == null ? null : xmp.description(),
+                iptc == null ? null : iptc.caption());
+        List<String> creators = exif != null && exif.artist() != null ? splitCreators(exif.artist())
+                : xmp != null && !xmp.creators().isEmpty() ? xmp.creators()
+                : iptc != null ? iptc.bylines() : List.of();
+        String rights = first(exif == null ? null : exif.copyright(), xmp == null ? null : xmp.rights(),
+                iptc == null ? null : iptc.copyrightNotice());
+        String title = first(xmp == null ? null : xmp.title(), iptc == null ? null : iptc.objectName());
+        List<String> keywords = xmp != null && !xmp.subject().isEmpty() ? xmp.subject()
+                : iptc != null ? iptc.keywords() : List.of();
+        String date = null;
+        String source = null;
+        if (exif != null && exif.dateTimeOriginal() != null) {
+            date = exif.dateTimeOriginal();
+            source = "exif";
+        } else if (xmp != null && xmp.dateCreated() != null) {
+            date = xmp.dateCreated();
+            source = "xmp";
+        } else if (iptc != null && iptc.dateCreated() != null) {
+            date = iptc.dateCreated();
+            source = "iptc";
+        }
+        if (description == null && creators.isEmpty() && rights == null && title == null && keywords.isEmpty() && date == null) {
+            return null;
+        }
+        return new PhotoMetadata.Mwg(title, description, creators, rights, keywords, date, source);
+    }
+
+    /** EXIF Artist may hold several names separated by semicolons (the MWG convention). */
+    private static List<String> splitCreators(String artist) {
+        return Arrays.stream(artist.split(";")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
     }
 
     private static Integer width(Metadata md) {
-        return dimension(md, JpegDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_WIDTH,
-                ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH, ExifDirectoryBase.TAG_IMAGE_WIDTH);
+        return dimension(md, true);
     }
 
     private static Integer height(Metadata md) {
-        return dimension(md, JpegDirectory.TAG_IMAGE_HEIGHT, PngDirectory.TAG_IMAGE_HEIGHT,
-                ExifDirectoryBase.TAG_EXIF_IMAGE_HEIGHT, ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+        return dimension(md, false);
     }
 
-    /** The coded image size (JPEG SOF, PNG IHDR) is the truth; EXIF's copy is the fallback for other formats. */
-    private static Integer dimension(Metadata md, int jpegTag, int pngTag, int... exifTags) {
-        JpegDirectory jpeg = md.getFirstDirectoryOfType(JpegDirectory.class);
-        if (jpeg != null && jpeg.getInteger(jpegTag) != null) {
-            return jpeg.getInteger(jpegTag);
+    /**
+     * The coded image size is the truth: JPEG SOF, PNG IHDR, GIF screen, WebP, HEIF ispe, BMP and PSD headers;
+     * for TIFF and RAW the largest image among the IFDs (a NEF's first IFD is its thumbnail); EXIF's copy last.
+     */
+    private static Integer dimension(Metadata md, boolean width) {
+        Object[][] coded = {
+            {JpegDirectory.class, JpegDirectory.TAG_IMAGE_WIDTH, JpegDirectory.TAG_IMAGE_HEIGHT},
+            {PngDirectory.class, PngDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_HEIGHT},
+            {com.drew.metadata.gif.GifHeaderDirectory.class, com.drew.metadata.gif.GifHeaderDirectory.TAG_IMAGE_WIDTH,
+                com.drew.metadata.gif.GifHeaderDirectory.TAG_IMAGE_HEIGHT},
+            {com.drew.metadata.webp.WebpDirectory.class, com.drew.metadata.webp.WebpDirectory.TAG_IMAGE_WIDTH,
+                com.drew.metadata.webp.WebpDirectory.TAG_IMAGE_HEIGHT},
+            {com.drew.metadata.heif.HeifDirectory.class, com.drew.metadata.heif.HeifDirectory.TAG_IMAGE_WIDTH,
+                com.drew.metadata.heif.HeifDirectory.TAG_IMAGE_HEIGHT},
+            {com.drew.metadata.bmp.BmpHeaderDirectory.class, com.drew.metadata.bmp.BmpHeaderDirectory.TAG_IMAGE_WIDTH,
+                com.drew.metadata.bmp.BmpHeaderDirectory.TAG_IMAGE_HEIGHT},
+            {com.drew.metadata.photoshop.PsdHeaderDirectory.class,
+                com.drew.metadata.photoshop.PsdHeaderDirectory.TAG_IMAGE_WIDTH,
+                com.drew.metadata.photoshop.PsdHeaderDirectory.TAG_IMAGE_HEIGHT}};
+        for (Object[] c : coded) {
+            @SuppressWarnings("unchecked")
+            Directory d = md.getFirstDirectoryOfType((Class<? extends Directory>) c[0]);
+            Integer v = d == null ? null : d.getInteger((Integer) (width ? c[1] : c[2]));
+            if (v != null && v > 0) {
+                return v;
+            }
         }
-        PngDirectory png = md.getFirstDirectoryOfType(PngDirectory.class);
-        if (png != null && png.getInteger(pngTag) != null) {
-            return png.getInteger(pngTag);
+        // TIFF and TIFF-based RAW: the largest image of any IFD (IFD0, SubIFDs)
+        long bestArea = 0;
+        Integer best = null;
+        for (Directory d : md.getDirectories()) {
+            if (!(d instanceof ExifDirectoryBase)) {
+                continue;
+            }
+            Integer w = d.getInteger(ExifDirectoryBase.TAG_IMAGE_WIDTH);
+            Integer h = d.getInteger(ExifDirectoryBase.TAG_IMAGE_HEIGHT);
+            if (w != null && h != null && (long) w * h > bestArea) {
+                bestArea = (long) w * h;
+                best = width ? w : h;
+            }
         }
-        return firstInteger(md, exifTags);
+        if (best != null) {
+            return best;
+        }
+        return firstInteger(md, width ? new int[] {ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH}
+                : new int[] {ExifDirectoryBase.TAG_EXIF_IMAGE_HEIGHT});
     }
 
     private static Integer firstInteger(Metadata md, int... tags) {
@@ -105,17 +185,27 @@ public class PhotoMetadataReader {
         String model = text(ifd0, ExifDirectoryBase.TAG_MODEL);
         Integer orientation = ifd0 == null ? null : ifd0.getInteger(ExifDirectoryBase.TAG_ORIENTATION);
         String lens = text(sub, ExifDirectoryBase.TAG_LENS_MODEL);
-        String rawDate = text(sub, ExifDirectoryBase.TAG_DATETIME_ORIGINAL);
-        String offset = text(sub, ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL);
+        // every EXIF sub-directory: RAW files (NEF, DNG, ...) keep the capture date in a second one
+        String rawDate = null;
+        String offset = null;
+        for (ExifSubIFDDirectory d : md.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
+            if (rawDate == null) {
+                rawDate = text(d, ExifDirectoryBase.TAG_DATETIME_ORIGINAL);
+                offset = text(d, ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL);
+            }
+            if (lens == null) {
+                lens = text(d, ExifDirectoryBase.TAG_LENS_MODEL);
+            }
+        }
         String dateTimeOriginal = null;
         String capturedAt = null;
         if (rawDate != null) {
             try {
                 LocalDateTime local = LocalDateTime.parse(rawDate.trim(), EXIF_DATE);
-                dateTimeOriginal = local.toString();
+                dateTimeOriginal = local.format(ISO_SECONDS);
                 if (offset != null) {
                     ZoneOffset zo = ZoneOffset.of(offset.trim());
-                    dateTimeOriginal = local.atOffset(zo).toString();
+                    dateTimeOriginal = local.format(ISO_SECONDS) + zo.getId().replace("Z", "+00:00");
                     capturedAt = local.atOffset(zo).toInstant().toString();
                 }
             } catch (DateTimeParseException e) {
@@ -131,7 +221,9 @@ public class PhotoMetadataReader {
         Integer iso = sub == null ? null : sub.getInteger(ExifDirectoryBase.TAG_ISO_EQUIVALENT);
         Double focal = sub == null ? null : sub.getDoubleObject(ExifDirectoryBase.TAG_FOCAL_LENGTH);
         return new PhotoMetadata.Exif(make, model, lens, dateTimeOriginal, offset == null ? null : offset.trim(),
-                capturedAt, exposureTime, exposureLabel, fNumber, iso, focal, orientation);
+                capturedAt, exposureTime, exposureLabel, fNumber, iso, focal, orientation,
+                text(ifd0, ExifDirectoryBase.TAG_ARTIST), text(ifd0, ExifDirectoryBase.TAG_COPYRIGHT),
+                text(ifd0, ExifDirectoryBase.TAG_IMAGE_DESCRIPTION));
     }
 
     private static String exposureLabel(Rational r) {
@@ -169,16 +261,44 @@ public class PhotoMetadataReader {
         return new PhotoMetadata.Gps(round(loc.getLatitude(), 7), round(loc.getLongitude(), 7), alt);
     }
 
-    private static PhotoMetadata.Iptc iptc(Metadata md) {
+    private static PhotoMetadata.Iptc iptc(Metadata md, List<String> warnings) {
         IptcDirectory d = md.getFirstDirectoryOfType(IptcDirectory.class);
         if (d == null) {
             return null;
         }
         String[] kw = d.getStringArray(IptcDirectory.TAG_KEYWORDS);
+        String[] by = d.getStringArray(IptcDirectory.TAG_BY_LINE);
+        List<String> bylines = by == null ? List.of()
+                : Arrays.stream(by).map(String::trim).filter(t -> !t.isEmpty()).toList();
         return new PhotoMetadata.Iptc(text(d, IptcDirectory.TAG_CAPTION), kw == null ? List.of() : Arrays.asList(kw),
                 text(d, IptcDirectory.TAG_BY_LINE), text(d, IptcDirectory.TAG_CITY),
                 text(d, IptcDirectory.TAG_PROVINCE_OR_STATE), text(d, IptcDirectory.TAG_COUNTRY_OR_PRIMARY_LOCATION_NAME),
-                text(d, IptcDirectory.TAG_HEADLINE), text(d, IptcDirectory.TAG_OBJECT_NAME));
+                text(d, IptcDirectory.TAG_HEADLINE), text(d, IptcDirectory.TAG_OBJECT_NAME), bylines,
+                text(d, IptcDirectory.TAG_COPYRIGHT_NOTICE), iptcDate(d, warnings));
+    }
+
+    /** IPTC DateCreated (CCYYMMDD) and TimeCreated (HHMMSS±HHMM) as ISO-8601. */
+    private static String iptcDate(IptcDirectory d, List<String> warnings) {
+        String date = text(d, IptcDirectory.TAG_DATE_CREATED);
+        if (date == null) {
+            return null;
+        }
+        String digits = date.replaceAll("[^0-9]", "");
+        if (digits.length() != 8) {
+            warnings.add("IPTC DateCreated '" + date + "' is not a date");
+            return null;
+        }
+        String day = digits.substring(0, 4) + "-" + digits.substring(4, 6) + "-" + digits.substring(6, 8);
+        String time = text(d, IptcDirectory.TAG_TIME_CREATED);
+        if (time != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{2}):?(\\d{2}):?(\\d{2})([+-]\\d{2}):?(\\d{2})?")
+                    .matcher(time.trim());
+            if (m.lookingAt()) {
+                return day + "T" + m.group(1) + ":" + m.group(2) + ":" + m.group(3)
+                        + (m.group(4) == null ? "" : m.group(4) + ":" + (m.group(5) == null ? "00" : m.group(5)));
+            }
+        }
+        return day;
     }
 
     private static PhotoMetadata.Xmp xmp(Metadata md, List<String> warnings) {
@@ -190,19 +310,36 @@ public class PhotoMetadataReader {
         try {
             String title = localized(meta, "title");
             String description = localized(meta, "description");
-            String creator = null;
-            XMPProperty c = meta.getArrayItem(XMPConst.NS_DC, "creator", 1);
-            if (c != null) {
-                creator = c.getValue();
+            String rights = localized(meta, "rights");
+            List<String> creators = array(meta, "creator");
+            List<String> subject = array(meta, "subject");
+            String created = null;
+            XMPProperty dc = meta.getProperty(XMPConst.NS_PHOTOSHOP, "DateCreated");
+            if (dc != null && dc.getValue() != null && !dc.getValue().isBlank()) {
+                created = dc.getValue().trim();
             }
-            if (title == null && description == null && creator == null) {
+            if (title == null && description == null && creators.isEmpty() && rights == null && subject.isEmpty()
+                    && created == null) {
                 return null;
             }
-            return new PhotoMetadata.Xmp(title, description, creator);
+            return new PhotoMetadata.Xmp(title, description, creators.isEmpty() ? null : creators.get(0), creators, rights,
+                    subject, created);
         } catch (XMPException e) {
             warnings.add("XMP: " + e.getMessage());
             return null;
         }
+    }
+
+    private static List<String> array(XMPMeta meta, String prop) throws XMPException {
+        List<String> out = new ArrayList<>();
+        int n = meta.doesPropertyExist(XMPConst.NS_DC, prop) ? meta.countArrayItems(XMPConst.NS_DC, prop) : 0;
+        for (int i = 1; i <= n; i++) {
+            XMPProperty p = meta.getArrayItem(XMPConst.NS_DC, prop, i);
+            if (p != null && p.getValue() != null && !p.getValue().isBlank()) {
+                out.add(p.getValue().trim());
+            }
+        }
+        return out;
     }
 
     private static String localized(XMPMeta meta, String prop) throws XMPException {

@@ -189,7 +189,7 @@ class AssetApiIntegrationTest {
         assertEquals("第一批援藏干部在拉萨调研", p.get("xmp").get("description").asString());
         assertEquals("拉萨调研", a.get("title").asString(), "title from XMP");
         assertEquals("拉萨", a.get("place").asString(), "place from IPTC city");
-        assertEquals("2009-07-15", a.get("captureDate").asString());
+        assertEquals("2009-07-15T10:32:05+08:00", a.get("captureDate").asString(), "with its zone: the true instant");
         assertEquals("exif", a.get("captureDateSource").asString());
 
         JsonNode k = uploadSample("photo-kashgar.jpg", Api.ADMIN, "{\"contributorUnit\":\"援疆工作队\"}").get("photo");

@@ -1,0 +1,179 @@
+package org.yingzhi.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yingzhi.shared.json.Json;
+import org.yingzhi.support.Samples;
+import org.yingzhi.support.TestDataDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Every photo field the catalog stores, compared with what exiftool (installed by scripts/setup) reads from the
+ * same file with {@code -j -n} and its MWG composite tags, on the samples and on photos this test writes with
+ * exiftool: EXIF, IPTC and XMP that disagree, several creators, copyright, an OffsetTimeOriginal west of China,
+ * a date only in IPTC, and GIF, BMP, TIFF and WebP-less rasters for their sizes.
+ */
+class PhotoMetadataExiftoolIntegrationTest {
+
+    static final Path DIR = TestDataDir.create("photo-exiftool");
+    static final List<Path> PHOTOS = new ArrayList<>();
+
+    private static void exiftool(Path file, String... tags) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("exiftool", "-q", "-overwrite_original", "-codedcharacterset=utf8"));
+        cmd.addAll(List.of(tags));
+        cmd.add(file.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), "exiftool " + cmd + ": " + out);
+    }
+
+    private static Path raster(String name, String format, int w, int h) throws Exception {
+        Path p = DIR.resolve(name);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        assertTrue(ImageIO.write(img, format, p.toFile()));
+        return p;
+    }
+
+    @BeforeAll
+    static void make() throws Exception {
+        PHOTOS.add(Samples.get("photo-lhasa.jpg"));
+        PHOTOS.add(Samples.get("photo-kashgar.jpg"));
+        Path disagree = raster("disagree.jpg", "jpg", 640, 427);
+        exiftool(disagree, "-EXIF:Make=Canon", "-EXIF:Model=Canon EOS 400D DIGITAL", "-EXIF:DateTimeOriginal=2019:05:01 22:53:00",
+                "-EXIF:OffsetTimeOriginal=+02:00", "-EXIF:Artist=张晓明; 李华", "-EXIF:Copyright=© 2019 林芝援藏指挥部",
+                "-IPTC:Caption-Abstract=旧的说明", "-XMP-dc:Description=林芝市人民医院奠基仪式", "-IPTC:Keywords=旧词",
+                "-XMP-dc:Subject=援藏", "-XMP-dc:Subject=林芝", "-XMP-dc:Subject=医院", "-IPTC:By-line=某人",
+                "-XMP-dc:Rights=XMP版权", "-IPTC:CopyrightNotice=IPTC版权", "-XMP-dc:Title=奠基仪式",
+                "-IPTC:ObjectName=旧标题", "-EXIF:Orientation#=8", "-EXIF:ISO=200", "-EXIF:FNumber=4.5",
+                "-EXIF:ExposureTime=0.0025");
+        PHOTOS.add(disagree);
+        Path iptcOnly = raster("iptc-date.jpg", "jpg", 300, 200);
+        exiftool(iptcOnly, "-IPTC:DateCreated=2004:08:15", "-IPTC:TimeCreated=09:30:00+08:00",
+                "-IPTC:By-line=援疆干部甲", "-IPTC:By-line=援疆干部乙", "-IPTC:CopyrightNotice=新疆日报社",
+                "-IPTC:Keywords=援疆", "-IPTC:Keywords=和田", "-IPTC:Caption-Abstract=和田地区援建学校");
+        PHOTOS.add(iptcOnly);
+        Path xmpOnly = raster("xmp-date.png", "png", 200, 150);
+        exiftool(xmpOnly, "-XMP-photoshop:DateCreated=2010:03:05 14:00:00+08:00", "-XMP-dc:Creator=王五",
+                "-XMP-dc:Creator=赵六", "-XMP-dc:Rights=省地方志办公室");
+        PHOTOS.add(xmpOnly);
+        PHOTOS.add(raster("screen.gif", "gif", 123, 45));
+        PHOTOS.add(raster("scan.bmp", "bmp", 321, 54));
+        PHOTOS.add(raster("scan.tif", "tiff", 222, 111));
+    }
+
+    private static JsonNode exiftoolJson(Path file) throws Exception {
+        Process p = new ProcessBuilder("exiftool", "-j", "-n", "-use", "MWG", "-G", "-a", file.toString()).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor());
+        return Json.MAPPER.readTree(out).get(0);
+    }
+
+    private static String str(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (n.isArray()) {
+            List<String> items = new ArrayList<>();
+            n.forEach(i -> items.add(i.asString()));
+            return items.toString();
+        }
+        return n.asString();
+    }
+
+    private static String list(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof List<?> l) {
+            return l.isEmpty() ? null : l.toString();
+        }
+        return "[" + v + "]";
+    }
+
+    @Test
+    void everyStoredPhotoFieldAgreesWithExiftool() throws Exception {
+        PhotoMetadataReader reader = new PhotoMetadataReader();
+        List<String> disagreements = new ArrayList<>();
+        for (Path file : PHOTOS) {
+            JsonNode x = exiftoolJson(file);
+            PhotoMetadata m = reader.read(file);
+            PhotoMetadata.Exif e = m.exif();
+            PhotoMetadata.Mwg mwg = m.mwg();
+            String composite = x.has("Composite:DateTimeOriginal") ? x.get("Composite:DateTimeOriginal").asString() : null;
+            String[][] pairs = {
+                // Composite:ImageSize is "W H" with -n, for every format (the W and H tags sit in per-format groups)
+                {"width", size(x, 0), m.width() == null ? null : m.width().toString()},
+                {"height", size(x, 1), m.height() == null ? null : m.height().toString()},
+                {"make", str(x.get("EXIF:Make")), e == null ? null : e.make()},
+                {"model", str(x.get("EXIF:Model")), e == null ? null : e.model()},
+                {"orientation", str(x.get("EXIF:Orientation")), e == null || e.orientation() == null ? null : e.orientation().toString()},
+                {"iso", str(x.get("EXIF:ISO")), e == null || e.iso() == null ? null : e.iso().toString()},
+                {"fNumber", str(x.get("EXIF:FNumber")), e == null || e.fNumber() == null ? null : trim(e.fNumber())},
+                {"exposureTime", str(x.get("EXIF:ExposureTime")), e == null || e.exposureTime() == null ? null : trim(e.exposureTime())},
+                // exiftool's MWG DateTimeOriginal "2019:05:01 22:53:00+02:00" is ours with '-' and 'T'
+                {"dateTimeOriginal", composite == null ? null : composite.replaceFirst("^(\\d{4}):(\\d{2}):(\\d{2}) ", "$1-$2-$3T"),
+                    mwg == null ? null : mwg.dateTimeOriginal()},
+                {"description", str(x.get("Composite:Description")), mwg == null ? null : mwg.description()},
+                {"creators", list(x.has("Composite:Creator") ? creators(x.get("Composite:Creator")) : null),
+                    mwg == null ? null : list(mwg.creators())},
+                {"rights", str(x.get("Composite:Copyright")), mwg == null ? null : mwg.rights()},
+                {"keywords", list(x.has("Composite:Keywords") ? creators(x.get("Composite:Keywords")) : null),
+                    mwg == null ? null : list(mwg.keywords())},
+                {"latitude", str(x.get("Composite:GPSLatitude")), m.gps() == null ? null : trim(m.gps().latitude())},
+                {"longitude", str(x.get("Composite:GPSLongitude")), m.gps() == null ? null : trim(m.gps().longitude())},
+            };
+            for (String[] p : pairs) {
+                if (!java.util.Objects.equals(p[1], p[2])) {
+                    disagreements.add(file.getFileName() + " " + p[0] + ": exiftool " + p[1] + ", Yingzhi " + p[2]);
+                }
+            }
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
+    private static String size(JsonNode x, int i) {
+        JsonNode s = x.get("Composite:ImageSize");
+        return s == null ? null : s.asString().split("[ x]")[i];
+    }
+
+    /** exiftool gives one value as a string and several as an array; as a list either way. */
+    private static List<String> creators(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n.isArray()) {
+            n.forEach(i -> out.add(i.asString()));
+        } else {
+            for (String s : n.asString().split(";")) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    @Test
+    void aTimeWestOfChinaIsOnTheNextChinaDay() throws Exception {
+        PhotoMetadata m = new PhotoMetadataReader().read(DIR.resolve("disagree.jpg"));
+        assertEquals("2019-05-01T22:53:00+02:00", m.exif().dateTimeOriginal(), "seconds :00 are kept");
+        assertEquals("2019-05-01T20:53:00Z", m.exif().capturedAt());
+        String date = org.yingzhi.asset.AssetDescription.embeddedDate(m.mwg().dateTimeOriginal());
+        assertEquals("2019-05-01T22:53:00+02:00", date, "the capture date keeps the zone");
+        java.time.OffsetDateTime[] range = org.yingzhi.asset.AssetDescription.captureRange(date);
+        assertEquals("2019-05-02", range[0].atZoneSameInstant(org.yingzhi.shared.time.CatalogTime.ZONE).toLocalDate().toString(),
+                "04:53 on 2 May in China");
+        assertTrue(Files.exists(DIR.resolve("iptc-date.jpg")));
+        assertEquals("iptc", new PhotoMetadataReader().read(DIR.resolve("iptc-date.jpg")).mwg().dateSource());
+        assertEquals("xmp", new PhotoMetadataReader().read(DIR.resolve("xmp-date.png")).mwg().dateSource());
+    }
+}
