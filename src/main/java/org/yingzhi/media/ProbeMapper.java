@@ -172,19 +172,48 @@ public final class ProbeMapper {
                 }
             }
         }
+        if (v == null) {
+            v = raw.tags().get("modification_date"); // MXF keeps its date as the material's modification date
+        }
         if (v == null || v.isBlank()) {
             return null;
         }
-        try {
-            Instant t = OffsetDateTime.parse(v.trim()).toInstant();
-            if (t.getEpochSecond() <= 0) {
-                return null; // QuickTime writers leave 1904/1970 epochs when the clock was unset
-            }
-            return t.toString();
-        } catch (DateTimeParseException e) {
+        Instant t = parseDate(v.trim(), warnings);
+        if (t == null) {
             warnings.add("unreadable creation_time '" + v + "'");
             return null;
         }
+        if (t.getEpochSecond() <= 0) {
+            return null; // QuickTime writers leave 1904/1970 epochs when the clock was unset
+        }
+        return t.toString();
+    }
+
+    private static final java.time.format.DateTimeFormatter CTIME = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("EEE MMM d HH:mm:ss yyyy").toFormatter(java.util.Locale.ENGLISH);
+
+    /**
+     * ISO-8601 with a zone; a local time ("2003-03-10 15:04:43", as AVI IDIT and many camcorders write it) or a
+     * C-library time ("Mon Mar 10 15:04:43 2003") is taken as China time, with a warning saying so.
+     */
+    static Instant parseDate(String v, List<String> warnings) {
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException e) {
+            // not ISO with a zone
+        }
+        java.time.LocalDateTime local = null;
+        try {
+            local = java.time.LocalDateTime.parse(v.replaceFirst("^(\\d{4})[:-](\\d{2})[:-](\\d{2})[ T]", "$1-$2-$3T"));
+        } catch (DateTimeParseException e) {
+            try {
+                local = java.time.LocalDateTime.parse(v.replaceAll("\\s+", " "), CTIME);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+        warnings.add("creation time '" + v + "' has no time zone; taken as China time (UTC+8)");
+        return local.atOffset(org.yingzhi.shared.time.CatalogTime.ZONE).toInstant();
     }
 
     private static Integer positive(int v) {

@@ -70,7 +70,12 @@ class ArchiveFormatsIntegrationTest {
             new Made("master.jp2", "PHOTO", "jp2", "image/jp2", List.of("-frames:v", "1", "-an", "-c:v", "jpeg2000",
                     "-f", "image2"), false),
             new Made("film.dpx", "PHOTO", "dpx", "image/x-dpx", List.of("-frames:v", "1", "-an", "-c:v", "dpx", "-f", "image2"), false),
-            new Made("scan.tif", "PHOTO", "tiff", "image/tiff", List.of("-frames:v", "1", "-an", "-c:v", "tiff", "-f", "image2"), false));
+            new Made("scan.tif", "PHOTO", "tiff", "image/tiff", List.of("-frames:v", "1", "-an", "-c:v", "tiff", "-f", "image2"), false),
+            new Made("xdcam.mxf", "VIDEO", "mxf", "application/mxf", List.of("-s", "720x576", "-c:v", "mpeg2video",
+                    "-pix_fmt", "yuv422p", "-b:v", "20M", "-c:a", "pcm_s16le", "-timecode", "10:00:00:00",
+                    "-metadata", "creation_time=2003-03-10T15:04:43Z", "-f", "mxf"), false),
+            new Made("camcorder.avi", "VIDEO", "avi", "video/x-msvideo", List.of("-c:v", "mjpeg", "-c:a", "pcm_s16le",
+                    "-f", "avi"), false));
 
     @BeforeAll
     static void make() throws Exception {
@@ -122,5 +127,10 @@ class ArchiveFormatsIntegrationTest {
         }
         assertEquals(List.of(), wrong);
         assertFalse(FILES.isEmpty());
+        JsonNode mxf = api.get("/api/assets?q=xdcam", Api.BUREAU).json().get("items").get(0);
+        assertEquals("10:00:00:00", mxf.get("media").get("timecode").get("start").asString(), "MXF start timecode");
+        assertEquals("2003-03-10T15:04:43Z", mxf.get("media").get("creationTime").asString(), "MXF date");
+        // ffmpeg's AVI muxer writes no IDIT chunk, so the AVI date forms are checked on recorded strings in
+        // ProbeMapperTest.creationTimesInTheFormsArchivesWriteThem
     }
 }

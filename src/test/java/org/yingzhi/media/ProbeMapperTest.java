@@ -157,4 +157,17 @@ class ProbeMapperTest {
         assertNull(m.creationTime());
         assertTrue(m.warnings().contains("no video or audio stream found"));
     }
+
+    @Test
+    void creationTimesInTheFormsArchivesWriteThem() {
+        List<String> w = new java.util.ArrayList<>();
+        assertEquals("2003-03-10T15:04:43Z", ProbeMapper.parseDate("2003-03-10T15:04:43.000000Z", w).toString());
+        assertTrue(w.isEmpty());
+        // AVI IDIT and camcorders: local time without a zone, taken as China time
+        assertEquals("2003-03-10T07:04:43Z", ProbeMapper.parseDate("2003-03-10 15:04:43", w).toString());
+        assertEquals("2003-03-10T07:04:43Z", ProbeMapper.parseDate("2003:03:10 15:04:43", w).toString());
+        assertEquals("2003-03-10T07:04:43Z", ProbeMapper.parseDate("MON MAR 10 15:04:43 2003", w).toString());
+        assertEquals(3, w.size(), "each says it assumed China time: " + w);
+        assertNull(ProbeMapper.parseDate("sometime in spring", w));
+    }
 }
