@@ -72,8 +72,16 @@ public class SearchService implements SmartLifecycle {
         if (!ready()) {
             throw new IllegalStateException("the search index is " + state);
         }
+        if (unrefreshed) {
+            // this process wrote since the last search: make its writes visible first (read your own writes)
+            unrefreshed = false;
+            index.refresh();
+        }
         return index.search(q);
     }
+
+    /** Writes applied to the index but not yet visible to searches (refreshed by the next search, not per write). */
+    private volatile boolean unrefreshed;
 
     /** State for the admin page and tests: building, catching up, ready; documents indexed. */
     public record Status(String state, long documents, long rebuiltDocuments) {
@@ -217,7 +225,7 @@ public class SearchService implements SmartLifecycle {
         try {
             recent.put(c.seq(), c.at());
             apply(c);
-            index.refresh();
+            unrefreshed = true;
         } catch (IOException | RuntimeException e) {
             // the poller applies it again from the log
             recent.remove(c.seq());
