@@ -75,7 +75,13 @@ public class SearchService implements SmartLifecycle {
         if (unrefreshed) {
             // this process wrote since the last search: make its writes visible first (read your own writes)
             unrefreshed = false;
-            index.refresh();
+            try {
+                index.refresh();
+            } catch (IOException | RuntimeException e) {
+                // a refresh writes the new segment (a full disk refuses it): answer from what is visible, try again
+                unrefreshed = true;
+                log.warn("search index: refresh failed, answering from the last visible state: {}", e.toString());
+            }
         }
         return index.search(q);
     }
