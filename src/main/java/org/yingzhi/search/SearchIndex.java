@@ -141,6 +141,14 @@ public final class SearchIndex implements AutoCloseable {
         return 0;
     }
 
+    /**
+     * True once the writer has closed itself after a failed write (Lucene does so on a "tragic" error such as a
+     * full disk during a flush): nothing more can be written to it; the service reopens the index.
+     */
+    public boolean broken() {
+        return !writer.isOpen() || writer.getTragicException() != null;
+    }
+
     public long count() throws IOException {
         IndexSearcher s = searchers.acquire();
         try {

@@ -126,6 +126,9 @@ public class SearchService implements SmartLifecycle {
         long lastTrim = 0;
         while (running) {
             try {
+                if (index.broken()) {
+                    reopen();
+                }
                 if ("rebuild requested".equals(state)) {
                     rebuild();
                 }
@@ -146,6 +149,26 @@ public class SearchService implements SmartLifecycle {
                 sleep(pollMillis * 4);
             }
         }
+    }
+
+    /**
+     * The index writer closed itself after a failed write (a full disk): lists use the catalog meanwhile; the index
+     * is opened again at its last commit and caught up from the change log (or rebuilt). While the disk still
+     * refuses, opening fails and the next round of the loop tries again.
+     */
+    private void reopen() throws IOException {
+        if (ready) {
+            log.warn("search index: its writer closed after a failed write; lists use the catalog until it is reopened");
+        }
+        ready = false;
+        state = "reopening";
+        try {
+            index.close();
+        } catch (IOException | RuntimeException e) {
+            // it is closed already; what matters is the last commit on disk
+        }
+        index = new SearchIndex(indexDir);
+        catchUpOrRebuild();
     }
 
     private void catchUpOrRebuild() throws IOException {
