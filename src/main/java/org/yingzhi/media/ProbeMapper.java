@@ -45,7 +45,7 @@ public final class ProbeMapper {
         if (streams.stream().noneMatch(s -> s.kind().equals("video") || s.kind().equals("audio"))) {
             warnings.add("no video or audio stream found");
         }
-        Long duration = raw.durationMicros() > 0 ? raw.durationMicros() : null;
+        Long duration = duration(raw, warnings);
         if (duration == null) {
             warnings.add("duration unknown");
         }
@@ -214,6 +214,42 @@ public final class ProbeMapper {
         }
         warnings.add("creation time '" + v + "' has no time zone; taken as China time (UTC+8)");
         return local.atOffset(org.yingzhi.shared.time.CatalogTime.ZONE).toInstant();
+    }
+
+    /**
+     * The most trustworthy duration: the container's, unless it has none (then the longest audio or video stream's)
+     * or it is longer than every stream by more than 5% and a second (a header left from a longer recording, or a
+     * broken one: the streams are what can be played). A disagreement is recorded as a warning with both values and
+     * the choice.
+     */
+    static Long duration(RawProbe raw, List<String> warnings) {
+        Long container = raw.durationMicros() > 0 ? raw.durationMicros() : null;
+        Long longest = null;
+        for (RawProbe.Stream s : raw.streams()) {
+            if ((s.type().equals("video") || s.type().equals("audio")) && s.durationMicros() > 0
+                    && (longest == null || s.durationMicros() > longest)) {
+                longest = s.durationMicros();
+            }
+        }
+        if (container == null) {
+            if (longest != null) {
+                warnings.add("the container gives no duration; taken from the longest stream (" + seconds(longest) + " s)");
+            }
+            return longest;
+        }
+        if (longest != null && Math.abs(container - longest) > Math.max(1_000_000L, Math.max(container, longest) / 20)) {
+            boolean streams = container > longest;
+            warnings.add("durations disagree: the container says " + seconds(container) + " s, the longest stream "
+                    + seconds(longest) + " s; using " + (streams
+                            ? "the streams' (the container's header claims more than its streams hold)"
+                            : "the container's (a stream's header is shorter than the file)"));
+            return streams ? longest : container;
+        }
+        return container;
+    }
+
+    private static String seconds(long micros) {
+        return String.format(java.util.Locale.ROOT, "%.3f", micros / 1_000_000.0);
     }
 
     private static Integer positive(int v) {

@@ -170,4 +170,30 @@ class ProbeMapperTest {
         assertEquals(3, w.size(), "each says it assumed China time: " + w);
         assertNull(ProbeMapper.parseDate("sometime in spring", w));
     }
+
+    private static RawProbe withDurations(long container, long video, long audio) {
+        List<RawProbe.Stream> streams = List.of(
+                new RawProbe.Stream(0, "video", "h264", "avc1", 320, 240, 25, 1, 25, 1, 0, 0, 0, video, 0, Map.of()),
+                new RawProbe.Stream(1, "audio", "aac", "mp4a", 0, 0, 0, 0, 0, 0, 0, 48000, 2, audio, 0, Map.of()),
+                new RawProbe.Stream(2, "data", "none", "tmcd", 0, 0, 0, 0, 0, 0, 0, 0, 0, 99_000_000, 0, Map.of()));
+        return new RawProbe("mov", "QuickTime", container, 0, 0, Map.of(), streams, null, List.of());
+    }
+
+    @Test
+    void theMostTrustworthyDurationIsChosenAndDisagreementsAreSaid() {
+        List<String> w = new java.util.ArrayList<>();
+        assertEquals(10_000_000L, ProbeMapper.duration(withDurations(10_000_000, 10_000_000, 9_980_000), w));
+        assertTrue(w.isEmpty(), "a few frames apart is agreement: " + w);
+        assertEquals(4_000_000L, ProbeMapper.duration(withDurations(60_000_000, 4_000_000, 3_900_000), w),
+                "a header claiming a minute over 4 s of streams");
+        assertTrue(w.get(0).contains("container says 60.000 s") && w.get(0).contains("using the streams'"), w.get(0));
+        w.clear();
+        assertEquals(30_000_000L, ProbeMapper.duration(withDurations(30_000_000, 12_000_000, 30_000_000), w),
+                "the audio is the longest stream: the container agrees with it");
+        assertTrue(w.isEmpty(), w.toString());
+        assertEquals(8_000_000L, ProbeMapper.duration(withDurations(0, 8_000_000, 7_000_000), w));
+        assertTrue(w.get(0).contains("no duration"), w.toString());
+        w.clear();
+        assertNull(ProbeMapper.duration(withDurations(0, 0, 0), w), "the data stream's length is not the clip's");
+    }
 }
