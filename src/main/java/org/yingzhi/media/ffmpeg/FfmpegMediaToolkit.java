@@ -61,7 +61,6 @@ import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
-import org.bytedeco.javacv.Java2DFrameConverter;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -300,7 +299,8 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     @Override
     public List<BufferedImage> framesAt(Path in, List<Long> micros, int width) {
         List<BufferedImage> out = new ArrayList<>(micros.size());
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile()); Java2DFrameConverter conv = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile())) {
+            g.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24); // what FfmpegFrames.bgr24 copies
             g.start();
             if (g.getVideoStream() < 0 || g.getImageWidth() <= 0) {
                 throw new MediaException("no video stream to take frames from");
@@ -419,7 +419,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
 
     @Override
     public BufferedImage decodeImage(Path in) {
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile()); Java2DFrameConverter conv = new Java2DFrameConverter()) {
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile())) {
             // always 8-bit BGR: Java2DFrameConverter has no colour space for gray, 16-bit or planar frames
             g.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24);
             g.start();

@@ -79,7 +79,7 @@ final class ReopeningBackend implements MongoBackend {
             if (!b.getMvStore().isClosed()) {
                 throw e;
             }
-            boolean full = diskFull(e);
+            boolean full = org.yingzhi.shared.io.StorageFaults.diskFull(e);
             log.error("the catalog store closed after a failed write ({}); reopening it at its last commit",
                     full ? "no space left on device" : e.getMessage(), full ? null : e);
             reopen(b);
@@ -123,15 +123,6 @@ final class ReopeningBackend implements MongoBackend {
             readOnly = true;
         }
         return current;
-    }
-
-    static boolean diskFull(Throwable e) {
-        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t.getMessage() != null && (t.getMessage().contains("No space left") || t.getMessage().contains("Disk quota"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.yingzhi.shared.io.StorageFaults;
 
 /** Every API error leaves as application/problem+json; unexpected ones are logged and answered without internals. */
 @RestControllerAdvice
@@ -54,7 +55,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A multipart body that is malformed or was cut off by the client. */
     @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
     ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest req) {
-        if (diskFull(e)) {
+        if (StorageFaults.diskFull(e)) {
             return diskFull(req);
         }
         log.info("malformed upload on {}: {}", req.getRequestURI(), e.getMessage());
@@ -70,24 +71,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         + "Try again once space has been freed."), req);
     }
 
-    /** Whether a failure comes from a full disk (Java reports ENOSPC only as an IOException message). */
-    static boolean diskFull(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded")
-                    || m.contains("There is not enough space on the disk"))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest req) {
-        if (diskFull(e)) {
+        if (StorageFaults.diskFull(e)) {
             return diskFull(req);
         }
         log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
