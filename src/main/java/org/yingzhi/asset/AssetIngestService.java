@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.yingzhi.media.MediaException;
+import org.yingzhi.media.RawProbe;
 import org.yingzhi.media.MediaInfo;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.ProbeMapper;
@@ -81,11 +82,10 @@ public class AssetIngestService {
                 throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "the file is empty")
                         .with("fileName", AssetDocuments.displayName(fileName));
             }
-            Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head(), received.size());
+            Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head(), received.size())
+                    .map(found -> ContentSniffer.refineByName(found, AssetDocuments.displayName(fileName)));
             if (detected.isEmpty()) {
-                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file",
-                        ContentSniffer.describe(received.head()))
-                        .with("fileName", AssetDocuments.displayName(fileName));
+                detected = Optional.of(askTheDecoders(received, fileName));
             }
             Optional<Asset> existing = repo.findBySha256(received.sha256());
             if (existing.isPresent()) {
@@ -116,6 +116,38 @@ public class AssetIngestService {
         } finally {
             store.discard(received);
         }
+    }
+
+    /**
+     * A file no signature describes is media only when FFmpeg finds a real video or audio stream in it, through a
+     * demuxer that reads media (not text, playlists or lists of other files), and decodes its first frame.
+     * Anything else is refused with what the bytes look like and what the decoders said.
+     */
+    private ContentSniffer.Detected askTheDecoders(MediaStore.Received received, String fileName) {
+        String looks = ContentSniffer.describe(received.head());
+        RawProbe probe;
+        try {
+            probe = toolkit.probe(received.path());
+        } catch (MediaException e) {
+            throw notMedia(looks, fileName);
+        }
+        boolean video = probe.streams().stream().anyMatch(st -> st.type().equals("video") && st.width() > 0);
+        boolean audio = probe.streams().stream().anyMatch(st -> st.type().equals("audio") && st.channels() > 0);
+        Optional<ContentSniffer.Detected> d = ContentSniffer.fromDemuxer(probe.formatName(), video, audio);
+        if (d.isEmpty()) {
+            throw notMedia(looks, fileName);
+        }
+        if (!toolkit.decodesFirstFrame(received.path())) {
+            throw notMedia(looks + "; FFmpeg takes it for " + d.get().format() + " but cannot decode its first frame",
+                    fileName);
+        }
+        log.info("no signature for {}; FFmpeg decodes it as {}", AssetDocuments.displayName(fileName), d.get().format());
+        return d.get();
+    }
+
+    private static ApiException notMedia(String why, String fileName) {
+        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", why)
+                .with("fileName", AssetDocuments.displayName(fileName));
     }
 
     /**

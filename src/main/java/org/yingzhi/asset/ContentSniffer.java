@@ -2,7 +2,9 @@ package org.yingzhi.asset;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides what a file is from its first bytes and its size, never from its name: a text file called {@code .mp4}
@@ -138,6 +140,21 @@ public final class ContentSniffer {
         if (startsWith(h, 0, new int[] {0x00, 0x00, 0x01, 0xBA})) {
             return found(AssetType.VIDEO, "mpegps", "mpg", "video/mpeg");
         }
+        if (ascii(h, 0, 4).equals("MAC ") && h.length >= 6) {
+            return found(AssetType.AUDIO, "ape", "ape", "audio/x-ape");
+        }
+        if (ascii(h, 0, 4).equals("MPCK") || ascii(h, 0, 3).equals("MP+")) {
+            return found(AssetType.AUDIO, "mpc", "mpc", "audio/x-musepack");
+        }
+        if (ascii(h, 0, 4).equals(".snd") && h.length >= 24 && be32(h, 4) >= 24) {
+            return found(AssetType.AUDIO, "au", "au", "audio/basic");
+        }
+        if (ascii(h, 0, 4).equals("caff") && h.length >= 8 && u(h, 4) == 0 && u(h, 5) == 1) {
+            return found(AssetType.AUDIO, "caf", "caf", "audio/x-caf");
+        }
+        if (ascii(h, 0, 19).equals("Creative Voice File")) {
+            return found(AssetType.AUDIO, "voc", "voc", "audio/x-voc");
+        }
         if (ascii(h, 0, 4).equals("fLaC")) {
             return found(AssetType.AUDIO, "flac", "flac", "audio/flac");
         }
@@ -154,6 +171,64 @@ public final class ContentSniffer {
             return found(AssetType.AUDIO, "mp3", "mp3", "audio/mpeg");
         }
         return Optional.empty();
+    }
+
+    /** TIFF-structured camera RAW formats, known by their file name (their content is TIFF). */
+    private static final Map<String, Detected> TIFF_RAW = Map.ofEntries(
+            raw("dng", "dng", "image/x-adobe-dng"), raw("nef", "nef", "image/x-nikon-nef"),
+            raw("nrw", "nrw", "image/x-nikon-nrw"), raw("arw", "arw", "image/x-sony-arw"),
+            raw("srf", "srf", "image/x-sony-srf"), raw("sr2", "sr2", "image/x-sony-sr2"),
+            raw("pef", "pef", "image/x-pentax-pef"), raw("srw", "srw", "image/x-samsung-srw"),
+            raw("3fr", "3fr", "image/x-hasselblad-3fr"), raw("erf", "erf", "image/x-epson-erf"),
+            raw("kdc", "kdc", "image/x-kodak-kdc"), raw("dcr", "dcr", "image/x-kodak-dcr"),
+            raw("mos", "mos", "image/x-leaf-mos"), raw("iiq", "iiq", "image/x-phaseone-iiq"),
+            raw("rwl", "rwl", "image/x-leica-rwl"));
+
+    private static Map.Entry<String, Detected> raw(String ext, String format, String mime) {
+        return Map.entry(ext, new Detected(AssetType.PHOTO, format, ext, mime));
+    }
+
+    /**
+     * Most camera RAW formats (NEF, ARW, DNG, PEF, ...) are TIFF inside, told apart only by their name, as
+     * exiftool does too: a TIFF-structured file named as one of them is labelled as that RAW format.
+     */
+    public static Detected refineByName(Detected d, String fileName) {
+        if (!d.format().equals("tiff") || fileName == null) {
+            return d;
+        }
+        int dot = fileName.lastIndexOf('.');
+        String ext = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return TIFF_RAW.getOrDefault(ext, d);
+    }
+
+    /** Demuxers that read text or other files, never media of their own: refused even when they open a file. */
+    private static final Set<String> NOT_MEDIA_DEMUXERS = Set.of("tty", "hls", "concat",
+            "ffmetadata", "dash", "smjpeg", "image2", "data", "bin", "idf", "adf", "xbin");
+
+    /**
+     * What a file with no known signature is, from the demuxer FFmpeg chose and the streams it found: media only
+     * when a real video or audio stream is there and the demuxer is not one that reads text or other files
+     * (playlists, concat lists, subtitles, ANSI art). Empty means not media.
+     */
+    public static Optional<Detected> fromDemuxer(String demuxer, boolean video, boolean audio) {
+        if (demuxer == null || !(video || audio)) {
+            return Optional.empty();
+        }
+        String name = demuxer.split(",")[0].toLowerCase(Locale.ROOT);
+        if (NOT_MEDIA_DEMUXERS.contains(name)) {
+            return Optional.empty();
+        }
+        boolean picture = name.endsWith("_pipe");
+        String format = picture ? name.substring(0, name.length() - "_pipe".length()) : name;
+        String ext = format.replaceAll("[^a-z0-9]", "");
+        ext = ext.isEmpty() ? "bin" : ext.substring(0, Math.min(8, ext.length()));
+        AssetType type = picture ? AssetType.PHOTO : video ? AssetType.VIDEO : AssetType.AUDIO;
+        String mime = switch (type) {
+            case PHOTO -> "image/x-" + ext;
+            case VIDEO -> "video/x-" + ext;
+            default -> "audio/x-" + ext;
+        };
+        return Optional.of(new Detected(type, format, ext, mime));
     }
 
     /** A short, printable description of what the bytes look like, for rejection messages. */

@@ -8,10 +8,23 @@ public record MediaInfo(String container, String containerLongName, Long duratio
         Long bitRate, String creationTime, List<MediaStream> streams, TimecodeInfo timecode,
         Map<String, String> tags, List<String> warnings) {
 
-    /** One stream; frame rate is an exact rational such as "30000/1001". */
+    /**
+     * One stream; frame rate is an exact rational such as "30000/1001". Video streams also carry the pixel
+     * (sample) and display aspect ratios as ffprobe writes them ("64:45", "16:9"; null when the stream does not
+     * say) and the field order (ffprobe's word: progressive, tt, bb, tb, bt; null when unknown) with
+     * {@code interlaced} as Yingzhi treats it (standard-definition DV is interlaced even when unmarked).
+     */
     public record MediaStream(int index, String kind, String codec, String codecTag, Integer width, Integer height,
             String frameRate, Double fps, Long bitRate, Integer sampleRate, Integer channels, Long durationMicros,
-            Long frames) {
+            Long frames, String sampleAspectRatio, String displayAspectRatio, String fieldOrder, Boolean interlaced) {
+
+        /** A stream without aspect ratios or field order (audio, or tests). */
+        public MediaStream(int index, String kind, String codec, String codecTag, Integer width, Integer height,
+                String frameRate, Double fps, Long bitRate, Integer sampleRate, Integer channels, Long durationMicros,
+                Long frames) {
+            this(index, kind, codec, codecTag, width, height, frameRate, fps, bitRate, sampleRate, channels,
+                    durationMicros, frames, null, null, null, null);
+        }
     }
 
     /**

@@ -21,6 +21,12 @@ public interface MediaToolkit {
      */
     RawProbe probe(Path file);
 
+    /**
+     * Whether the first video or audio frame of the file decodes: the proof asked of a file that no known signature
+     * describes before it is taken for media. Never throws; a file that cannot be opened does not decode.
+     */
+    boolean decodesFirstFrame(Path file);
+
     /** Encodes a browser proxy (H.264 + AAC MP4) into {@code out}; carries {@code timecode} (may be null). */
     ProxyResult transcodeProxy(Path in, Path out, ProxySpec spec, String timecode);
 

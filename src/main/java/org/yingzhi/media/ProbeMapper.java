@@ -24,12 +24,34 @@ public final class ProbeMapper {
     private ProbeMapper() {
     }
 
+    /** The pixel aspect ratio as ffprobe writes it ("64:45"), or null when unknown. */
+    static String sar(RawProbe.Stream s) {
+        return s.sarNum() > 0 && s.sarDen() > 0 ? reduced(s.sarNum(), s.sarDen()) : null;
+    }
+
+    /**
+     * The display aspect ratio (picture size times pixel aspect, reduced, as ffprobe computes it), or null when the
+     * pixel aspect is unknown (ffprobe then reports neither).
+     */
+    static String dar(RawProbe.Stream s) {
+        if (s.width() <= 0 || s.height() <= 0 || sar(s) == null) {
+            return null;
+        }
+        return reduced((long) s.width() * s.sarNum(), (long) s.height() * s.sarDen());
+    }
+
+    private static String reduced(long num, long den) {
+        long g = java.math.BigInteger.valueOf(num).gcd(java.math.BigInteger.valueOf(den)).longValue();
+        return num / g + ":" + den / g;
+    }
+
     public static MediaInfo map(RawProbe raw) {
         List<String> warnings = new ArrayList<>(raw.warnings());
         List<MediaInfo.MediaStream> streams = new ArrayList<>();
         RawProbe.Stream firstVideo = null;
         for (RawProbe.Stream s : raw.streams()) {
             FrameRate rate = null;
+            boolean video = s.type().equals("video");
             if (s.type().equals("video")) {
                 rate = videoRate(s).orElse(null);
                 if (firstVideo == null) {
@@ -40,7 +62,8 @@ public final class ProbeMapper {
                     positive(s.width()), positive(s.height()), rate == null ? null : rate.rational(),
                     rate == null ? null : round3(rate.fps()), positive(s.bitRate()), positive(s.sampleRate()),
                     positive(s.channels()), s.durationMicros() >= 0 ? s.durationMicros() : null,
-                    positive(s.frames())));
+                    positive(s.frames()), video ? sar(s) : null, video ? dar(s) : null, video ? s.fieldOrder() : null,
+                    video ? FieldOrder.of(s.fieldOrder(), s.codec(), s.height()).interlaced() : null));
         }
         if (streams.stream().noneMatch(s -> s.kind().equals("video") || s.kind().equals("audio"))) {
             warnings.add("no video or audio stream found");

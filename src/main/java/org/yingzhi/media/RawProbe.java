@@ -16,13 +16,26 @@ public record RawProbe(String formatName, String formatLongName, long durationMi
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** One stream. {@code type} is video, audio, data, subtitle or attachment; rates are num/den pairs. */
+    /**
+     * One stream. {@code type} is video, audio, data, subtitle or attachment; rates and the sample (pixel) aspect
+     * ratio are num/den pairs (0/0 or 0/1 when unknown); {@code fieldOrder} is ffprobe's word (progressive, tt, bb,
+     * tb, bt) or null when the stream does not say.
+     */
     public record Stream(int index, String type, String codec, String codecTag, int width, int height,
             int rFrameRateNum, int rFrameRateDen, int avgFrameRateNum, int avgFrameRateDen, long bitRate,
-            int sampleRate, int channels, long durationMicros, long frames, Map<String, String> tags) {
+            int sampleRate, int channels, long durationMicros, long frames, Map<String, String> tags,
+            int sarNum, int sarDen, String fieldOrder) {
 
         public Stream {
             tags = tags == null ? Map.of() : Map.copyOf(tags);
+        }
+
+        /** A stream with square (or unknown) pixels and no field order. */
+        public Stream(int index, String type, String codec, String codecTag, int width, int height,
+                int rFrameRateNum, int rFrameRateDen, int avgFrameRateNum, int avgFrameRateDen, long bitRate,
+                int sampleRate, int channels, long durationMicros, long frames, Map<String, String> tags) {
+            this(index, type, codec, codecTag, width, height, rFrameRateNum, rFrameRateDen, avgFrameRateNum,
+                    avgFrameRateDen, bitRate, sampleRate, channels, durationMicros, frames, tags, 0, 1, null);
         }
     }
 

@@ -2,12 +2,14 @@ package org.yingzhi.asset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,21 @@ class ArchiveFormatsIntegrationTest {
                     "-pix_fmt", "yuv422p", "-b:v", "20M", "-c:a", "pcm_s16le", "-timecode", "10:00:00:00",
                     "-metadata", "creation_time=2003-03-10T15:04:43Z", "-f", "mxf"), false),
             new Made("camcorder.avi", "VIDEO", "avi", "video/x-msvideo", List.of("-c:v", "mjpeg", "-c:a", "pcm_s16le",
-                    "-f", "avi"), false));
+                    "-f", "avi"), false),
+            new Made("wide16x9.dv", "VIDEO", "dv", "video/x-dv", List.of("-s", "720x576", "-r", "25", "-aspect", "16:9",
+                    "-pix_fmt", "yuv420p", "-c:v", "dvvideo", "-an", "-f", "dv"), false),
+            new Made("hd1080i.m2ts", "VIDEO", "m2ts", "video/MP2T", List.of("-s", "1920x1080", "-c:v", "mpeg2video",
+                    "-flags", "+ildct+ilme", "-top", "1", "-c:a", "mp2", "-f", "mpegts", "-mpegts_m2ts_mode", "1"), false),
+            new Made("sun.au", "AUDIO", "au", "audio/basic", List.of("-vn", "-c:a", "pcm_s16be", "-f", "au"), true),
+            new Made("creative.voc", "AUDIO", "voc", "audio/x-voc", List.of("-vn", "-ac", "1", "-ar", "22050",
+                    "-c:a", "pcm_u8", "-f", "voc"), true),
+            new Made("apple.caf", "AUDIO", "caf", "audio/x-caf", List.of("-vn", "-c:a", "pcm_s16le", "-f", "caf"), true),
+            // no signature check knows these two: FFmpeg must find and decode a real stream in them
+            new Made("mux.nut", "VIDEO", "nut", "video/x-nut", List.of("-c:v", "ffv1", "-c:a", "pcm_s16le", "-f", "nut"), false),
+            new Made("sony.w64", "AUDIO", "w64", "audio/x-w64", List.of("-vn", "-c:a", "pcm_s16le", "-f", "w64"), true),
+            // a NEF, ARW or DNG is TIFF inside; its name tells which
+            new Made("camera.nef", "PHOTO", "nef", "image/x-nikon-nef", List.of("-frames:v", "1", "-an", "-s", "160x120", "-c:v", "tiff",
+                    "-f", "image2"), false));
 
     @BeforeAll
     static void make() throws Exception {
@@ -127,10 +143,103 @@ class ArchiveFormatsIntegrationTest {
         }
         assertEquals(List.of(), wrong);
         assertFalse(FILES.isEmpty());
+        JsonNode wide = api.get("/api/assets?q=wide16x9", Api.BUREAU).json().get("items").get(0).get("media")
+                .get("streams").get(0);
+        assertEquals("64:45 16:9 true", wide.get("sampleAspectRatio").asString() + " "
+                + wide.get("displayAspectRatio").asString() + " " + wide.get("interlaced").asBoolean(), "anamorphic DV");
+        JsonNode hd = api.get("/api/assets?q=hd1080i", Api.BUREAU).json().get("items").get(0).get("media")
+                .get("streams").get(0);
+        assertEquals("tt", hd.get("fieldOrder").asString(), "1080i field order");
         JsonNode mxf = api.get("/api/assets?q=xdcam", Api.BUREAU).json().get("items").get(0);
         assertEquals("10:00:00:00", mxf.get("media").get("timecode").get("start").asString(), "MXF start timecode");
         assertEquals("2003-03-10T15:04:43Z", mxf.get("media").get("creationTime").asString(), "MXF date");
         // ffmpeg's AVI muxer writes no IDIT chunk, so the AVI date forms are checked on recorded strings in
         // ProbeMapperTest.creationTimesInTheFormsArchivesWriteThem
+    }
+
+    /**
+     * Text that FFmpeg can open is still not media: a playlist (which would make FFmpeg read other files), a
+     * concat list, subtitles and plain text are refused with 415 and nothing is kept.
+     */
+    @Test
+    void textThatFfmpegCouldOpenIsRefused() {
+        Api api = new Api(port);
+        Map<String, String> texts = Map.of(
+                "playlist.m3u8", "#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n",
+                "list.ffconcat", "ffconcat version 1.0\nfile clip.mp4\n",
+                "subtitles.srt", "1\n00:00:01,000 --> 00:00:02,000\n拉萨市人民医院\n\n",
+                "notes.nfo", "The free world of 1995 aid projects\n");
+        List<String> wrong = new ArrayList<>();
+        texts.forEach((name, text) -> {
+            Api.Response r = api.upload(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), Api.BUREAU, null);
+            if (r.status() != 415 || !r.contentType().startsWith("application/problem+json")) {
+                wrong.add(name + ": " + r.status() + " " + r.body());
+            }
+        });
+        assertEquals(List.of(), wrong);
+        assertEquals(0, db.getCollection("assets").countDocuments());
+    }
+
+    /**
+     * Every technical field the catalog stores for a video or audio file equals what ffprobe (the bundled one,
+     * {@code -of json}) reports for it: container, duration, and per stream codec, size, frame rate, sample rate,
+     * channels, pixel and display aspect and field order.
+     */
+    @Test
+    void everyAvFieldAgreesWithFfprobe() throws Exception {
+        Api api = new Api(port);
+        List<String> wrong = new ArrayList<>();
+        int compared = 0;
+        for (Made m : FILES) {
+            if (m.type().equals("PHOTO")) {
+                continue;
+            }
+            Api.Response r = api.upload(dir.resolve(m.file()), Api.BUREAU, null);
+            JsonNode media = r.json().get("asset").get("media");
+            JsonNode probe = tools.jackson.databind.json.JsonMapper.builder().build().readTree(org.yingzhi.support.TestMedia
+                    .ffprobe("-v", "error", "-of", "json", "-show_format", "-show_streams", dir.resolve(m.file()).toString()));
+            JsonNode f = probe.get("format");
+            check(wrong, m.file() + " container", f.get("format_name").asString(), media.path("container").asString(null));
+            boolean durationChosen = r.json().get("asset").get("warnings").toString().contains("duration");
+            if (f.has("duration") && !durationChosen) {
+                long want = Math.round(Double.parseDouble(f.get("duration").asString()) * 1_000_000);
+                check(wrong, m.file() + " duration", want, media.path("durationMicros").asLong(-1));
+            }
+            JsonNode ours = media.get("streams");
+            for (JsonNode st : probe.get("streams")) {
+                JsonNode o = ours.get(st.get("index").asInt());
+                String at = m.file() + " stream " + st.get("index").asInt() + " ";
+                check(wrong, at + "codec", st.path("codec_name").asString("none"), o.path("codec").asString(null));
+                String kind = st.get("codec_type").asString();
+                if (kind.equals("video")) {
+                    check(wrong, at + "width", st.get("width").asInt(), o.path("width").asInt(-1));
+                    check(wrong, at + "height", st.get("height").asInt(), o.path("height").asInt(-1));
+                    String rate = st.get("r_frame_rate").asString();
+                    if (!rate.equals("0/0")) {
+                        check(wrong, at + "frame rate", rate, o.path("frameRate").asString(null));
+                    }
+                    check(wrong, at + "sar", st.path("sample_aspect_ratio").asString(null),
+                            o.path("sampleAspectRatio").asString(null));
+                    check(wrong, at + "dar", st.path("display_aspect_ratio").asString(null),
+                            o.path("displayAspectRatio").asString(null));
+                    String order = st.path("field_order").asString("unknown");
+                    check(wrong, at + "field order", order.equals("unknown") ? null : order,
+                            o.path("fieldOrder").asString(null));
+                } else if (kind.equals("audio")) {
+                    check(wrong, at + "sample rate", Integer.parseInt(st.get("sample_rate").asString()),
+                            o.path("sampleRate").asInt(-1));
+                    check(wrong, at + "channels", st.get("channels").asInt(), o.path("channels").asInt(-1));
+                }
+                compared++;
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertTrue(compared >= 25, "compared " + compared + " streams");
+    }
+
+    private static void check(List<String> wrong, String what, Object ffprobe, Object ours) {
+        if (!java.util.Objects.equals(ffprobe, ours)) {
+            wrong.add(what + ": ffprobe " + ffprobe + ", catalog " + ours);
+        }
     }
 }

@@ -126,4 +126,39 @@ class ContentSnifferTest {
         assertEquals("orf", format(bytes("IIRO\u0008\0", 64), 1000));
         assertEquals("x3f", format(bytes("FOVb", 64), 1000));
     }
+
+    @Test
+    void moreAudioFormatsByTheirSignature() {
+        assertEquals("ape", format(bytes("MAC \u0096\u000f", 64), 1000));
+        assertEquals("mpc", format(bytes("MPCK", 64), 1000));
+        assertEquals("au", format(bytes(".snd\0\0\0\u0018", 64), 1000));
+        assertEquals("caf", format(bytes("caff\0\u0001\0\0", 64), 1000));
+        assertEquals("voc", format(bytes("Creative Voice File\u001a", 64), 1000));
+    }
+
+    @Test
+    void tiffStructuredRawIsNamedByItsFileName() {
+        ContentSniffer.Detected tiff = ContentSniffer.detect(bytes("II*\0\u0008\0\0\0", 64), 1000).orElseThrow();
+        assertEquals("image/x-nikon-nef", ContentSniffer.refineByName(tiff, "DSC_0001.NEF").mime());
+        assertEquals("image/x-adobe-dng", ContentSniffer.refineByName(tiff, "scan.dng").mime());
+        assertEquals("image/tiff", ContentSniffer.refineByName(tiff, "scan.tif").mime());
+        assertEquals("image/tiff", ContentSniffer.refineByName(tiff, null).mime());
+    }
+
+    @Test
+    void whatFfmpegOpensIsMediaOnlyWithARealStreamFromAMediaDemuxer() {
+        assertEquals("VIDEO nut nut video/x-nut", describe(ContentSniffer.fromDemuxer("nut", true, true)));
+        assertEquals("AUDIO w64 w64 audio/x-w64", describe(ContentSniffer.fromDemuxer("w64", false, true)));
+        assertEquals("PHOTO pcx pcx image/x-pcx", describe(ContentSniffer.fromDemuxer("pcx_pipe", true, false)));
+        assertEquals("VIDEO mov mov video/x-mov", describe(ContentSniffer.fromDemuxer("mov,mp4,m4a,3gp,3g2,mj2", true, true)));
+        for (String text : new String[] {"tty", "hls", "concat", "ffmetadata"}) {
+            assertTrue(ContentSniffer.fromDemuxer(text, true, true).isEmpty(), text);
+        }
+        assertTrue(ContentSniffer.fromDemuxer("srt", false, false).isEmpty(), "subtitles only");
+    }
+
+    private static String describe(java.util.Optional<ContentSniffer.Detected> d) {
+        ContentSniffer.Detected x = d.orElseThrow();
+        return x.type() + " " + x.format() + " " + x.ext() + " " + x.mime();
+    }
 }

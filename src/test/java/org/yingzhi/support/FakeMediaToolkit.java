@@ -49,6 +49,12 @@ public final class FakeMediaToolkit implements MediaToolkit {
     }
 
     @Override
+    public boolean decodesFirstFrame(Path file) {
+        calls.add("decodes " + file.getFileName());
+        return failWith == null && probe != null;
+    }
+
+    @Override
     public ProxyResult transcodeProxy(Path in, Path out, ProxySpec spec, String timecode) {
         call("proxy " + timecode);
         write(out, "proxy");

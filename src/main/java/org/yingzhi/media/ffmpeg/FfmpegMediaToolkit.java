@@ -19,12 +19,16 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_DICT_IGNORE_SUFFIX;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_get;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUYV422;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -52,24 +56,29 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVDictionaryEntry;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacv.FFmpegFrameFilter;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.yingzhi.media.FieldOrder;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.RawProbe;
 import org.yingzhi.media.ShotDetector;
 import org.yingzhi.media.WaveformPeaks;
 import org.yingzhi.media.spec.AudioProxySpec;
+import org.yingzhi.media.spec.DeinterlaceSpec;
 import org.yingzhi.media.spec.FrameGeometry;
 import org.yingzhi.media.spec.ProxySpec;
 import org.yingzhi.media.spec.SceneSpec;
@@ -83,6 +92,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     private static final int MAX_PACKETS_FOR_TMCD = 2000;
 
     private final long probeTimeoutMillis;
+    private final DeinterlaceSpec deinterlace = DeinterlaceSpec.DEFAULT;
 
     public FfmpegMediaToolkit() {
         this(Duration.ofSeconds(30));
@@ -122,7 +132,11 @@ public class FfmpegMediaToolkit implements MediaToolkit {
         AVFormatContext fc = avformat_alloc_context();
         Deadline deadline = new Deadline(probeTimeoutMillis);
         fc.interrupt_callback().callback(deadline);
-        int rc = avformat_open_input(fc, file.toString(), null, null);
+        // local files only: a playlist or concat list must not make FFmpeg open other files or URLs
+        AVDictionary opts = new AVDictionary(null);
+        av_dict_set(opts, "protocol_whitelist", "file", 0);
+        int rc = avformat_open_input(fc, file.toString(), null, opts);
+        av_dict_free(opts);
         if (rc < 0) {
             // avformat_open_input frees the context on failure
             deadline.close();
@@ -159,6 +173,26 @@ public class FfmpegMediaToolkit implements MediaToolkit {
         }
     }
 
+    @Override
+    public boolean decodesFirstFrame(Path file) {
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile())) {
+            g.setOption("protocol_whitelist", "file");
+            g.start();
+            for (int i = 0; i < 200; i++) {
+                Frame f = g.grab();
+                if (f == null) {
+                    return false;
+                }
+                if ((f.image != null && f.imageWidth > 0) || (f.samples != null && f.samples.length > 0)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            return false;
+        }
+    }
+
     private String tooSlow() {
         return "cannot open as media: reading its structure took longer than " + probeTimeoutMillis / 1000.0
                 + " s (malformed or truncated?)";
@@ -175,11 +209,20 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                 throw new MediaException("no video stream to make a proxy from");
             }
             int height = spec.heightFor(g.getImageWidth(), g.getImageHeight(), g.getAspectRatio());
-            g.setImageWidth(spec.width());
-            g.setImageHeight(height);
+            FieldOrder order = fieldOrder(g);
+            if (order.interlaced()) {
+                // fields are separated before scaling, so the grabber hands over whole frames in a one-plane format
+                // (JavaCV's filter input takes one plane only) and the filter scales
+                g.stop();
+                g.setPixelFormat(AV_PIX_FMT_YUYV422);
+                g.start();
+            } else {
+                g.setImageWidth(spec.width());
+                g.setImageHeight(height);
+            }
             int channels = g.getAudioStream() >= 0 && g.getAudioChannels() > 0
                     ? Math.min(g.getAudioChannels(), spec.maxAudioChannels()) : 0;
-            double fps = g.getVideoFrameRate() > 0 ? g.getVideoFrameRate() : g.getFrameRate();
+            double fps = frameRate(g);
             long frames = 0;
             try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(out.toFile(), spec.width(), height, channels)) {
                 r.setFormat("mp4");
@@ -204,11 +247,22 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                 if (r.getVideoCodec() != AV_CODEC_ID_H264) {
                     throw new MediaException("the FFmpeg build has no libx264 (encoder id " + r.getVideoCodec() + ")");
                 }
-                frames = decodeAndEncode(g, r);
+                if (order.interlaced()) {
+                    try (FFmpegFrameFilter filter = new FFmpegFrameFilter(
+                            deinterlace.motion(order.parity(), spec.width(), height, "yuyv422"),
+                            g.getImageWidth(), g.getImageHeight())) {
+                        filter.setPixelFormat(AV_PIX_FMT_YUYV422);
+                        filter.setFrameRate(fps);
+                        filter.start();
+                        frames = decodeAndEncode(g, r, filter);
+                    }
+                } else {
+                    frames = decodeAndEncode(g, r, null);
+                }
                 r.stop();
             }
             return new ProxyResult("h264", spec.width(), height, channels > 0 ? "aac" : null, frames);
-        } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
+        } catch (FrameGrabber.Exception | FrameRecorder.Exception | FrameFilter.Exception e) {
             throw failure("proxy transcode failed", e);
         }
     }
@@ -218,7 +272,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
      * pipeline: run one after the other, x264 sits idle while the decoder works and vice versa. Frames cross in a
      * small bounded queue as copies, because the grabber reuses its buffers.
      */
-    private static long decodeAndEncode(FFmpegFrameGrabber g, FFmpegFrameRecorder r)
+    private static long decodeAndEncode(FFmpegFrameGrabber g, FFmpegFrameRecorder r, FFmpegFrameFilter filter)
             throws FrameGrabber.Exception, FrameRecorder.Exception {
         BlockingQueue<Frame> queue = new ArrayBlockingQueue<>(16);
         Frame end = new Frame();
@@ -227,11 +281,22 @@ public class FfmpegMediaToolkit implements MediaToolkit {
         Thread decoder = new Thread(() -> {
             try {
                 for (Frame f; (f = g.grab()) != null; ) {
+                    if (filter != null && f.image != null) {
+                        filter.push(f, AV_PIX_FMT_YUYV422);
+                        if (!handFiltered(filter, queue, abandoned)) {
+                            return;
+                        }
+                        continue;
+                    }
                     Frame copy = f.clone();
                     if (!hand(queue, copy, abandoned)) {
                         copy.close();
                         return;
                     }
+                }
+                if (filter != null) {
+                    filter.push(null); // end of stream: the deinterlacer lets go of the frame it held back
+                    handFiltered(filter, queue, abandoned);
                 }
             } catch (Exception e) {
                 decodeError[0] = e;
@@ -247,7 +312,11 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                     if (owned.image != null) {
                         videoFrames++;
                     }
-                    r.record(owned);
+                    if (filter != null && owned.image != null) {
+                        r.record(owned, AV_PIX_FMT_YUYV422);
+                    } else {
+                        r.record(owned);
+                    }
                 }
             }
         } finally {
@@ -269,6 +338,19 @@ public class FfmpegMediaToolkit implements MediaToolkit {
             throw new MediaException("decoding failed: " + decodeError[0].getMessage(), decodeError[0]);
         }
         return videoFrames;
+    }
+
+    /** Hands every frame the filter has ready (as copies: the filter reuses its buffers); false once abandoned. */
+    private static boolean handFiltered(FFmpegFrameFilter filter, BlockingQueue<Frame> queue, AtomicBoolean abandoned)
+            throws FrameFilter.Exception {
+        for (Frame out; (out = filter.pullImage()) != null; ) {
+            Frame copy = out.clone();
+            if (!hand(queue, copy, abandoned)) {
+                copy.close();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Puts a frame on the queue unless the encoder has given up; never blocks forever. */
@@ -300,22 +382,26 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     public List<BufferedImage> framesAt(Path in, List<Long> micros, int width) {
         List<BufferedImage> out = new ArrayList<>(micros.size());
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile())) {
-            g.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24); // what FfmpegFrames.bgr24 copies
+            g.setPixelFormat(AV_PIX_FMT_BGR24); // what FfmpegFrames.bgr24 copies
             g.start();
             if (g.getVideoStream() < 0 || g.getImageWidth() <= 0) {
                 throw new MediaException("no video stream to take frames from");
             }
             int height = FrameGeometry.evenHeight(width, g.getImageWidth(), g.getImageHeight(), g.getAspectRatio());
-            g.setImageWidth(width);
-            g.setImageHeight(height);
+            FieldOrder order = fieldOrder(g);
+            String still = order.interlaced() ? deinterlace.still(order.parity(), width, height, "bgr24") : null;
+            if (still == null) {
+                g.setImageWidth(width);
+                g.setImageHeight(height);
+            }
             long length = g.getLengthInTime();
-            long frameMicros = g.getVideoFrameRate() > 0 ? (long) (1_000_000 / g.getVideoFrameRate()) : 40_000;
+            long frameMicros = (long) (1_000_000 / frameRate(g));
             BufferedImage last = null;
             for (long t : micros) {
                 long at = length > 0 ? Math.max(0, Math.min(t, length - 2 * frameMicros)) : t;
                 g.setVideoTimestamp(at);
                 Frame f = g.grabImage();
-                BufferedImage img = f == null ? null : FfmpegFrames.bgr24(f);
+                BufferedImage img = f == null ? null : still == null ? FfmpegFrames.bgr24(f) : deinterlaced(f, still);
                 if (img == null) {
                     if (last == null) {
                         throw new MediaException("no decodable frame at " + at + " us");
@@ -326,8 +412,20 @@ public class FfmpegMediaToolkit implements MediaToolkit {
                 last = img;
             }
             return out;
-        } catch (FrameGrabber.Exception e) {
+        } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
             throw failure("cannot take frames", e);
+        }
+    }
+
+    /** One interlaced frame through a still deinterlacer (which needs no neighbours) and the scaler. */
+    private static BufferedImage deinterlaced(Frame f, String filters) throws FrameFilter.Exception {
+        try (FFmpegFrameFilter filter = new FFmpegFrameFilter(filters, f.imageWidth, f.imageHeight)) {
+            filter.setPixelFormat(AV_PIX_FMT_BGR24);
+            filter.start();
+            filter.push(f, AV_PIX_FMT_BGR24);
+            filter.push(null);
+            Frame out = filter.pullImage();
+            return out == null ? null : FfmpegFrames.bgr24(out);
         }
     }
 
@@ -421,7 +519,7 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     public BufferedImage decodeImage(Path in) {
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile())) {
             // always 8-bit BGR: Java2DFrameConverter has no colour space for gray, 16-bit or planar frames
-            g.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24);
+            g.setPixelFormat(AV_PIX_FMT_BGR24);
             g.start();
             Frame f = g.grabImage();
             BufferedImage img = f == null ? null : FfmpegFrames.bgr24(f);
@@ -452,7 +550,51 @@ public class FfmpegMediaToolkit implements MediaToolkit {
         return new RawProbe.Stream(st.index(), type, string(avcodec_get_name(par.codec_id())), fourccString(par.codec_tag()),
                 par.width(), par.height(), st.r_frame_rate().num(), st.r_frame_rate().den(),
                 st.avg_frame_rate().num(), st.avg_frame_rate().den(), par.bit_rate(), par.sample_rate(),
-                par.ch_layout().nb_channels(), dur, st.nb_frames(), dict(st.metadata()));
+                par.ch_layout().nb_channels(), dur, st.nb_frames(), dict(st.metadata()),
+                sar(st).num(), sar(st).den(), fieldOrder(par.field_order()));
+    }
+
+    /** The pixel aspect ratio as ffprobe takes it: the container's, else the codec's. */
+    private static AVRational sar(AVStream st) {
+        AVRational s = st.sample_aspect_ratio();
+        return s.num() > 0 && s.den() > 0 ? s : st.codecpar().sample_aspect_ratio();
+    }
+
+    /** ffprobe's word for an AVFieldOrder, or null when unknown. */
+    private static String fieldOrder(int order) {
+        if (order == avcodec.AV_FIELD_PROGRESSIVE) {
+            return "progressive";
+        } else if (order == avcodec.AV_FIELD_TT) {
+            return "tt";
+        } else if (order == avcodec.AV_FIELD_BB) {
+            return "bb";
+        } else if (order == avcodec.AV_FIELD_TB) {
+            return "tb";
+        } else if (order == avcodec.AV_FIELD_BT) {
+            return "bt";
+        }
+        return null;
+    }
+
+    /**
+     * The video's frame rate: the average rate, unless it is not a plausible picture rate (FFmpeg's DV demuxer
+     * reports its 1/60000 time base as the average), then the base rate, then 25.
+     */
+    private static double frameRate(FFmpegFrameGrabber g) {
+        AVStream st = g.getFormatContext().streams(g.getVideoStream());
+        for (AVRational r : List.of(st.avg_frame_rate(), st.r_frame_rate())) {
+            if (r.num() > 0 && r.den() > 0 && (double) r.num() / r.den() <= 300) {
+                return (double) r.num() / r.den();
+            }
+        }
+        return 25;
+    }
+
+    /** How the grabber's video stream is scanned (see {@link FieldOrder#of}). */
+    private static FieldOrder fieldOrder(FFmpegFrameGrabber g) {
+        AVStream st = g.getFormatContext().streams(g.getVideoStream());
+        AVCodecParameters par = st.codecpar();
+        return FieldOrder.of(fieldOrder(par.field_order()), string(avcodec_get_name(par.codec_id())), par.height());
     }
 
     /** Reads the tmcd sample description and its first sample (a big-endian frame counter). */
