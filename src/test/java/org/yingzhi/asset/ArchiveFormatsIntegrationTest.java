@@ -38,7 +38,7 @@ class ArchiveFormatsIntegrationTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         r.add("yingzhi.storage.data-dir", DATA::toString);
-        r.add("yingzhi.role", () -> "api");
+        r.add("yingzhi.jobs.poll", () -> "100ms");
     }
 
     @LocalServerPort
@@ -241,5 +241,38 @@ class ArchiveFormatsIntegrationTest {
         if (!java.util.Objects.equals(ffprobe, ours)) {
             wrong.add(what + ": ffprobe " + ffprobe + ", catalog " + ours);
         }
+    }
+
+    /** Each format gets its derivatives: every step of every asset ends DONE (proxies, posters, sprites, waveforms, previews). */
+    @Test
+    void everyArchiveFormatGetsItsDerivatives() throws Exception {
+        Api api = new Api(port);
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        for (Made m : FILES) {
+            ids.put(m.file(), api.upload(dir.resolve(m.file()), Api.BUREAU, null).json().get("asset").get("id").asString());
+        }
+        List<String> wrong = new ArrayList<>();
+        long end = System.currentTimeMillis() + 300_000;
+        for (Map.Entry<String, String> e : ids.entrySet()) {
+            JsonNode a;
+            do {
+                Thread.sleep(100);
+                a = api.get("/api/assets/" + e.getValue(), Api.BUREAU).json();
+            } while (!a.get("status").asString().matches("READY|PARTIAL") && System.currentTimeMillis() < end);
+            if (!a.get("status").asString().equals("READY")) {
+                wrong.add(e.getKey() + ": " + a.get("status").asString() + " " + a.get("processing"));
+                continue;
+            }
+            JsonNode steps = a.get("processing").get("steps");
+            if (steps.isEmpty()) {
+                wrong.add(e.getKey() + ": no steps");
+            }
+            String type = a.get("type").asString();
+            String must = type.equals("VIDEO") ? "proxy" : type.equals("AUDIO") ? "audio" : "preview";
+            if (api.getBytes("/api/assets/" + e.getValue() + "/" + must, Api.BUREAU, null).statusCode() != 200) {
+                wrong.add(e.getKey() + ": no " + must);
+            }
+        }
+        assertEquals(List.of(), wrong);
     }
 }
