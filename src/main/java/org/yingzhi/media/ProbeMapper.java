@@ -88,6 +88,15 @@ public final class ProbeMapper {
                 tags.put(k.replace('.', '_'), v.trim());
             }
         }
+        // phones and cameras write their make and model under their own keys (QuickTime "mdta" keys, Android)
+        for (String[] alias : new String[][] {{"make", "com.apple.quicktime.make"}, {"make", "com.android.manufacturer"},
+            {"model", "com.apple.quicktime.model"}, {"model", "com.android.model"},
+            {"software", "com.apple.quicktime.software"}, {"software", "com.android.version"}}) {
+            String v = byLowerName.get(alias[1]);
+            if (!tags.containsKey(alias[0]) && v != null && !v.isBlank()) {
+                tags.put(alias[0], v.trim());
+            }
+        }
         return new MediaInfo(raw.formatName(), raw.formatLongName(), duration,
                 duration == null ? null : duration / 1_000_000.0, positive(raw.bitRate()), creationTime(raw, warnings),
                 streams, tc, tags, warnings);

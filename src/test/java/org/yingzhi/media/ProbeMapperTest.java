@@ -138,6 +138,22 @@ class ProbeMapperTest {
     }
 
     @Test
+    void phoneMakeAndModelFromTheirOwnKeys() {
+        RawProbe iphone = new RawProbe("mov,mp4,m4a,3gp,3g2,mj2", "QuickTime / MOV", 1_000_000, 0, 100,
+                Map.of("com.apple.quicktime.make", "Apple", "com.apple.quicktime.model", "iPhone 6",
+                        "com.apple.quicktime.software", "9.3.2"),
+                List.of(new RawProbe.Stream(0, "video", "h264", "avc1", 1920, 1080, 30, 1, 30, 1, 0, 0, 0, 1_000_000,
+                        30, Map.of())), null, List.of());
+        Map<String, String> t = ProbeMapper.map(iphone).tags();
+        assertEquals("Apple iPhone 6 9.3.2", t.get("make") + " " + t.get("model") + " " + t.get("software"));
+        RawProbe android = new RawProbe("mov,mp4,m4a,3gp,3g2,mj2", "QuickTime / MOV", 1_000_000, 0, 100,
+                Map.of("com.android.manufacturer", "HUAWEI", "com.android.model", "P20", "make", "Leica"),
+                List.of(), null, List.of());
+        Map<String, String> a = ProbeMapper.map(android).tags();
+        assertEquals("Leica P20", a.get("make") + " " + a.get("model"), "a plain make tag comes first");
+    }
+
+    @Test
     void audioOnlyAndUnknownDuration() {
         RawProbe wav = new RawProbe("wav", "WAV / WAVE (Waveform Audio)", -1, 0, 100, Map.of(),
                 List.of(new RawProbe.Stream(0, "audio", "pcm_s16le", null, 0, 0, 0, 0, 0, 0, 1_536_000, 48_000, 2, -1,
