@@ -42,7 +42,11 @@ public final class RawPreviews {
             }
             byte[] magic = new byte[16];
             head.get(magic);
-            if (new String(magic, 0, 15, java.nio.charset.StandardCharsets.ISO_8859_1).equals("FUJIFILMCCD-RAW")) {
+            String ascii = new String(magic, 0, 16, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (ascii.startsWith("ftypcrx ", 4)) {
+                return cr3(ch, size);
+            }
+            if (ascii.startsWith("FUJIFILMCCD-RAW")) {
                 ByteBuffer raf = read(ch, 84, 8).order(ByteOrder.BIG_ENDIAN);
                 return jpegAt(ch, Integer.toUnsignedLong(raf.getInt()), raf.getInt());
             }
@@ -61,6 +65,63 @@ public final class RawPreviews {
             }
             return walk(ch, order, Integer.toUnsignedLong(hb.getInt(4)), size);
         }
+    }
+
+    /** The uuid box in which a Canon CR3 keeps its large preview ("PRVW", typically 1620x1080). */
+    private static final byte[] CR3_PREVIEW_UUID = hex("eaf42b5e1c984b88b9fbb7dc406e4d16");
+
+    /**
+     * Canon CR3 is ISO base media: the top-level boxes are walked (sizes must fit the file) to the preview uuid
+     * box, whose PRVW record holds the picture's size and the JPEG's length just before the JPEG.
+     */
+    private static Optional<Embedded> cr3(FileChannel ch, long size) throws IOException {
+        long pos = 0;
+        for (int boxes = 0; pos + 8 <= size && boxes < 64; boxes++) {
+            ByteBuffer h = read(ch, pos, 16).order(ByteOrder.BIG_ENDIAN);
+            if (h.remaining() < 8) {
+                break;
+            }
+            long boxSize = Integer.toUnsignedLong(h.getInt(0));
+            String type = new String(new byte[] {h.get(4), h.get(5), h.get(6), h.get(7)}, java.nio.charset.StandardCharsets.ISO_8859_1);
+            int header = 8;
+            if (boxSize == 1 && h.remaining() >= 16) {
+                boxSize = h.getLong(8);
+                header = 16;
+            } else if (boxSize == 0) {
+                boxSize = size - pos;
+            }
+            if (boxSize < header || pos + boxSize > size) {
+                break;
+            }
+            if (type.equals("uuid") && boxSize > header + 16) {
+                ByteBuffer inside = read(ch, pos + header, (int) Math.min(boxSize - header, 128));
+                byte[] uuid = new byte[16];
+                inside.get(uuid);
+                if (java.util.Arrays.equals(uuid, CR3_PREVIEW_UUID)) {
+                    byte[] rest = new byte[inside.remaining()];
+                    inside.get(rest);
+                    for (int i = 0; i + 24 <= rest.length; i++) {
+                        if (rest[i] == 'P' && rest[i + 1] == 'R' && rest[i + 2] == 'V' && rest[i + 3] == 'W') {
+                            // PRVW: unknown(4) 1(2) width(2) height(2) 1(2) jpegLength(4) jpeg
+                            ByteBuffer prvw = ByteBuffer.wrap(rest, i + 4, 16).order(ByteOrder.BIG_ENDIAN);
+                            long jpeg = pos + header + 16 + i + 4 + 16;
+                            int length = prvw.getInt(i + 4 + 12);
+                            return jpegAt(ch, jpeg, length);
+                        }
+                    }
+                }
+            }
+            pos += boxSize;
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] hex(String s) {
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+        }
+        return b;
     }
 
     /** Reads the bytes of an embedded JPEG. */

@@ -136,6 +136,40 @@ class PhotoDecoderTest {
         assertTrue(t.via().startsWith("imageio:"), t.via());
     }
 
+    /**
+     * A file built as Canon lays out a CR3 (ISO base media: ftyp crx, moov, the preview uuid box with its PRVW
+     * record, mdat); no real CR3 can be made or obtained here, so the layout follows the published structure.
+     */
+    @Test
+    void aCr3sPreviewBoxIsItsPreview() throws Exception {
+        byte[] jpeg = jpeg(1620, 1080);
+        ByteArrayOutputStream f = new ByteArrayOutputStream();
+        f.write(box("ftyp", ByteBuffer.allocate(12).put("crx ".getBytes()).putInt(1).put("crx ".getBytes()).array()));
+        f.write(box("moov", new byte[32]));
+        ByteBuffer prvw = ByteBuffer.allocate(8 + 16 + jpeg.length).order(ByteOrder.BIG_ENDIAN);
+        prvw.putInt(prvw.capacity()).put("PRVW".getBytes()).putInt(0).putShort((short) 1).putShort((short) 1620)
+                .putShort((short) 1080).putShort((short) 1).putInt(jpeg.length).put(jpeg);
+        ByteBuffer uuid = ByteBuffer.allocate(16 + 8 + prvw.capacity());
+        uuid.put(java.util.HexFormat.of().parseHex("eaf42b5e1c984b88b9fbb7dc406e4d16")).putLong(1).put(prvw.array());
+        f.write(box("uuid", uuid.array()));
+        f.write(box("mdat", new byte[4096]));
+        Path cr3 = Files.write(dir.resolve("IMG_0001.CR3"), f.toByteArray());
+        RawPreviews.Embedded e = RawPreviews.largest(cr3).orElseThrow();
+        assertEquals(1620 + "x" + 1080, e.width() + "x" + e.height());
+        PhotoDecoder.Decoded d = PhotoDecoder.decode(cr3, ffmpeg);
+        assertEquals("raw preview", d.via());
+        assertEquals(1620, d.image().getWidth());
+
+        byte[] broken = f.toByteArray();
+        ByteBuffer.wrap(broken).putInt(20, Integer.MAX_VALUE); // the moov box claims more than the file holds
+        Path bad = Files.write(dir.resolve("broken.cr3"), broken);
+        assertTrue(RawPreviews.largest(bad).isEmpty(), "a box that does not fit the file ends the walk");
+    }
+
+    private static byte[] box(String type, byte[] body) {
+        return ByteBuffer.allocate(8 + body.length).putInt(8 + body.length).put(type.getBytes()).put(body).array();
+    }
+
     @Test
     void whatNothingCanDecodeIsAnErrorWithEveryReason() throws Exception {
         Path junk = dir.resolve("junk.heic");
