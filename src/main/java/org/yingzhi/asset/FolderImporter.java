@@ -40,7 +40,7 @@ public class FolderImporter {
     /** SKIPPED: documents that travel with footage (shot lists, notes), reported but not cataloged. */
     public enum Outcome { IMPORTED, DUPLICATE, REJECTED, SKIPPED }
 
-    private static final Set<String> DOCUMENTS = Set.of("md", "txt", "pdf", "doc", "docx", "xls", "xlsx", "csv",
+    private static final Set<String> DOCUMENTS = Set.of("md", "txt", "pdf", "doc", "docx", "xls", "xlsx", "csv", "json", "html", "htm",
             "xml", "rtf", "odt", "ods");
 
     public record Entry(String file, Outcome outcome, String assetId, String reason) {

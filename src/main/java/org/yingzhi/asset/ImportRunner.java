@@ -18,6 +18,7 @@ import org.yingzhi.security.User;
  * running unless {@code --yingzhi.import.exit=true}). {@code scripts/import} wraps it.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 class ImportRunner implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);

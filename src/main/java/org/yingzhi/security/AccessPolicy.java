@@ -32,6 +32,12 @@ public class AccessPolicy {
                             : "role " + role + " cannot change media; you can change media of your own unit only as a contributor");
             case CHANGE_UNIT -> role.isOffice() ? Decision.ALLOW
                     : Decision.deny("only the gazetteer office may move an asset to another unit");
+            case EDIT_GAZETTEER -> role.isOffice() || role == Role.EDITOR ? Decision.ALLOW
+                    : Decision.deny("only the gazetteer office and the book's editors change the outline and the index");
+            case LINK -> role.isOffice() || role == Role.EDITOR || ownUnitContributor(user, resource) ? Decision.ALLOW
+                    : Decision.deny(role == Role.CONTRIBUTOR
+                            ? "you can link media of your own unit only (" + user.unit() + ")"
+                            : "role " + role + " cannot link media to the gazetteer");
             case DELETE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
                     : Decision.deny(role == Role.REVIEWER ? "reviewers cannot delete assets"
                             : "you can delete media of your own unit only");

@@ -21,5 +21,9 @@ public enum Action {
     /** See the background job queue. */
     VIEW_JOBS,
     /** Run the installation: backups, maintenance. */
-    ADMINISTER
+    ADMINISTER,
+    /** Write the gazetteer: the outline and the index of people, projects, places and units. */
+    EDIT_GAZETTEER,
+    /** Link an asset (whole, a range, a photo) to the outline or the index; the resource is the asset. */
+    LINK
 }

@@ -25,6 +25,8 @@ public final class Api {
     public static final String TIBET = "dev-tibet-token";
     public static final String REVIEWER = "dev-reviewer-token";
     public static final String EDITOR = "dev-editor-token";
+    public static final String PRODUCER = "dev-producer-token";
+    public static final String VIEWER = "dev-viewer-token";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
@@ -87,6 +89,11 @@ public final class Api {
 
     /** multipart/form-data with a 'file' part and an optional 'metadata' JSON part. */
     public Response upload(String fileName, byte[] content, String token, String metadataJson) {
+        return uploadTo("/api/assets", fileName, content, token, metadataJson);
+    }
+
+    /** multipart/form-data to any endpoint: a 'file' part and an optional 'metadata' JSON part. */
+    public Response uploadTo(String path, String fileName, byte[] content, String token, String metadataJson) {
         String boundary = "----yingzhi" + UUID.randomUUID();
         List<byte[]> parts = new ArrayList<>();
         if (metadataJson != null) {
@@ -98,7 +105,7 @@ public final class Api {
                 + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         parts.add(content);
         parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request("/api/assets", token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(parts)).build());
     }
 

@@ -1,0 +1,170 @@
+package org.yingzhi.gazetteer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.web.ApiException;
+
+/** The index of people, aid projects, places and units: create, edit, find (Chinese or pinyin), merge, nearest places. */
+@Service
+public class EntryService {
+
+    private final EntryRepository entries;
+    private final LinkRepository links;
+    private final AccessPolicy policy;
+
+    public EntryService(EntryRepository entries, LinkRepository links, AccessPolicy policy) {
+        this.entries = entries;
+        this.links = links;
+        this.policy = policy;
+    }
+
+    public Entry create(EntryKind kind, Entry.Input in, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        if (in.name() == null || in.name().isBlank()) {
+            throw ApiException.badRequest("name must not be empty");
+        }
+        check(kind, in);
+        return entries.insert(kind, in);
+    }
+
+    public Entry update(EntryKind kind, String id, Entry.Input in, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        Entry e = get(kind, id);
+        if (in.name() != null && in.name().isBlank()) {
+            throw ApiException.badRequest("name must not be empty");
+        }
+        check(kind, in);
+        return entries.update(e.id(), in);
+    }
+
+    public Entry get(EntryKind kind, String id) {
+        return entries.find(id).filter(e -> e.kind() == kind)
+                .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
+    }
+
+    public Map<String, Object> search(EntryKind kind, String q, int offset, int limit) {
+        if (q != null && q.length() > 100) {
+            throw ApiException.badRequest("q may be at most 100 characters");
+        }
+        int size = Math.max(1, Math.min(limit, 200));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", entries.search(kind, q, Math.max(0, offset), size));
+        out.put("total", entries.countMatching(kind, q));
+        return out;
+    }
+
+    /**
+     * Merges {@code other} into {@code survivor} (same kind): every link to the other now points to the survivor,
+     * its names become other names, fields the survivor lacks are filled from it, and its id keeps resolving.
+     */
+    public Map<String, Object> merge(EntryKind kind, String survivor, String other, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        Entry keep = get(kind, survivor);
+        Entry gone = get(kind, other);
+        if (keep.id().equals(gone.id())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Same entry", "an entry cannot be merged into itself");
+        }
+        long moved = 0;
+        if (kind != EntryKind.UNIT) {
+            LinkTarget target = LinkTarget.valueOf(kind.name());
+            List<String> ids = new ArrayList<>(gone.formerIds());
+            ids.add(gone.id());
+            moved = links.retarget(target, ids, keep.id());
+        }
+        Entry merged = entries.absorb(keep.id(), gone);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("entry", merged);
+        out.put("linksMoved", moved);
+        return out;
+    }
+
+    /** Known places nearest a GPS position (great-circle distance), closest first, with the distance in km. */
+    public List<Map<String, Object>> nearestPlaces(double lat, double lon, int limit) {
+        if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            throw ApiException.badRequest("latitude must be within ±90 and longitude within ±180");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Entry p : entries.search(EntryKind.PLACE, null, 0, 100_000)) {
+            if (p.latitude() == null || p.longitude() == null) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("place", p);
+            m.put("distanceKm", Math.round(km(lat, lon, p.latitude(), p.longitude()) * 10) / 10.0);
+            out.add(m);
+        }
+        out.sort(Comparator.comparingDouble(m -> (Double) m.get("distanceKm")));
+        return out.subList(0, Math.min(Math.max(1, limit), out.size()));
+    }
+
+    static double km(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+
+    /** Fields that belong to another kind are refused, and references must point to entries of the right kind. */
+    private void check(EntryKind kind, Entry.Input in) {
+        List<String> foreign = new ArrayList<>();
+        boolean person = kind == EntryKind.PERSON;
+        boolean project = kind == EntryKind.PROJECT;
+        boolean place = kind == EntryKind.PLACE;
+        if (!person) {
+            addIf(foreign, in.gender(), "gender");
+            addIf(foreign, in.ethnicity(), "ethnicity");
+            addIf(foreign, in.roles(), "roles");
+            addIf(foreign, in.batch(), "batch");
+            addIf(foreign, in.placeServed(), "placeServed");
+            addIf(foreign, in.biography(), "biography");
+            addIf(foreign, in.portrait(), "portrait");
+        }
+        if (!person && !project) {
+            addIf(foreign, in.yearFrom(), "yearFrom");
+            addIf(foreign, in.yearTo(), "yearTo");
+        }
+        if (!project) {
+            addIf(foreign, in.place(), "place");
+            addIf(foreign, in.fundingUnit(), "fundingUnit");
+            addIf(foreign, in.amount(), "amount");
+            addIf(foreign, in.projectStatus(), "projectStatus");
+        }
+        if (!place) {
+            addIf(foreign, in.placeKind(), "placeKind");
+            addIf(foreign, in.parentPlace(), "parentPlace");
+            addIf(foreign, in.latitude(), "latitude");
+            addIf(foreign, in.longitude(), "longitude");
+        }
+        if (kind == EntryKind.UNIT) {
+            addIf(foreign, in.unit(), "unit");
+        }
+        if (!foreign.isEmpty()) {
+            throw ApiException.badRequest("a " + kind.wire() + " has no " + String.join(", ", foreign));
+        }
+        if (in.yearFrom() != null && in.yearTo() != null && in.yearTo() < in.yearFrom()) {
+            throw ApiException.badRequest("yearTo comes before yearFrom");
+        }
+        for (String ref : new String[] {in.placeServed(), in.place(), in.parentPlace()}) {
+            if (ref != null && !ref.isBlank() && entries.find(ref).filter(e -> e.kind() == EntryKind.PLACE).isEmpty()) {
+                throw ApiException.badRequest("'" + ref + "' is not a place of the index");
+            }
+        }
+    }
+
+    private static void addIf(List<String> out, Object value, String name) {
+        if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
+            out.add(name);
+        }
+    }
+}

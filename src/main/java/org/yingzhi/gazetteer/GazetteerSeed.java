@@ -1,0 +1,137 @@
+package org.yingzhi.gazetteer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetRepository;
+import org.yingzhi.security.Role;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.json.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Loads a sample gazetteer at start-up ({@code --yingzhi.gazetteer.seed=samples/gazetteer}, which scripts/run passes)
+ * so a new user sees a populated one: the outline from {@code outline.docx} when the outline is empty, and people,
+ * projects, places and links from {@code gazetteer.json} when the index is empty. Links name their asset by the
+ * sample file (found by its SHA-256, so after the folder import), their targets by name. Runs after the import.
+ */
+@Component
+@Order(Ordered.LOWEST_PRECEDENCE)
+class GazetteerSeed implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(GazetteerSeed.class);
+    private static final User SEED = new User("seed", "Sample gazetteer", Role.ADMIN, "");
+
+    private final Path dir;
+    private final OutlineService outline;
+    private final OutlineRepository outlineRepo;
+    private final EntryService entries;
+    private final EntryRepository entryRepo;
+    private final LinkService links;
+    private final AssetRepository assets;
+
+    GazetteerSeed(@Value("${yingzhi.gazetteer.seed:}") String dir, OutlineService outline, OutlineRepository outlineRepo,
+            EntryService entries, EntryRepository entryRepo, LinkService links, AssetRepository assets) {
+        this.dir = dir.isBlank() ? null : Path.of(dir);
+        this.outline = outline;
+        this.outlineRepo = outlineRepo;
+        this.entries = entries;
+        this.entryRepo = entryRepo;
+        this.links = links;
+        this.assets = assets;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            seed();
+        } catch (IOException | RuntimeException e) {
+            log.warn("sample gazetteer not loaded: {}", e.getMessage());
+        }
+    }
+
+    void seed() throws IOException {
+        Path docx = dir.resolve("outline.docx");
+        if (outlineRepo.count() == 0 && Files.exists(docx)) {
+            OutlineService.ImportReport r = outline.importOutline(OutlineFormats.docx(Files.readAllBytes(docx)), SEED);
+            System.out.println("sample outline: " + r.added().size() + " nodes from " + docx);
+        }
+        Path json = dir.resolve("gazetteer.json");
+        if (entryRepo.count(EntryKind.PERSON) > 0 || !Files.exists(json)) {
+            return;
+        }
+        JsonNode root = Json.MAPPER.readTree(Files.readString(json));
+        int n = 0;
+        for (EntryKind kind : List.of(EntryKind.PLACE, EntryKind.PERSON, EntryKind.PROJECT)) {
+            for (JsonNode e : root.path(kind.plural())) {
+                Map<String, Object> fields = Json.MAPPER.convertValue(e, Map.class);
+                for (String ref : List.of("placeServed", "place", "parentPlace")) {
+                    if (fields.get(ref) instanceof String name) {
+                        fields.put(ref, entryRepo.findByName(EntryKind.PLACE, name).map(Entry::id).orElse(null));
+                    }
+                }
+                entries.create(kind, Json.MAPPER.convertValue(fields, Entry.Input.class), SEED);
+                n++;
+            }
+        }
+        int linked = 0;
+        for (JsonNode l : root.path("links")) {
+            Asset a = assetOf(dir.getParent().resolve(l.get("file").asString()));
+            if (a == null) {
+                continue;
+            }
+            String target = null;
+            String id = null;
+            for (LinkTarget t : LinkTarget.values()) {
+                if (l.has(t.wire())) {
+                    target = t.wire();
+                    String name = l.get(t.wire()).asString();
+                    id = t == LinkTarget.CHAPTER
+                            ? outlineRepo.all().stream().filter(x -> x.title().equals(name)).map(OutlineNode::id).findFirst().orElse(null)
+                            : entryRepo.findByName(t.entryKind(), name).map(Entry::id).orElse(null);
+                }
+            }
+            if (id == null) {
+                continue;
+            }
+            links.create(new LinkService.LinkInput(a.id(), target, id, l.path("in").asString(null),
+                    l.path("out").asString(null), null, null, l.path("note").asString(null)), SEED);
+            linked++;
+        }
+        System.out.println("sample index: " + n + " people, projects and places; " + linked + " links");
+    }
+
+    private Asset assetOf(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[65536];
+            for (int r; (r = in.read(buf)) > 0; ) {
+                md.update(buf, 0, r);
+            }
+            return assets.findBySha256(HexFormat.of().formatHex(md.digest())).orElse(null);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

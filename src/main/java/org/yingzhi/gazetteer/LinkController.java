@@ -1,0 +1,49 @@
+package org.yingzhi.gazetteer;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.json.Json;
+
+@RestController
+@Tag(name = "Links", description = "Whole assets, clip ranges and photos linked to chapters, people, projects and places")
+class LinkController {
+
+    private final LinkService links;
+
+    LinkController(LinkService links) {
+        this.links = links;
+    }
+
+    @Operation(summary = "Link material", description = "Body: {asset, target (chapter|person|project|place), targetId, "
+            + "in?, out? (source timecode of the clip, out exclusive), rate? (e.g. 30000/1001), scene?, note?}. A range must "
+            + "lie inside the clip at its rate with out after in; photos link whole.")
+    @PostMapping(path = "/api/links", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Link> create(@RequestBody String body, User user) {
+        Link l = links.create(Json.readStrict(body, LinkService.LinkInput.class), user);
+        return ResponseEntity.status(HttpStatus.CREATED).body(l);
+    }
+
+    @DeleteMapping("/api/links/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, User user) {
+        links.delete(id, user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "An asset's links", description = "With the names of the chapters and entries they point to.")
+    @GetMapping("/api/assets/{id}/links")
+    List<Map<String, Object>> assetLinks(@PathVariable String id, User user) {
+        return links.assetLinks(id);
+    }
+}

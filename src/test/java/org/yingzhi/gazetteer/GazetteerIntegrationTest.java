@@ -1,0 +1,315 @@
+package org.yingzhi.gazetteer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoDatabase;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.yingzhi.support.Api;
+import org.yingzhi.support.FreshCatalog;
+import org.yingzhi.support.SampleOutline;
+import org.yingzhi.support.Samples;
+import org.yingzhi.support.TestDataDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The gazetteer over HTTP against the embedded catalog: the sample outline imported from Word and again after an
+ * editorial round, the index, links of clip ranges (drop-frame included) and photos listed from every side, the
+ * refusals, moves and merges that must keep links, coverage, and who may write.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GazetteerIntegrationTest {
+
+    static final Path DATA = TestDataDir.create("gazetteer");
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        r.add("yingzhi.storage.data-dir", DATA::toString);
+        r.add("yingzhi.role", () -> "api");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoDatabase db;
+    @Autowired
+    org.yingzhi.search.SearchService search;
+    Api api;
+
+    @BeforeEach
+    void reset() {
+        FreshCatalog.reset(db, DATA, search);
+        for (String c : List.of("outline", "entries", "links")) {
+            db.getCollection(c).deleteMany(new org.bson.Document());
+        }
+        api = new Api(port);
+    }
+
+    private JsonNode importOutline(List<String> lines, String token) throws Exception {
+        Api.Response r = api.uploadTo("/api/outline/import", "outline.docx", SampleOutline.docx(lines), token, null);
+        assertEquals(200, r.status(), r.body());
+        return r.json();
+    }
+
+    /** Depth-first titles with indentation, the outline as a reader sees it. */
+    private List<String> titles() {
+        List<String> out = new ArrayList<>();
+        walk(api.get("/api/outline", Api.VIEWER).json(), "", out);
+        return out;
+    }
+
+    private static void walk(JsonNode nodes, String indent, List<String> out) {
+        for (JsonNode n : nodes) {
+            out.add(indent + n.get("title").asString());
+            walk(n.get("children"), indent + "  ", out);
+        }
+    }
+
+    private String node(String title) {
+        return db.getCollection("outline").find(new org.bson.Document("title", title)).first().getObjectId("_id").toHexString();
+    }
+
+    private String entry(String plural, String json) {
+        Api.Response r = api.post("/api/index/" + plural, Api.EDITOR, json);
+        assertEquals(201, r.status(), r.body());
+        return r.json().get("id").asString();
+    }
+
+    private String upload(String sample, String token) {
+        Api.Response r = api.upload(Samples.get(sample), token, null);
+        assertTrue(r.status() == 201 || r.status() == 200, r.body());
+        return r.json().get("asset").get("id").asString();
+    }
+
+    private Api.Response link(String token, String json) {
+        return api.post("/api/links", token, json);
+    }
+
+    @Test
+    void theSampleOutlineImportsFromWordAndAnEditedVersionUpdatesItInPlace() throws Exception {
+        JsonNode first = importOutline(SampleOutline.ORIGINAL, Api.EDITOR);
+        assertEquals(SampleOutline.ORIGINAL.size(), first.get("added").size(), first.toString());
+        List<String> before = titles();
+        assertEquals(11, api.get("/api/outline", Api.VIEWER).json().size(), "ten 篇 and 附录 at the top: " + before);
+        assertTrue(before.contains("    第一节 拉萨市人民医院"), before.toString());
+        String hospital = node("第二节 喀什地区第一人民医院");
+
+        JsonNode second = importOutline(SampleOutline.EDITED, Api.EDITOR);
+        assertEquals(List.of("第四章 文化旅游项目"), strings(second.get("added")), second.toString());
+        assertEquals(List.of("第二章 教育项目 → 第二章 教育援建项目"), strings(second.get("renamed")));
+        assertEquals(List.of("第二章 重大决策 → 第一章 重大决策", "第一章 组织机构 → 第二章 组织机构"),
+                strings(second.get("renumbered")));
+        assertEquals(List.of("第二节 喀什地区第一人民医院"), strings(second.get("moved")));
+        assertEquals(List.of(), strings(second.get("unmatched")));
+        assertTrue(second.get("reordered").asInt() >= 2, "重大决策 and 组织机构 swapped: " + second);
+        assertEquals(SampleOutline.EDITED.size(), db.getCollection("outline").countDocuments(), "nothing duplicated");
+        assertEquals(hospital, node("第二节 喀什地区第一人民医院"), "the moved section is the same node");
+        List<String> after = titles();
+        assertEquals(List.of("第一篇 组织与决策", "  第一章 重大决策", "  第二章 组织机构"), after.subList(0, 3));
+        int edu = after.indexOf("  第二章 教育援建项目");
+        assertEquals("    第二节 喀什地区第一人民医院", after.get(edu + 2), after.toString());
+
+        // exports: Markdown and Word read back as the same tree, so importing them changes nothing
+        for (String format : List.of("md", "docx", "json")) {
+            byte[] body = api.getBytes("/api/outline/export?format=" + format, Api.VIEWER, null).body();
+            Api.Response again = api.uploadTo("/api/outline/import", "outline." + format, body, Api.EDITOR, null);
+            assertEquals(200, again.status(), format + ": " + again.body());
+            assertEquals(List.of(), strings(again.json().get("added")), format);
+            assertEquals(List.of(), strings(again.json().get("moved")), format);
+            assertEquals(0, again.json().get("reordered").asInt(), format);
+        }
+        assertEquals(after, titles());
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new ByteArrayInputStream(
+                api.getBytes("/api/outline/export?format=docx", Api.VIEWER, null).body()))) {
+            assertEquals("Heading1", doc.getParagraphs().get(0).getStyleID(), "Word sees headings");
+        }
+        String md = new String(api.getBytes("/api/outline/export?format=md", Api.VIEWER, null).body(), StandardCharsets.UTF_8);
+        assertTrue(md.startsWith("# 第一篇 组织与决策\n\n## 第一章 重大决策"), md);
+
+        Api.Response notAnOutline = api.uploadTo("/api/outline/import", "notes.docx", "plain text".getBytes(), Api.EDITOR, null);
+        assertEquals(400, notAnOutline.status());
+        assertTrue(notAnOutline.body().contains("not a Word .docx file"), notAnOutline.body());
+        assertEquals(403, api.uploadTo("/api/outline/import", "outline.docx", SampleOutline.docx(SampleOutline.ORIGINAL),
+                Api.BUREAU, null).status(), "contributors do not write the outline");
+    }
+
+    @Test
+    void rangesOfClipsAndPhotosAreLinkedListedFromEverySideAndCheckedOnTheWay() throws Exception {
+        importOutline(SampleOutline.ORIGINAL, Api.ADMIN);
+        String lhasa = entry("places", "{\"name\":\"拉萨市\",\"otherNames\":[\"拉萨\"],\"placeKind\":\"地区\",\"latitude\":29.65,\"longitude\":91.17}");
+        String zhang = entry("people", "{\"name\":\"张晓明\",\"gender\":\"男\",\"roles\":[\"援藏干部\"],\"batch\":3,"
+                + "\"yearFrom\":2001,\"yearTo\":2004,\"placeServed\":\"" + lhasa + "\"}");
+        String zhang2 = entry("people", "{\"name\":\"张小明\",\"roles\":[\"援藏干部\"]}");
+        String clinic = entry("projects", "{\"name\":\"拉萨市人民医院门诊楼\",\"place\":\"" + lhasa + "\",\"amount\":5000}");
+        String df = upload("clip-2997df.mov", Api.BUREAU);      // 01:00:59;10, 60 frames at 29.97 drop-frame
+        String ndf = upload("clip-25ndf.mp4", Api.BUREAU);      // 10:00:00:00 at 25
+        String photo = upload("photo-lhasa.jpg", Api.BUREAU);
+        String section = node("第一节 拉萨市人民医院");
+        String chapter = node("第一章 医疗卫生项目");
+
+        Api.Response ok = link(Api.EDITOR, "{\"asset\":\"" + df + "\",\"target\":\"chapter\",\"targetId\":\"" + section
+                + "\",\"in\":\"01:00:59;10\",\"out\":\"01:01:00;20\",\"rate\":\"30000/1001\",\"note\":\"落成仪式\"}");
+        assertEquals(201, ok.status(), ok.body());
+        JsonNode range = ok.json().get("range");
+        assertEquals("01:00:59;10 01:01:00;20 38", range.get("in").asString() + " " + range.get("out").asString() + " "
+                + range.get("frames").asInt(), "20 frames to the minute, then ;02 to ;20 since ;00 and ;01 are dropped");
+        assertEquals(201, link(Api.EDITOR, "{\"asset\":\"" + df + "\",\"target\":\"person\",\"targetId\":\"" + zhang
+                + "\",\"in\":\"01:01:00;02\",\"out\":\"01:01:01;12\"}").status());
+        assertEquals(201, link(Api.EDITOR, "{\"asset\":\"" + ndf + "\",\"target\":\"chapter\",\"targetId\":\"" + chapter
+                + "\",\"in\":\"10:00:00:05\",\"out\":\"10:00:01:05\"}").status());
+        assertEquals(201, link(Api.BUREAU, "{\"asset\":\"" + photo + "\",\"target\":\"chapter\",\"targetId\":\"" + section
+                + "\"}").status(), "a contributor links their own unit's photo");
+        assertEquals(201, link(Api.EDITOR, "{\"asset\":\"" + photo + "\",\"target\":\"project\",\"targetId\":\"" + clinic + "\"}").status());
+        assertEquals(201, link(Api.EDITOR, "{\"asset\":\"" + photo + "\",\"target\":\"place\",\"targetId\":\"" + lhasa + "\"}").status());
+        assertEquals(201, link(Api.EDITOR, "{\"asset\":\"" + photo + "\",\"target\":\"person\",\"targetId\":\"" + zhang2 + "\"}").status());
+
+        // refusals, each with its reason
+        String[][] bad = {
+            {"\"in\":\"01:00:58;00\",\"out\":\"01:00:59;20\"", "not inside the clip"},
+            {"\"in\":\"01:01:00;20\",\"out\":\"01:01:00;10\"", "out must come after in"},
+            {"\"in\":\"01:01:00;10\",\"out\":\"01:01:00;10\"", "out must come after in"},
+            {"\"in\":\"01:01:00:00\",\"out\":\"01:01:00:10\"", "drop-frame"},
+            {"\"in\":\"01:01:00;00\",\"out\":\"01:01:00;10\",\"rate\":\"25/1\"", "clip runs at 30000/1001"},
+            {"\"in\":\"01:01:00;00\"", "needs both in and out"},
+            {"\"in\":\"1:1\",\"out\":\"01:01:00;10\"", "not a timecode"},
+            {"\"in\":\"01:01:00;00\",\"out\":\"01:01:00;10\"", "does not exist in drop-frame"},
+        };
+        for (String[] b : bad) {
+            Api.Response r = link(Api.EDITOR, "{\"asset\":\"" + df + "\",\"target\":\"chapter\",\"targetId\":\"" + section
+                    + "\"," + b[0] + "}");
+            assertEquals(400, r.status(), b[0] + ": " + r.body());
+            assertTrue(r.body().contains(b[1]), b[0] + " should say '" + b[1] + "': " + r.body());
+        }
+        Api.Response onPhoto = link(Api.EDITOR, "{\"asset\":\"" + photo + "\",\"target\":\"chapter\",\"targetId\":\"" + section
+                + "\",\"in\":\"00:00:00:00\",\"out\":\"00:00:01:00\"}");
+        assertEquals(400, onPhoto.status());
+        assertTrue(onPhoto.body().contains("a photo is linked whole"), onPhoto.body());
+        Api.Response ndfSemicolon = link(Api.EDITOR, "{\"asset\":\"" + ndf + "\",\"target\":\"chapter\",\"targetId\":\""
+                + section + "\",\"in\":\"10:00:00;05\",\"out\":\"10:00:01;05\"}");
+        assertEquals(400, ndfSemicolon.status(), ndfSemicolon.body());
+        assertEquals(404, link(Api.EDITOR, "{\"asset\":\"" + df + "\",\"target\":\"person\",\"targetId\":\"" + lhasa + "\"}").status(),
+                "a place is not a person");
+        assertEquals(400, link(Api.EDITOR, "{\"asset\":\"" + df + "\",\"target\":\"book\",\"targetId\":\"" + lhasa + "\"}").status());
+
+        // from every side
+        JsonNode sectionMaterial = api.get("/api/outline/" + section + "/material", Api.VIEWER).json();
+        assertEquals(2, sectionMaterial.get("items").size());
+        assertEquals("落成仪式", sectionMaterial.get("items").get(0).get("link").get("note").asString());
+        long thirtyEight = Math.round(38 * 1001 / 30000.0 * 1_000_000);
+        assertEquals(thirtyEight, sectionMaterial.get("totals").get("durationMicros").asLong(), 1);
+        JsonNode chapterMaterial = api.get("/api/outline/" + chapter + "/material", Api.VIEWER).json();
+        assertEquals(3, chapterMaterial.get("items").size(), "the chapter's subtree holds the section's links");
+        assertEquals(2, chapterMaterial.get("totals").get("clips").asInt());
+        assertEquals(1, chapterMaterial.get("totals").get("photos").asInt());
+        assertEquals(thirtyEight + 1_000_000, chapterMaterial.get("totals").get("durationMicros").asLong(), 2);
+        assertEquals(1, api.get("/api/outline/" + chapter + "/material?subtree=false", Api.VIEWER).json().get("items").size());
+        JsonNode person = api.get("/api/index/people/" + zhang + "/material", Api.VIEWER).json();
+        assertEquals(1, person.get("items").size());
+        assertTrue(person.get("items").get(0).get("player").asString().contains("#t="), person.toString());
+        assertEquals(1, api.get("/api/index/projects/" + clinic + "/material", Api.VIEWER).json().get("items").size());
+        assertEquals(1, api.get("/api/index/places/" + lhasa + "/material", Api.VIEWER).json().get("items").size());
+        JsonNode assetLinks = api.get("/api/assets/" + photo + "/links", Api.VIEWER).json();
+        assertEquals(4, assetLinks.size());
+        assertEquals("第一节 拉萨市人民医院", assetLinks.get(0).get("targetName").asString());
+
+        // pinyin and Chinese names; nearest places to the photo's GPS position
+        JsonNode byInitials = api.get("/api/index/people?q=zxm", Api.VIEWER).json();
+        assertEquals(2, byInitials.get("total").asInt(), "张晓明 and 张小明 share their initials");
+        assertTrue(byInitials.toString().contains("张晓明"));
+        assertEquals(2, api.get("/api/index/people?q=zhangx", Api.VIEWER).json().get("total").asInt(), "full pinyin from its start");
+        assertEquals(1, api.get("/api/index/people?q=" + Api.q("晓明"), Api.VIEWER).json().get("total").asInt());
+        assertEquals(lhasa, api.get("/api/index/places/nearest?lat=29.652491&lon=91.172112", Api.VIEWER).json()
+                .get(0).get("place").get("id").asString());
+
+        // coverage equals the links
+        JsonNode cov = api.get("/api/outline/coverage", Api.VIEWER).json();
+        JsonNode projects = row(cov, "第三篇 援建项目");
+        assertEquals("2 1 " + (thirtyEight + 1_000_000), projects.get("clips").asInt() + " " + projects.get("photos").asInt()
+                + " " + projects.get("durationMicros").asLong());
+        assertEquals(1, projects.get("projects").asInt(), "the project linked to the same photo");
+        assertEquals(2, row(cov, "第一节 拉萨市人民医院").get("people").asInt(), "张晓明 in the clip, 张小明 on the photo");
+        assertEquals(0, row(cov, "第四篇 监督管理").get("clips").asInt());
+        assertTrue(cov.get("withoutMaterial").toString().contains("第四篇 监督管理"));
+
+        // moving the section under another chapter keeps its links
+        String education = node("第二章 教育项目");
+        assertEquals(200, api.post("/api/outline/" + section + "/move", Api.EDITOR, "{\"parent\":\"" + education + "\",\"position\":0}").status());
+        assertEquals(2, api.get("/api/outline/" + education + "/material", Api.VIEWER).json().get("items").size());
+        assertEquals(1, api.get("/api/outline/" + chapter + "/material", Api.VIEWER).json().get("items").size());
+        assertEquals(409, api.post("/api/outline/" + education + "/move", Api.EDITOR, "{\"parent\":\"" + section + "\"}").status(),
+                "not into its own subtree");
+
+        // merging two records of one person keeps every appearance, and the old id still resolves
+        Api.Response merged = api.post("/api/index/people/" + zhang + "/merge", Api.EDITOR, "{\"other\":\"" + zhang2 + "\"}");
+        assertEquals(200, merged.status(), merged.body());
+        assertEquals(1, merged.json().get("linksMoved").asInt());
+        assertEquals(2, api.get("/api/index/people/" + zhang + "/material", Api.VIEWER).json().get("items").size());
+        assertEquals(zhang, api.get("/api/index/people/" + zhang2, Api.VIEWER).json().get("id").asString());
+        assertEquals(1, api.get("/api/index/people?q=zxm", Api.VIEWER).json().get("total").asInt(), "张小明 is an other name now");
+
+        // deleting a chapter with material needs a decision
+        Api.Response refused = api.delete("/api/outline/" + education, Api.EDITOR);
+        assertEquals(409, refused.status(), refused.body());
+        Api.Response moved = api.delete("/api/outline/" + education + "?moveLinksTo=" + chapter, Api.EDITOR);
+        assertEquals(200, moved.status(), moved.body());
+        assertEquals(2, moved.json().get("linksMoved").asInt());
+        assertEquals(3, api.get("/api/outline/" + chapter + "/material", Api.VIEWER).json().get("items").size());
+    }
+
+    @Test
+    void onlyTheOfficeEditorsAndTheAssetsOwnUnitWrite() throws Exception {
+        importOutline(SampleOutline.ORIGINAL, Api.REVIEWER);
+        String section = node("第一节 拉萨市人民医院");
+        String clip = upload("clip-25ndf.mp4", Api.BUREAU);
+        String body = "{\"asset\":\"" + clip + "\",\"target\":\"chapter\",\"targetId\":\"" + section + "\"}";
+        Api.Response other = link(Api.TIBET, body);
+        assertEquals(403, other.status(), "another unit's contributor");
+        assertTrue(other.body().contains("own unit"), other.body());
+        assertEquals(403, link(Api.VIEWER, body).status());
+        assertEquals(403, link(Api.PRODUCER, body).status());
+        assertEquals(201, link(Api.BUREAU, body).status());
+        String linkId = link(Api.REVIEWER, body).json().get("id").asString();
+        assertEquals(403, api.delete("/api/links/" + linkId, Api.TIBET).status());
+        assertEquals(204, api.delete("/api/links/" + linkId, Api.BUREAU).status());
+        for (String token : List.of(Api.VIEWER, Api.PRODUCER, Api.BUREAU)) {
+            assertEquals(403, api.post("/api/index/people", token, "{\"name\":\"王芳\"}").status(), token);
+            assertEquals(403, api.post("/api/outline", token, "{\"title\":\"第十一篇 新篇\"}").status(), token);
+            assertEquals(403, api.patch("/api/outline/" + section, token, "{\"title\":\"x\"}").status(), token);
+            assertEquals(200, api.get("/api/outline/" + section + "/material", token).status(), token + " reads");
+        }
+        assertEquals(401, api.get("/api/outline", null).status());
+        Api.Response unknownField = api.post("/api/index/people", Api.EDITOR, "{\"name\":\"王芳\",\"salary\":1}");
+        assertEquals(400, unknownField.status());
+        assertTrue(unknownField.body().contains("salary"), unknownField.body());
+        Api.Response wrongKind = api.post("/api/index/places", Api.EDITOR, "{\"name\":\"林芝\",\"batch\":3}");
+        assertEquals(400, wrongKind.status());
+        assertTrue(wrongKind.body().contains("a place has no batch"), wrongKind.body());
+        assertEquals(400, api.get("/api/index/books", Api.VIEWER).status());
+    }
+
+    private static JsonNode row(JsonNode coverage, String title) {
+        for (JsonNode r : coverage.get("rows")) {
+            if (r.get("title").asString().equals(title)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no coverage row " + title);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
+    }
+}
