@@ -52,6 +52,7 @@ public class AssetProcessing implements JobEvents, JobRecovery {
     /** yingzhi.jobs.queue-pause: widens the window a crash test aims its kill at; zero (no pause) otherwise. */
     private void pauseForCrashTests() {
         if (!jobProps.queuePause().isZero()) {
+            log.warn("queue-pause: {} ms before queueing a job (crash tests only)", jobProps.queuePause().toMillis());
             try {
                 Thread.sleep(jobProps.queuePause().toMillis());
             } catch (InterruptedException e) {

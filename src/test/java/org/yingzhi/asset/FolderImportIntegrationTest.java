@@ -44,8 +44,9 @@ class FolderImportIntegrationTest {
         FolderImporter.Report first = importer.importFolder(Samples.DIR, operator, 2, seen::add);
         Map<String, FolderImporter.Entry> byFile = first.entries().stream()
                 .collect(Collectors.toMap(FolderImporter.Entry::file, e -> e));
-        assertEquals(9, first.entries().size(), first.entries().toString());
+        assertEquals(10, first.entries().size(), first.entries().toString());
         assertEquals(FolderImporter.Outcome.SKIPPED, byFile.get("README.md").outcome());
+        assertEquals(FolderImporter.Outcome.SKIPPED, byFile.get("gazetteer/outline.docx").outcome(), "documents in subfolders too");
         assertEquals(first.entries().size(), seen.size());
         assertEquals(7, first.count(FolderImporter.Outcome.IMPORTED));
         FolderImporter.Entry text = byFile.get("not-a-video.mp4");

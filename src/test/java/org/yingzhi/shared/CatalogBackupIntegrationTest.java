@@ -59,6 +59,14 @@ class CatalogBackupIntegrationTest {
         String first = api.get("/api/assets?size=1", Api.ADMIN).json().get("items").get(0).get("id").asString();
         assertEquals(200, api.patch("/api/assets/" + first, Api.ADMIN, "{\"title\":\"备份前的修改\"}").status());
 
+        // the gazetteer is backed up with the catalog: an outline node, a person and a link to the first asset
+        Api.Response node = api.post("/api/outline", Api.ADMIN, "{\"title\":\"第一篇 组织与决策\"}");
+        assertEquals(201, node.status(), node.body());
+        Api.Response person = api.post("/api/index/people", Api.ADMIN, "{\"name\":\"张晓明\",\"batch\":3}");
+        assertEquals(201, person.status(), person.body());
+        assertEquals(201, api.post("/api/links", Api.ADMIN, "{\"asset\":\"" + first + "\",\"target\":\"chapter\","
+                + "\"targetId\":\"" + node.json().get("id").asString() + "\"}").status());
+
         assertEquals(403, api.post("/api/admin/backup", Api.BUREAU, "").status());
         Api.Response r = api.post("/api/admin/backup", Api.ADMIN, "");
         assertEquals(201, r.status(), r.body());
@@ -68,6 +76,7 @@ class CatalogBackupIntegrationTest {
         assertEquals(CatalogBackup.FORMAT, CatalogBackup.check(backup).format());
         assertEquals(7, count(manifest, "assets"));
         assertEquals(21, count(manifest, "jobs"));
+        assertEquals(1, count(manifest, "links"));
 
         // into an empty embedded catalog, the way scripts/restore loads a new data directory or a real MongoDB
         Path target = TestDataDir.create("backup-target");
@@ -76,8 +85,9 @@ class CatalogBackupIntegrationTest {
             MongoDatabase restored = client.getDatabase("yingzhi");
             CatalogBackup loader = new CatalogBackup(restored, none(), new MongoProperties("", "yingzhi", null, null));
             List<CatalogBackup.CollectionFile> loaded = loader.restore(backup);
-            assertEquals(List.of("assets", "jobs"), loaded.stream().map(CatalogBackup.CollectionFile::name).toList());
-            for (String c : List.of("assets", "jobs")) {
+            List<String> collections = List.of("assets", "entries", "jobs", "links", "outline");
+            assertEquals(collections, loaded.stream().map(CatalogBackup.CollectionFile::name).toList());
+            for (String c : collections) {
                 List<Document> before = db.getCollection(c).find().sort(new Document("_id", 1)).into(new ArrayList<>());
                 List<Document> after = restored.getCollection(c).find().sort(new Document("_id", 1)).into(new ArrayList<>());
                 assertEquals(before.size(), after.size(), c);
