@@ -112,9 +112,14 @@ class GazetteerSeed implements ApplicationRunner {
             if (id == null) {
                 continue;
             }
-            links.create(new LinkService.LinkInput(a.id(), target, id, l.path("in").asString(null),
-                    l.path("out").asString(null), null, null, l.path("note").asString(null)), SEED);
-            linked++;
+            try {
+                links.create(new LinkService.LinkInput(a.id(), target, id, l.path("in").asString(null),
+                        l.path("out").asString(null), null, null, l.path("note").asString(null)), SEED);
+                linked++;
+            } catch (RuntimeException e) {
+                // one bad sample link is reported and the others are still made
+                log.warn("sample link {} not made: {}", l, e.getMessage());
+            }
         }
         System.out.println("sample index: " + n + " people, projects and places; " + linked + " links");
     }

@@ -298,6 +298,32 @@ class GazetteerIntegrationTest {
         assertEquals(400, api.get("/api/index/books", Api.VIEWER).status());
     }
 
+    @Autowired
+    OutlineService outlineService;
+    @Autowired
+    OutlineRepository outlineRepo;
+    @Autowired
+    EntryService entryService;
+    @Autowired
+    EntryRepository entryRepo;
+    @Autowired
+    LinkService linkService;
+    @Autowired
+    org.yingzhi.asset.AssetRepository assetRepo;
+
+    /** What scripts/run loads: every sample link is made (a bad timecode in the sample file would drop one). */
+    @Test
+    void theSampleGazetteerLoadsWhole() throws Exception {
+        for (String s : List.of("clip-2997df.mov", "clip-25ndf.mp4", "photo-lhasa.jpg", "photo-kashgar.jpg")) {
+            upload(s, Api.ADMIN);
+        }
+        new GazetteerSeed(Samples.DIR.resolve("gazetteer").toString(), outlineService, outlineRepo, entryService,
+                entryRepo, linkService, assetRepo).seed();
+        assertEquals(SampleOutline.ORIGINAL.size(), db.getCollection("outline").countDocuments());
+        assertEquals(11, db.getCollection("links").countDocuments(), "every link of samples/gazetteer/gazetteer.json");
+        assertEquals(10, db.getCollection("entries").countDocuments());
+    }
+
     private static JsonNode row(JsonNode coverage, String title) {
         for (JsonNode r : coverage.get("rows")) {
             if (r.get("title").asString().equals(title)) {
