@@ -123,4 +123,38 @@ public class CoverageService {
             walk(byParent, n.id(), out);
         }
     }
+
+    /** The coverage rows as a spreadsheet: one row per node, indented by depth, durations in minutes. */
+    @SuppressWarnings("unchecked")
+    public byte[] xlsx() {
+        List<Row> rows = (List<Row>) coverage().get("rows");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("资料覆盖");
+            String[] head = {"篇目", "层级", "承编单位", "状态", "直接关联", "视音频", "时长(分钟)", "照片", "人物", "项目"};
+            org.apache.poi.ss.usermodel.Row h = sheet.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            int r = 1;
+            for (Row x : rows) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+                row.createCell(0).setCellValue("  ".repeat(x.depth() - 1) + x.title());
+                row.createCell(1).setCellValue(x.level());
+                row.createCell(2).setCellValue(x.unit() == null ? "" : x.unit());
+                row.createCell(3).setCellValue(x.status().name());
+                row.createCell(4).setCellValue(x.directLinks());
+                row.createCell(5).setCellValue(x.clips());
+                row.createCell(6).setCellValue(Math.round(x.durationMicros() / 600_000.0) / 100.0);
+                row.createCell(7).setCellValue(x.photos());
+                row.createCell(8).setCellValue(x.people());
+                row.createCell(9).setCellValue(x.projects());
+            }
+            sheet.setColumnWidth(0, 40 * 256);
+            wb.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

@@ -30,11 +30,13 @@ public class OutlineService {
 
     private final OutlineRepository repo;
     private final LinkRepository links;
+    private final FigureRepository figures;
     private final AccessPolicy policy;
 
-    public OutlineService(OutlineRepository repo, LinkRepository links, AccessPolicy policy) {
+    public OutlineService(OutlineRepository repo, LinkRepository links, FigureRepository figures, AccessPolicy policy) {
         this.repo = repo;
         this.links = links;
+        this.figures = figures;
         this.policy = policy;
     }
 
@@ -178,11 +180,13 @@ public class OutlineService {
                                 + "drop them (dropLinks=true) to delete it").with("links", linked);
             }
         }
+        long figuresRemoved = figures.deleteOfChapters(ids);
         repo.delete(ids);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("deleted", ids.size());
         out.put("linksMoved", moved);
         out.put("linksDropped", dropped);
+        out.put("figuresRemoved", figuresRemoved);
         return out;
     }
 

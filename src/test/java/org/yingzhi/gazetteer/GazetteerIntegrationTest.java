@@ -298,6 +298,83 @@ class GazetteerIntegrationTest {
         assertEquals(400, api.get("/api/index/books", Api.VIEWER).status());
     }
 
+    /**
+     * Figures: photos attached with captions and credits, numbered by the chapter's place in the book (the fifth 章
+     * is 第三篇's 第一章), reordered, and exported in all four forms.
+     */
+    @Test
+    void figuresAreNumberedByChapterOrderedAndExported() throws Exception {
+        importOutline(SampleOutline.ORIGINAL, Api.EDITOR);
+        String section = node("第一节 拉萨市人民医院");
+        String education = node("第二章 教育项目");
+        String lhasa = upload("photo-lhasa.jpg", Api.BUREAU);
+        String kashgar = upload("photo-kashgar.jpg", Api.BUREAU);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpg = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(img, "jpg", jpg);
+        String school = api.upload("school.jpg", jpg.toByteArray(), Api.BUREAU, null).json().get("asset").get("id").asString();
+        String clip = upload("clip-25ndf.mp4", Api.BUREAU);
+
+        Api.Response a = api.post("/api/outline/" + section + "/figures", Api.EDITOR,
+                "{\"asset\":\"" + lhasa + "\",\"caption\":\"拉萨市人民医院门诊楼\",\"credit\":\"省广播电视局 摄\"}");
+        assertEquals(201, a.status(), a.body());
+        String second = api.post("/api/outline/" + section + "/figures", Api.EDITOR,
+                "{\"asset\":\"" + kashgar + "\",\"caption\":\"=援藏医疗队, \\\"义诊\\\"\"}").json().get("id").asString();
+        assertEquals(201, api.post("/api/outline/" + education + "/figures", Api.EDITOR,
+                "{\"asset\":\"" + school + "\",\"caption\":\"林芝市第二高级中学\"}").status());
+        assertEquals(409, api.post("/api/outline/" + section + "/figures", Api.EDITOR, "{\"asset\":\"" + lhasa + "\"}").status());
+        Api.Response notPhoto = api.post("/api/outline/" + section + "/figures", Api.EDITOR, "{\"asset\":\"" + clip + "\"}");
+        assertEquals(400, notPhoto.status());
+        assertTrue(notPhoto.body().contains("only photos"), notPhoto.body());
+        assertEquals(403, api.post("/api/outline/" + section + "/figures", Api.BUREAU, "{\"asset\":\"" + lhasa + "\"}").status());
+
+        String md = new String(api.getBytes("/api/figures/export?format=md", Api.VIEWER, null).body(), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| 图5-1 | 拉萨市人民医院门诊楼 | 省广播电视局 摄 | 第一节 拉萨市人民医院 |"), md);
+        assertTrue(md.contains("| 图5-2 | =援藏医疗队, \"义诊\" |"), md);
+        assertTrue(md.contains("| 图6-1 | 林芝市第二高级中学 |"), md);
+
+        // the second figure first: numbers follow the order
+        String first = a.json().get("id").asString();
+        Api.Response bad = api.post("/api/outline/" + section + "/figures/order", Api.EDITOR, "{\"figures\":[\"" + second + "\"]}");
+        assertEquals(400, bad.status(), "every figure once");
+        assertEquals(200, api.post("/api/outline/" + section + "/figures/order", Api.EDITOR,
+                "{\"figures\":[\"" + second + "\",\"" + first + "\"]}").status());
+        JsonNode numbered = api.get("/api/outline/" + node("第一章 医疗卫生项目") + "/figures", Api.VIEWER).json();
+        assertEquals("图5-1 " + kashgar + " 图5-2 " + lhasa, numbered.get(0).get("number").asString() + " "
+                + numbered.get(0).get("figure").get("asset").asString() + " " + numbered.get(1).get("number").asString()
+                + " " + numbered.get(1).get("figure").get("asset").asString());
+
+        String csv = new String(api.getBytes("/api/figures/export?format=csv", Api.VIEWER, null).body(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF图号,图注,摄影/来源,章节,资产\r\n"), csv);
+        assertTrue(csv.contains("\"图5-1\",\"'=援藏医疗队, \"\"义诊\"\"\""), "quoted, and no formula: " + csv);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
+                api.getBytes("/api/figures/export?format=xlsx", Api.VIEWER, null).body()))) {
+            var sheet = wb.getSheetAt(0);
+            assertEquals(3, sheet.getLastRowNum());
+            assertEquals("图5-2", sheet.getRow(2).getCell(0).getStringCellValue());
+            assertEquals("拉萨市人民医院门诊楼", sheet.getRow(2).getCell(1).getStringCellValue());
+            assertEquals("图6-1", sheet.getRow(3).getCell(0).getStringCellValue());
+        }
+        List<String> entries = new ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(
+                api.getBytes("/api/figures/export?format=zip&chapter=" + node("第三篇 援建项目"), Api.VIEWER, null).body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                byte[] content = zip.readAllBytes();
+                entries.add(e.getName());
+                if (e.getName().endsWith(".jpg")) {
+                    assertTrue(content.length > 100 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8, e.getName());
+                }
+            }
+        }
+        assertEquals(List.of("图表目录.md", "图表目录.csv", "图5-1.jpg", "图5-2.jpg", "图6-1.jpg"), entries);
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
+                api.getBytes("/api/outline/coverage.xlsx", Api.VIEWER, null).body()))) {
+            assertEquals(SampleOutline.ORIGINAL.size(), wb.getSheetAt(0).getLastRowNum(), "one row per node");
+        }
+        assertEquals(204, api.delete("/api/figures/" + second, Api.EDITOR).status());
+        assertEquals("图5-1", api.get("/api/outline/" + section + "/figures", Api.VIEWER).json().get(0).get("number").asString());
+    }
+
     @Autowired
     OutlineService outlineService;
     @Autowired
