@@ -97,6 +97,12 @@ public class AssetQueryService {
     /** The same filters as {@link #list}, answered by the search index (503 while it is being built). */
     public SearchResult search(AssetQuery q, int offset, int size, String cursor, boolean facets, boolean highlight,
             User user) {
+        return search(q, offset, size, cursor, facets, highlight, SearchQuery.Gazetteer.ANY, user);
+    }
+
+    /** A search that may also ask for what is linked to a chapter (or its subtree), a person, a project, a place. */
+    public SearchResult search(AssetQuery q, int offset, int size, String cursor, boolean facets, boolean highlight,
+            SearchQuery.Gazetteer gazetteer, User user) {
         boolean deleted = q.includeDeleted() && policy.allows(user, Action.VIEW_DELETED, Resource.catalog());
         Long from = q.from() == null || q.from().isBlank() ? null : dateParam("from", q.from())[0].toInstant().toEpochMilli();
         Long to = q.to() == null || q.to().isBlank() ? null : dateParam("to", q.to())[1].toInstant().toEpochMilli();
@@ -116,7 +122,7 @@ public class AssetQueryService {
         }
         SearchQuery sq = new SearchQuery(q.q(), blank(q.type()) ? null : parseType(q.type()).name(), trim(q.unit()),
                 blank(q.status()) ? null : parseStatus(q.status()).name(), null, null, trim(q.keyword()), from, to, null,
-                deleted, sort, desc, offset, size, cursor, facets, highlight);
+                deleted, sort, desc, offset, size, cursor, facets, highlight, gazetteer);
         try {
             return search.search(sq);
         } catch (IllegalStateException e) {

@@ -27,7 +27,8 @@ class AssetSearchController {
     /** One page of search results. */
     @Schema(name = "SearchPage")
     record SearchPage(List<AssetResponse> items, long total,
-            @Schema(description = "Counts of all matches per type, unit, year, status, review and format")
+            @Schema(description = "Counts of all matches per type, unit, year, status, review, format, and the ids of the "
+                    + "chapters, people, projects and places they are linked to")
             Map<String, Map<String, Long>> facets,
             @Schema(description = "Snippets with the matched words in <b>, by asset id") Map<String, String> highlights,
             @Schema(description = "Pass as cursor to get the next page, however deep; absent on the last page")
@@ -37,8 +38,9 @@ class AssetSearchController {
     @Operation(summary = "Search the catalog",
             description = "q: words or Chinese text (all must match; \"quoted\" for an exact phrase); filters type, unit, "
                     + "status, keyword, from/to (capture date); sort as in /api/assets (default: relevance with q, "
-                    + "newest first without); page+size for the first pages, cursor for any depth. 503 while the "
-                    + "index is being built.")
+                    + "newest first without); page+size for the first pages, cursor for any depth; chapter (with "
+                    + "subtree=true, the default: anything linked under it), person, project, place: what is linked "
+                    + "to them. 503 while the index is being built.")
     @GetMapping
     SearchPage search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String status,
@@ -47,13 +49,17 @@ class AssetSearchController {
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
             @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "true") boolean facets,
             @RequestParam(defaultValue = "true") boolean highlight,
-            @RequestParam(defaultValue = "false") boolean includeDeleted, User user) {
+            @RequestParam(defaultValue = "false") boolean includeDeleted,
+            @RequestParam(required = false) String chapter, @RequestParam(defaultValue = "true") boolean subtree,
+            @RequestParam(required = false) String person, @RequestParam(required = false) String project,
+            @RequestParam(required = false) String place, User user) {
         if (size < 1 || size > 200 || page < 0 || (long) page * size > AssetQueryService.MAX_OFFSET) {
             throw ApiException.badRequest("size must be 1-200 and page*size at most " + AssetQueryService.MAX_OFFSET
                     + "; page deeper with the cursor of the previous page");
         }
         AssetQuery query = new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort, includeDeleted);
-        SearchResult r = queries.search(query, page * size, size, cursor, facets, highlight, user);
+        SearchResult r = queries.search(query, page * size, size, cursor, facets, highlight,
+                new org.yingzhi.search.SearchQuery.Gazetteer(chapter, subtree, person, project, place), user);
         return new SearchPage(queries.byIds(r.ids()).stream().map(AssetResponse::of).toList(), r.total(), r.facets(),
                 r.highlights(), r.nextCursor(), size);
     }

@@ -17,10 +17,19 @@ import org.yingzhi.shared.time.CatalogTime;
 @Component
 class AssetSearchSource implements SearchSource {
 
-    private final AssetRepository repo;
+    private static final int BATCH = 500;
 
-    AssetSearchSource(AssetRepository repo) {
+    private final AssetRepository repo;
+    private final org.springframework.beans.factory.ObjectProvider<AssetLinkFacts> links;
+
+    AssetSearchSource(AssetRepository repo, org.springframework.beans.factory.ObjectProvider<AssetLinkFacts> links) {
         this.repo = repo;
+        this.links = links;
+    }
+
+    private java.util.Map<String, SearchDocument.Links> facts(java.util.Collection<String> ids) {
+        AssetLinkFacts f = links.getIfAvailable();
+        return f == null ? java.util.Map.of() : f.of(ids);
     }
 
     @Override
@@ -33,12 +42,31 @@ class AssetSearchSource implements SearchSource {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        return repo.findById(new ObjectId(id)).map(AssetSearchSource::toSearch);
+        return repo.findById(new ObjectId(id)).map(a -> toSearch(a, facts(List.of(a.id())).get(a.id())));
     }
 
     @Override
     public void forEach(Consumer<SearchDocument> each) {
-        repo.forEachInIdOrder(a -> each.accept(toSearch(a)));
+        // links are read for a batch of assets at a time, not once per asset
+        List<Asset> batch = new ArrayList<>(BATCH);
+        repo.forEachInIdOrder(a -> {
+            batch.add(a);
+            if (batch.size() == BATCH) {
+                emit(batch, each);
+            }
+        });
+        emit(batch, each);
+    }
+
+    private void emit(List<Asset> batch, Consumer<SearchDocument> each) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, SearchDocument.Links> f = facts(batch.stream().map(Asset::id).toList());
+        for (Asset a : batch) {
+            each.accept(toSearch(a, f.get(a.id())));
+        }
+        batch.clear();
     }
 
     @Override
@@ -47,6 +75,10 @@ class AssetSearchSource implements SearchSource {
     }
 
     static SearchDocument toSearch(Asset a) {
+        return toSearch(a, null);
+    }
+
+    static SearchDocument toSearch(Asset a, SearchDocument.Links links) {
         List<String> texts = new ArrayList<>();
         for (String t : new String[] {a.place(), a.contributorUnit(), a.source(), a.rights(),
                 a.original() == null ? null : a.original().fileName()}) {
@@ -76,6 +108,7 @@ class AssetSearchSource implements SearchSource {
                 a.review() == null || a.review().status() == null ? null : a.review().status().name(),
                 a.original() == null ? null : a.original().format(), start, end, year, created.toEpochMilli(),
                 updated.toEpochMilli(), duration, a.original() == null ? 0 : a.original().size(),
-                a.photo() != null && a.photo().gps() != null, a.deleted(), a.keywords(), a.title(), a.description(), texts);
+                a.photo() != null && a.photo().gps() != null, a.deleted(), a.keywords(), a.title(), a.description(), texts,
+                links);
     }
 }

@@ -43,7 +43,13 @@ public class EntryService {
             throw ApiException.badRequest("name must not be empty");
         }
         check(kind, in);
-        return entries.update(e.id(), in);
+        Entry updated = entries.update(e.id(), in);
+        if (kind != EntryKind.UNIT && (in.name() != null || in.otherNames() != null)) {
+            List<String> ids = new ArrayList<>(e.formerIds());
+            ids.add(e.id());
+            links.touchTargets(LinkTarget.valueOf(kind.name()), ids); // names are searchable text of linked assets
+        }
+        return updated;
     }
 
     public Entry get(EntryKind kind, String id) {

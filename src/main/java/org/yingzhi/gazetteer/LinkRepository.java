@@ -46,6 +46,7 @@ public class LinkRepository {
         schemas.validate("link", d);
         links.insertOne(d);
         changes.record(COLLECTION, d.getObjectId("_id").toHexString());
+        touchAssets(List.of(d.getObjectId("asset").toHexString()));
         return map(d);
     }
 
@@ -57,8 +58,10 @@ public class LinkRepository {
     }
 
     void delete(String id) {
+        Optional<Link> l = find(id);
         links.deleteOne(eq("_id", new ObjectId(id)));
         changes.record(COLLECTION, id);
+        l.ifPresent(x -> touchAssets(List.of(x.asset())));
     }
 
     /** Links to any of the targets, in the order they were made. */
@@ -95,6 +98,19 @@ public class LinkRepository {
         return out;
     }
 
+    /**
+     * Tells the search index that the given assets' links changed (their chapters, people, names): a change record
+     * for each asset, so every API process re-indexes them through the change log.
+     */
+    void touchAssets(Collection<String> assets) {
+        new java.util.LinkedHashSet<>(assets).forEach(a -> changes.record(org.yingzhi.asset.AssetRepository.COLLECTION, a));
+    }
+
+    /** The assets linked to any of the targets (after a rename or move of those targets). */
+    void touchTargets(LinkTarget kind, Collection<String> ids) {
+        touchAssets(byTargets(kind, ids).stream().map(Link::asset).toList());
+    }
+
     long countTargets(LinkTarget kind, Collection<String> ids) {
         return links.countDocuments(targets(kind, ids));
     }
@@ -104,6 +120,7 @@ public class LinkRepository {
         List<Link> moving = byTargets(kind, from);
         links.updateMany(targets(kind, from), Updates.set("target.id", new ObjectId(to)));
         moving.forEach(l -> changes.record(COLLECTION, l.id()));
+        touchAssets(moving.stream().map(Link::asset).toList());
         return moving.size();
     }
 
@@ -111,6 +128,7 @@ public class LinkRepository {
         List<Link> going = byTargets(kind, ids);
         links.deleteMany(targets(kind, ids));
         going.forEach(l -> changes.record(COLLECTION, l.id()));
+        touchAssets(going.stream().map(Link::asset).toList());
         return going.size();
     }
 

@@ -59,6 +59,14 @@ public class OutlineRepository {
         return Optional.ofNullable(nodes.find(eq("_id", new ObjectId(id))).first()).map(OutlineRepository::map);
     }
 
+    public List<OutlineNode> findAll(Collection<String> ids) {
+        List<OutlineNode> out = new ArrayList<>();
+        for (Document d : nodes.find(in("_id", ids.stream().filter(ObjectId::isValid).map(ObjectId::new).toList()))) {
+            out.add(map(d));
+        }
+        return out;
+    }
+
     /** The node and everything under it. */
     public List<OutlineNode> subtree(String id) {
         List<OutlineNode> out = new ArrayList<>();

@@ -111,6 +111,9 @@ public class OutlineService {
             fields.append("notes", in.notes().isBlank() ? null : in.notes());
         }
         repo.update(id, fields);
+        if (fields.containsKey("title")) {
+            links.touchTargets(LinkTarget.CHAPTER, List.of(id)); // the title is searchable text of the linked assets
+        }
         if (in.parent() != null || in.position() != null) {
             move(id, in.parent() == null ? get(id).parent() : in.parent().isEmpty() ? null : in.parent(),
                     in.position(), user);
@@ -149,6 +152,8 @@ public class OutlineService {
             }
         }
         repairPaths();
+        // the assets linked in the moved subtree now sit under other ancestors
+        links.touchTargets(LinkTarget.CHAPTER, repo.subtree(id).stream().map(OutlineNode::id).toList());
         return get(id);
     }
 
@@ -274,6 +279,9 @@ public class OutlineService {
         }
         List<String> unmatched = existing.stream().filter(n -> !matched.contains(n.id())).map(OutlineNode::title).toList();
         repairPaths();
+        if (!renamed.isEmpty() || !renumbered.isEmpty() || !moved.isEmpty()) {
+            links.touchTargets(LinkTarget.CHAPTER, repo.all().stream().map(OutlineNode::id).toList());
+        }
         return new ImportReport(headings.size(), added, renamed, renumbered, moved, reordered, unmatched);
     }
 

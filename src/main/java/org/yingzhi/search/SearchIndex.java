@@ -61,7 +61,10 @@ import org.apache.lucene.util.QueryBuilder;
 public final class SearchIndex implements AutoCloseable {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SearchIndex.class);
-    static final List<String> FACETS = List.of("type", "unit", "year", "status", "review", "format");
+    static final List<String> FACETS = List.of("type", "unit", "year", "status", "review", "format", "chapter", "person",
+            "project", "place");
+    /** Gazetteer dimensions: an item may be linked to several chapters, people, projects and places. */
+    static final List<String> MULTI = List.of("chapter", "person", "project", "place");
     private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final String APPLIED_UNTIL = "appliedUntil";
 
@@ -75,6 +78,7 @@ public final class SearchIndex implements AutoCloseable {
     private volatile DirectoryReader facetReader;
 
     public SearchIndex(Path path) {
+        MULTI.forEach(dim -> facetsConfig.setMultiValued(dim, true));
         try {
             this.dir = FSDirectory.open(path);
             this.writer = openWriter(dir, analyzer, path);
@@ -170,6 +174,14 @@ public final class SearchIndex implements AutoCloseable {
         for (String k : d.keywords()) {
             doc.add(new StringField("keyword", k, Field.Store.NO));
         }
+        SearchDocument.Links links = d.links();
+        many(doc, "chapter", links.chapters());
+        for (String c : links.chapterTree()) {
+            doc.add(new StringField("chapterTree", c, Field.Store.NO));
+        }
+        many(doc, "person", links.people());
+        many(doc, "project", links.projects());
+        many(doc, "place", links.places());
         doc.add(new StringField("deleted", Boolean.toString(d.deleted()), Field.Store.NO));
         doc.add(new StringField("gps", Boolean.toString(d.hasGps()), Field.Store.NO));
         if (d.year() != null) {
@@ -192,11 +204,18 @@ public final class SearchIndex implements AutoCloseable {
         doc.add(new TextField("title." + Analyzers.BIGRAMS, title, Field.Store.YES));
         doc.add(new TextField("title." + Analyzers.CHARS, title, Field.Store.NO));
         String text = String.join("\n", d.description() == null ? "" : d.description(), String.join("\n", d.keywords()),
-                String.join("\n", d.texts()));
+                String.join("\n", d.texts()), String.join("\n", links.names()));
         doc.add(new TextField("text." + Analyzers.WORDS, text, Field.Store.NO));
         doc.add(new TextField("text." + Analyzers.BIGRAMS, text, Field.Store.YES));
         doc.add(new TextField("text." + Analyzers.CHARS, text, Field.Store.NO));
         return facetsConfig.build(doc);
+    }
+
+    private static void many(Document doc, String field, List<String> values) {
+        for (String v : new java.util.LinkedHashSet<>(values)) {
+            doc.add(new StringField(field, v, Field.Store.NO));
+            doc.add(new SortedSetDocValuesFacetField(field, v));
+        }
     }
 
     private static void keyword(Document doc, String field, String value) {
@@ -284,6 +303,11 @@ public final class SearchIndex implements AutoCloseable {
         any |= filter(b, "review", q.review());
         any |= filter(b, "format", q.format());
         any |= filter(b, "keyword", q.keyword());
+        SearchQuery.Gazetteer g = q.gazetteer();
+        any |= filter(b, g.subtree() ? "chapterTree" : "chapter", g.chapter());
+        any |= filter(b, "person", g.person());
+        any |= filter(b, "project", g.project());
+        any |= filter(b, "place", g.place());
         if (!q.includeDeleted()) {
             b.add(new TermQuery(new Term("deleted", "true")), Occur.MUST_NOT);
         }

@@ -242,10 +242,26 @@ class GazetteerIntegrationTest {
         assertEquals(0, row(cov, "第四篇 监督管理").get("clips").asInt());
         assertTrue(cov.get("withoutMaterial").toString().contains("第四篇 监督管理"));
 
+        // search by the index: a part's subtree, a chapter alone, a person, a project; names are searchable text
+        String part = node("第三篇 援建项目");
+        assertEquals(3, api.get("/api/search?chapter=" + part, Api.VIEWER).json().get("total").asInt(), "clip, clip, photo");
+        assertEquals(0, api.get("/api/search?subtree=false&chapter=" + part, Api.VIEWER).json().get("total").asInt());
+        assertEquals(2, api.get("/api/search?subtree=false&chapter=" + section, Api.VIEWER).json().get("total").asInt());
+        JsonNode byPerson = api.get("/api/search?person=" + zhang, Api.VIEWER).json();
+        assertEquals(df, byPerson.get("items").get(0).get("id").asString());
+        assertEquals(1, byPerson.get("facets").get("person").get(zhang).asInt(), byPerson.get("facets").toString());
+        assertEquals(photo, api.get("/api/search?project=" + clinic, Api.VIEWER).json().get("items").get(0).get("id").asString());
+        assertEquals(df, api.get("/api/search?q=" + Api.q("张晓明"), Api.VIEWER).json().get("items").get(0).get("id").asString(),
+                "the linked person's name finds the clip");
+        JsonNode facets = api.get("/api/search?facets=true", Api.VIEWER).json().get("facets");
+        assertEquals(2, facets.get("chapter").get(section).asInt(), facets.toString());
+
         // moving the section under another chapter keeps its links
         String education = node("第二章 教育项目");
         assertEquals(200, api.post("/api/outline/" + section + "/move", Api.EDITOR, "{\"parent\":\"" + education + "\",\"position\":0}").status());
         assertEquals(2, api.get("/api/outline/" + education + "/material", Api.VIEWER).json().get("items").size());
+        assertEquals(2, api.get("/api/search?chapter=" + education, Api.VIEWER).json().get("total").asInt(),
+                "the index follows the move");
         assertEquals(1, api.get("/api/outline/" + chapter + "/material", Api.VIEWER).json().get("items").size());
         assertEquals(409, api.post("/api/outline/" + education + "/move", Api.EDITOR, "{\"parent\":\"" + section + "\"}").status(),
                 "not into its own subtree");
