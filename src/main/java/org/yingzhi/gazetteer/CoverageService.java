@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 public class CoverageService {
 
     private final OutlineRepository outline;
-    private final LinkRepository links;
+    private final LinkGraph links;
 
-    public CoverageService(OutlineRepository outline, LinkRepository links) {
+    public CoverageService(OutlineRepository outline, LinkGraph links) {
         this.outline = outline;
         this.links = links;
     }

@@ -20,11 +20,11 @@ import org.yingzhi.search.SearchDocument;
 @Component
 class LinkFacts implements AssetLinkFacts {
 
-    private final LinkRepository links;
+    private final LinkGraph links;
     private final OutlineRepository outline;
     private final EntryRepository entries;
 
-    LinkFacts(LinkRepository links, OutlineRepository outline, EntryRepository entries) {
+    LinkFacts(LinkGraph links, OutlineRepository outline, EntryRepository entries) {
         this.links = links;
         this.outline = outline;
         this.entries = entries;

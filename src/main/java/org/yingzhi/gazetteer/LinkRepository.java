@@ -111,6 +111,13 @@ public class LinkRepository {
         touchAssets(byTargets(kind, ids).stream().map(Link::asset).toList());
     }
 
+    /** Every link, read in batches (for building the in-memory {@link LinkGraph}). */
+    void forEach(java.util.function.Consumer<Link> each) {
+        for (Document d : links.find().batchSize(5000)) {
+            each.accept(map(d));
+        }
+    }
+
     long countTargets(LinkTarget kind, Collection<String> ids) {
         return links.countDocuments(targets(kind, ids));
     }

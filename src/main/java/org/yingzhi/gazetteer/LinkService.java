@@ -34,14 +34,16 @@ import org.yingzhi.timecode.Timecode;
 public class LinkService {
 
     private final LinkRepository links;
+    private final LinkGraph graph;
     private final OutlineRepository outline;
     private final EntryRepository entries;
     private final AssetReader assets;
     private final AccessPolicy policy;
 
-    public LinkService(LinkRepository links, OutlineRepository outline, EntryRepository entries, AssetReader assets,
+    public LinkService(LinkRepository links, LinkGraph graph, OutlineRepository outline, EntryRepository entries, AssetReader assets,
             AccessPolicy policy) {
         this.links = links;
+        this.graph = graph;
         this.outline = outline;
         this.entries = entries;
         this.assets = assets;
@@ -204,7 +206,7 @@ public class LinkService {
     public Map<String, Object> chapterMaterial(String chapter, boolean subtree) {
         OutlineNode node = outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
         List<String> ids = subtree ? outline.subtree(chapter).stream().map(OutlineNode::id).toList() : List.of(node.id());
-        List<Material> m = material(links.byTargets(LinkTarget.CHAPTER, ids));
+        List<Material> m = material(graph.byTargets(LinkTarget.CHAPTER, ids));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("chapter", node);
         out.put("subtree", subtree);
@@ -219,7 +221,7 @@ public class LinkService {
                 .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
         List<String> ids = new ArrayList<>(e.formerIds());
         ids.add(e.id());
-        List<Material> m = material(links.byTargets(kind, ids));
+        List<Material> m = material(graph.byTargets(kind, ids));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entry", e);
         out.put("totals", totals(m));
@@ -233,7 +235,7 @@ public class LinkService {
             throw ApiException.notFound("asset", asset);
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Link l : links.byAsset(asset)) {
+        for (Link l : graph.byAsset(asset)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("link", l);
             m.put("targetName", l.targetKind() == LinkTarget.CHAPTER

@@ -50,12 +50,12 @@ public class ChangeLog {
         }
     }
 
-    void onLocalChange(Consumer<Change> listener) {
+    public void onLocalChange(Consumer<Change> listener) {
         local.add(listener);
     }
 
     /** Up to {@code limit} changes recorded after {@code after}, in order. */
-    List<Change> after(ObjectId after, int limit) {
+    public List<Change> after(ObjectId after, int limit) {
         List<Change> out = new ArrayList<>();
         for (Document d : changes.find(gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)) {
             out.add(new Change(d.getObjectId("_id"), d.getString("c"), d.getString("i")));
@@ -64,7 +64,7 @@ public class ChangeLog {
     }
 
     /** The oldest record kept, or null when there is none. */
-    ObjectId oldest() {
+    public ObjectId oldest() {
         Document d = changes.find().sort(Sorts.ascending("_id")).limit(1).first();
         return d == null ? null : d.getObjectId("_id");
     }

@@ -45,14 +45,17 @@ class GazetteerIntegrationTest {
     MongoDatabase db;
     @Autowired
     org.yingzhi.search.SearchService search;
+    @Autowired
+    LinkGraph graph;
     Api api;
 
     @BeforeEach
     void reset() {
         FreshCatalog.reset(db, DATA, search);
-        for (String c : List.of("outline", "entries", "links")) {
+        for (String c : List.of("outline", "entries", "links", "figures")) {
             db.getCollection(c).deleteMany(new org.bson.Document());
         }
+        graph.rebuild();
         api = new Api(port);
     }
 
