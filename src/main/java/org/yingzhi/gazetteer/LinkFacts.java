@@ -32,6 +32,8 @@ class LinkFacts implements AssetLinkFacts {
 
     @Override
     public Map<String, SearchDocument.Links> of(Collection<String> assetIds) {
+        // an index rebuild at start-up waits for the graph rather than ask the catalog batch by batch
+        links.awaitBuilt(120_000);
         List<Link> all = links.byAssets(assetIds);
         if (all.isEmpty()) {
             return Map.of();

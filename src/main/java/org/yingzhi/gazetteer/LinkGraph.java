@@ -61,11 +61,16 @@ public class LinkGraph implements SmartLifecycle {
 
     /** Waits (briefly) for the first build: a page asked for during start-up is worth a short wait. */
     private boolean awaitReady() {
+        return awaitBuilt(2_000);
+    }
+
+    /** Waits up to {@code millis} for the first build; true once built. */
+    public boolean awaitBuilt(long millis) {
         if (ready) {
             return true;
         }
         try {
-            return built.await(2, TimeUnit.SECONDS) && ready;
+            return built.await(millis, TimeUnit.MILLISECONDS) && ready;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
