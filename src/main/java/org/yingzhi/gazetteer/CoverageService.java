@@ -31,80 +31,159 @@ public class CoverageService {
             String due, int directLinks, int clips, long durationMicros, int photos, int people, int projects) {
     }
 
-    private static final class Acc {
-        final Set<String> clips = new HashSet<>();
-        final Set<String> photos = new HashSet<>();
-        final Set<String> people = new HashSet<>();
-        final Set<String> projects = new HashSet<>();
-        long micros;
-        int direct;
-    }
-
+    /**
+     * Counts per node and subtree in one pass over the links. Nodes are laid out in reading order, so a subtree is
+     * a contiguous range of positions; the chapter links are bucketed by position, and each node's distinct clips,
+     * photos, people and projects are counted over its range with stamp arrays (no sets): the cost is the number
+     * of links times the depth of the tree.
+     */
     public Map<String, Object> coverage() {
-        List<OutlineNode> nodes = outline.all();
-        Map<String, List<String>> peopleByAsset = new HashMap<>();
-        Map<String, List<String>> projectsByAsset = new HashMap<>();
-        for (Link l : links.allOf(LinkTarget.PERSON)) {
-            peopleByAsset.computeIfAbsent(l.asset(), k -> new ArrayList<>()).add(l.targetId());
+        List<OutlineNode> reading = tidy(outline.all());
+        int n = reading.size();
+        Map<String, Integer> pos = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            pos.put(reading.get(i).id(), i);
         }
-        for (Link l : links.allOf(LinkTarget.PROJECT)) {
-            projectsByAsset.computeIfAbsent(l.asset(), k -> new ArrayList<>()).add(l.targetId());
+        int[] end = new int[n]; // exclusive end of each subtree in reading order
+        for (int i = n - 1; i >= 0; i--) {
+            end[i] = i + 1;
         }
-        Map<String, Acc> acc = new HashMap<>();
-        nodes.forEach(n -> acc.put(n.id(), new Acc()));
-        Map<String, OutlineNode> byId = new HashMap<>();
-        nodes.forEach(n -> byId.put(n.id(), n));
+        for (int i = n - 1; i >= 0; i--) {
+            OutlineNode node = reading.get(i);
+            Integer parent = node.parent() == null ? null : pos.get(node.parent());
+            if (parent != null) {
+                end[parent] = Math.max(end[parent], end[i]);
+            }
+        }
+        // assets and entries as small ints
+        Map<String, Integer> assetNo = new HashMap<>();
+        List<Link> chapterLinks = new ArrayList<>();
+        int[] perPos = new int[n + 1];
         for (Link l : links.allOf(LinkTarget.CHAPTER)) {
-            OutlineNode n = byId.get(l.targetId());
-            if (n == null) {
-                continue;
-            }
-            acc.get(n.id()).direct++;
-            List<String> upward = new ArrayList<>(n.path());
-            upward.add(n.id());
-            for (String id : upward) {
-                Acc a = acc.get(id);
-                if (a == null) {
-                    continue;
-                }
-                if ("PHOTO".equals(l.assetType())) {
-                    a.photos.add(l.asset());
-                } else {
-                    a.clips.add(l.asset());
-                    a.micros += l.durationMicros();
-                }
-                a.people.addAll(peopleByAsset.getOrDefault(l.asset(), List.of()));
-                a.projects.addAll(projectsByAsset.getOrDefault(l.asset(), List.of()));
+            Integer p = pos.get(l.targetId());
+            if (p != null) {
+                chapterLinks.add(l);
+                perPos[p + 1]++;
+                assetNo.computeIfAbsent(l.asset(), k -> assetNo.size());
             }
         }
-        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            perPos[i + 1] += perPos[i];
+        }
+        int total = chapterLinks.size();
+        int[] linkAsset = new int[total];
+        boolean[] linkPhoto = new boolean[total];
+        long[] linkMicros = new long[total];
+        int[] fill = perPos.clone();
+        for (Link l : chapterLinks) {
+            int at = fill[pos.get(l.targetId())]++;
+            linkAsset[at] = assetNo.get(l.asset());
+            linkPhoto[at] = "PHOTO".equals(l.assetType());
+            linkMicros[at] = l.durationMicros();
+        }
+        int[][] peopleOf = entriesOf(LinkTarget.PERSON, assetNo);
+        int[][] projectsOf = entriesOf(LinkTarget.PROJECT, assetNo);
+        int[] assetStamp = new int[assetNo.size()];
+        int[] personStamp = new int[maxOf(peopleOf) + 1];
+        int[] projectStamp = new int[maxOf(projectsOf) + 1];
+        List<Row> rows = new ArrayList<>(n);
         List<Row> empty = new ArrayList<>();
         Map<String, Map<String, Object>> byUnit = new LinkedHashMap<>();
-        for (OutlineNode n : tidy(nodes)) {
-            Acc a = acc.get(n.id());
-            Row r = new Row(n.id(), n.title(), n.level(), n.path().size() + 1, n.unit(), n.status(), n.due(), a.direct,
-                    a.clips.size(), a.micros, a.photos.size(), a.people.size(), a.projects.size());
+        for (int i = 0; i < n; i++) {
+            OutlineNode node = reading.get(i);
+            int stamp = i + 1;
+            int clips = 0;
+            int photos = 0;
+            int people = 0;
+            int projects = 0;
+            long micros = 0;
+            for (int k = perPos[i]; k < perPos[end[i]]; k++) {
+                int a = linkAsset[k];
+                if (!linkPhoto[k]) {
+                    micros += linkMicros[k];
+                }
+                if (assetStamp[a] == stamp) {
+                    continue;
+                }
+                assetStamp[a] = stamp;
+                if (linkPhoto[k]) {
+                    photos++;
+                } else {
+                    clips++;
+                }
+                for (int person : peopleOf[a]) {
+                    if (personStamp[person] != stamp) {
+                        personStamp[person] = stamp;
+                        people++;
+                    }
+                }
+                for (int project : projectsOf[a]) {
+                    if (projectStamp[project] != stamp) {
+                        projectStamp[project] = stamp;
+                        projects++;
+                    }
+                }
+            }
+            int direct = perPos[i + 1] - perPos[i];
+            Row r = new Row(node.id(), node.title(), node.level(), node.path().size() + 1, node.unit(), node.status(),
+                    node.due(), direct, clips, micros, photos, people, projects);
             rows.add(r);
-            boolean leaf = nodes.stream().noneMatch(x -> n.id().equals(x.parent()));
-            if (a.clips.isEmpty() && a.photos.isEmpty()) {
+            if (clips == 0 && photos == 0) {
                 empty.add(r);
             }
-            String unit = n.unit() == null ? "（未指定）" : n.unit();
+            boolean leaf = end[i] == i + 1;
+            String unit = node.unit() == null ? "（未指定）" : node.unit();
             Map<String, Object> u = byUnit.computeIfAbsent(unit, k -> new LinkedHashMap<>(Map.of("nodes", 0,
                     "withoutMaterial", 0, "directLinks", 0)));
             if (leaf) {
                 u.merge("nodes", 1, (x, y) -> (Integer) x + (Integer) y);
-                if (a.direct == 0) {
+                if (direct == 0) {
                     u.merge("withoutMaterial", 1, (x, y) -> (Integer) x + (Integer) y);
                 }
             }
-            u.merge("directLinks", a.direct, (x, y) -> (Integer) x + (Integer) y);
+            u.merge("directLinks", direct, (x, y) -> (Integer) x + (Integer) y);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("rows", rows);
         out.put("withoutMaterial", empty);
         out.put("byUnit", byUnit);
         return out;
+    }
+
+    /** For each numbered asset, the numbers of the entries (people or projects) it is linked to. */
+    private int[][] entriesOf(LinkTarget kind, Map<String, Integer> assetNo) {
+        Map<String, Integer> entryNo = new HashMap<>();
+        List<List<Integer>> lists = new ArrayList<>(assetNo.size());
+        for (int i = 0; i < assetNo.size(); i++) {
+            lists.add(null);
+        }
+        for (Link l : links.allOf(kind)) {
+            Integer a = assetNo.get(l.asset());
+            if (a == null) {
+                continue;
+            }
+            int e = entryNo.computeIfAbsent(l.targetId(), k -> entryNo.size());
+            if (lists.get(a) == null) {
+                lists.set(a, new ArrayList<>(2));
+            }
+            lists.get(a).add(e);
+        }
+        int[][] out = new int[assetNo.size()][];
+        for (int i = 0; i < out.length; i++) {
+            List<Integer> l = lists.get(i);
+            out[i] = l == null ? new int[0] : l.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return out;
+    }
+
+    private static int maxOf(int[][] a) {
+        int m = 0;
+        for (int[] x : a) {
+            for (int v : x) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
     }
 
     /** Depth-first, siblings in order: the book's reading order. */

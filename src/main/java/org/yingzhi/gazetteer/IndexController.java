@@ -80,11 +80,12 @@ class IndexController {
 
     @Operation(summary = "An entry's appearances", description = "Every link to a person, project or place, with totals.")
     @GetMapping("/{kind}/{id}/material")
-    Map<String, Object> material(@PathVariable String kind, @PathVariable String id, User user) {
+    Map<String, Object> material(@PathVariable String kind, @PathVariable String id,
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit, User user) {
         EntryKind k = EntryKind.fromPlural(kind);
         if (k == EntryKind.UNIT) {
             throw ApiException.badRequest("units are not linked to material; list the assets of a unit instead");
         }
-        return links.entryMaterial(LinkTarget.valueOf(k.name()), id);
+        return links.entryMaterial(LinkTarget.valueOf(k.name()), id, offset, limit);
     }
 }

@@ -202,30 +202,41 @@ public class LinkService {
         return out;
     }
 
+    /** The links in pages: the totals count them all (from the links alone), the items show one page of them. */
+    public static final int MAX_PAGE = 200;
+
+    private Map<String, Object> page(List<Link> all, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.badRequest("offset must be 0 or more and limit 1-" + MAX_PAGE);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("totals", totals(all));
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("items", material(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit))));
+        return out;
+    }
+
     /** A chapter's material (with its subtree when asked) and what it adds up to. */
-    public Map<String, Object> chapterMaterial(String chapter, boolean subtree) {
+    public Map<String, Object> chapterMaterial(String chapter, boolean subtree, int offset, int limit) {
         OutlineNode node = outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
         List<String> ids = subtree ? outline.subtree(chapter).stream().map(OutlineNode::id).toList() : List.of(node.id());
-        List<Material> m = material(graph.byTargets(LinkTarget.CHAPTER, ids));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("chapter", node);
         out.put("subtree", subtree);
-        out.put("totals", totals(m));
-        out.put("items", m);
+        out.putAll(page(graph.byTargets(LinkTarget.CHAPTER, ids), offset, limit));
         return out;
     }
 
     /** An index entry's appearances. */
-    public Map<String, Object> entryMaterial(LinkTarget kind, String id) {
+    public Map<String, Object> entryMaterial(LinkTarget kind, String id, int offset, int limit) {
         Entry e = entries.find(id).filter(x -> x.kind() == kind.entryKind())
                 .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
         List<String> ids = new ArrayList<>(e.formerIds());
         ids.add(e.id());
-        List<Material> m = material(graph.byTargets(kind, ids));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entry", e);
-        out.put("totals", totals(m));
-        out.put("items", m);
+        out.putAll(page(graph.byTargets(kind, ids), offset, limit));
         return out;
     }
 
@@ -246,20 +257,21 @@ public class LinkService {
         return out;
     }
 
-    static Map<String, Object> totals(List<Material> m) {
+    /** Links, distinct clips and photos, and the linked duration (ranges, or whole clips), from the links alone. */
+    static Map<String, Object> totals(List<Link> all) {
         Set<String> clips = new LinkedHashSet<>();
         Set<String> photos = new LinkedHashSet<>();
         long micros = 0;
-        for (Material x : m) {
-            if (x.type().equals("PHOTO")) {
-                photos.add(x.link().asset());
+        for (Link l : all) {
+            if ("PHOTO".equals(l.assetType())) {
+                photos.add(l.asset());
             } else {
-                clips.add(x.link().asset());
-                micros += x.durationMicros();
+                clips.add(l.asset());
+                micros += l.durationMicros();
             }
         }
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("links", m.size());
+        t.put("links", all.size());
         t.put("clips", clips.size());
         t.put("photos", photos.size());
         t.put("durationMicros", micros);

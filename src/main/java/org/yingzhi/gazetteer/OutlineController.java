@@ -121,10 +121,12 @@ class OutlineController {
     }
 
     @Operation(summary = "A chapter's material", description = "Links to the node (subtree=true: and to every node under it), "
-            + "with each asset's title, poster and player position, and the totals (clips, photos, linked duration).")
+            + "with each asset's title, poster and player position (one page: offset, limit up to 200), and the totals of all "
+            + "of it (links, clips, photos, linked duration).")
     @GetMapping("/{id}/material")
-    Map<String, Object> material(@PathVariable String id, @RequestParam(defaultValue = "true") boolean subtree, User user) {
-        return links.chapterMaterial(id, subtree);
+    Map<String, Object> material(@PathVariable String id, @RequestParam(defaultValue = "true") boolean subtree,
+            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit, User user) {
+        return links.chapterMaterial(id, subtree, offset, limit);
     }
 
     @Operation(summary = "Coverage of the outline", description = "Per node and subtree: linked clips, duration, photos, "

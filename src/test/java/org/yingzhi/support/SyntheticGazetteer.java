@@ -48,6 +48,9 @@ public final class SyntheticGazetteer {
             List<Document> assets = db.getCollection("assets").find()
                     .projection(new Document("type", 1).append("media.durationMicros", 1).append("contributorUnit", 1))
                     .into(new ArrayList<>());
+            if (assets.isEmpty()) {
+                throw new IllegalStateException("no assets in " + dir + ": make them with SyntheticCatalog first");
+            }
             Date now = new Date();
             // outline: 10 parts, each with chapters, each with sections
             int perPart = Math.max(1, (int) Math.round(Math.sqrt(chapters / 10.0 / 9.0) * 3));
@@ -145,7 +148,7 @@ public final class SyntheticGazetteer {
             if (!batch.isEmpty()) {
                 linkColl.insertMany(batch);
             }
-            Files.writeString(dir.resolveSibling("ids.txt"), "chapter=" + chapterIds.get(chapterIds.size() / 2).toHexString()
+            Files.writeString(dir.resolve("ids.txt"), "chapter=" + chapterIds.get(chapterIds.size() / 2).toHexString()
                     + "\nsection=" + sectionIds.get(sectionIds.size() / 2).toHexString()
                     + "\nperson=" + personIds.get(personIds.size() / 2).toHexString() + "\n");
             System.out.printf("gazetteer: %d nodes (%d 章, %d 节), %d people, %d links in %.0f s%n", nodes.size(),
