@@ -55,34 +55,36 @@ public class CoverageService {
                 end[parent] = Math.max(end[parent], end[i]);
             }
         }
-        // assets and entries as small ints
-        Map<String, Integer> assetNo = new HashMap<>();
-        List<Link> chapterLinks = new ArrayList<>();
+        Prepared prep = prepared();
         int[] perPos = new int[n + 1];
-        for (Link l : links.allOf(LinkTarget.CHAPTER)) {
-            Integer p = pos.get(l.targetId());
+        int[] nodeOf = new int[prep.chapterTargets.length];
+        for (int k = 0; k < nodeOf.length; k++) {
+            Integer p = pos.get(prep.chapterTargets[k]);
+            nodeOf[k] = p == null ? -1 : p;
             if (p != null) {
-                chapterLinks.add(l);
                 perPos[p + 1]++;
-                assetNo.computeIfAbsent(l.asset(), k -> assetNo.size());
             }
         }
         for (int i = 0; i < n; i++) {
             perPos[i + 1] += perPos[i];
         }
-        int total = chapterLinks.size();
+        int total = perPos[n];
         int[] linkAsset = new int[total];
         boolean[] linkPhoto = new boolean[total];
         long[] linkMicros = new long[total];
         int[] fill = perPos.clone();
-        for (Link l : chapterLinks) {
-            int at = fill[pos.get(l.targetId())]++;
-            linkAsset[at] = assetNo.get(l.asset());
-            linkPhoto[at] = "PHOTO".equals(l.assetType());
-            linkMicros[at] = l.durationMicros();
+        for (int k = 0; k < nodeOf.length; k++) {
+            if (nodeOf[k] < 0) {
+                continue;
+            }
+            int at = fill[nodeOf[k]]++;
+            linkAsset[at] = prep.chapterAsset[k];
+            linkPhoto[at] = prep.chapterPhoto[k];
+            linkMicros[at] = prep.chapterMicros[k];
         }
-        int[][] peopleOf = entriesOf(LinkTarget.PERSON, assetNo);
-        int[][] projectsOf = entriesOf(LinkTarget.PROJECT, assetNo);
+        int[][] peopleOf = prep.peopleOf;
+        int[][] projectsOf = prep.projectsOf;
+        Map<String, Integer> assetNo = prep.assetNo;
         int[] assetStamp = new int[assetNo.size()];
         int[] personStamp = new int[maxOf(peopleOf) + 1];
         int[] projectStamp = new int[maxOf(projectsOf) + 1];
@@ -150,28 +152,66 @@ public class CoverageService {
         return out;
     }
 
+    /**
+     * The links as small ints, ready for counting: kept until the link graph changes, so the report pays for the
+     * outline (which it reads afresh) and the counting only.
+     */
+    private record Prepared(long version, Map<String, Integer> assetNo, String[] chapterTargets, int[] chapterAsset,
+            boolean[] chapterPhoto, long[] chapterMicros, int[][] peopleOf, int[][] projectsOf) {
+    }
+
+    private volatile Prepared prepared;
+
+    private Prepared prepared() {
+        long v = links.version();
+        Prepared p = prepared;
+        if (p != null && p.version() == v && links.ready()) {
+            return p;
+        }
+        List<Link> chapter = links.allOf(LinkTarget.CHAPTER);
+        Map<String, Integer> assetNo = new HashMap<>();
+        String[] targets = new String[chapter.size()];
+        int[] asset = new int[chapter.size()];
+        boolean[] photo = new boolean[chapter.size()];
+        long[] micros = new long[chapter.size()];
+        for (int k = 0; k < targets.length; k++) {
+            Link l = chapter.get(k);
+            targets[k] = l.targetId();
+            asset[k] = assetNo.computeIfAbsent(l.asset(), x -> assetNo.size());
+            photo[k] = "PHOTO".equals(l.assetType());
+            micros[k] = l.durationMicros();
+        }
+        p = new Prepared(v, assetNo, targets, asset, photo, micros, entriesOf(LinkTarget.PERSON, assetNo),
+                entriesOf(LinkTarget.PROJECT, assetNo));
+        prepared = p;
+        return p;
+    }
+
     /** For each numbered asset, the numbers of the entries (people or projects) it is linked to. */
     private int[][] entriesOf(LinkTarget kind, Map<String, Integer> assetNo) {
+        List<Link> all = links.allOf(kind);
         Map<String, Integer> entryNo = new HashMap<>();
-        List<List<Integer>> lists = new ArrayList<>(assetNo.size());
-        for (int i = 0; i < assetNo.size(); i++) {
-            lists.add(null);
-        }
-        for (Link l : links.allOf(kind)) {
-            Integer a = assetNo.get(l.asset());
-            if (a == null) {
-                continue;
+        int[] a = new int[all.size()];
+        int[] e = new int[all.size()];
+        int[] count = new int[assetNo.size()];
+        for (int k = 0; k < a.length; k++) {
+            Link l = all.get(k);
+            Integer n = assetNo.get(l.asset());
+            a[k] = n == null ? -1 : n;
+            if (n != null) {
+                e[k] = entryNo.computeIfAbsent(l.targetId(), x -> entryNo.size());
+                count[n]++;
             }
-            int e = entryNo.computeIfAbsent(l.targetId(), k -> entryNo.size());
-            if (lists.get(a) == null) {
-                lists.set(a, new ArrayList<>(2));
-            }
-            lists.get(a).add(e);
         }
         int[][] out = new int[assetNo.size()][];
         for (int i = 0; i < out.length; i++) {
-            List<Integer> l = lists.get(i);
-            out[i] = l == null ? new int[0] : l.stream().mapToInt(Integer::intValue).toArray();
+            out[i] = new int[count[i]];
+        }
+        int[] fill = new int[assetNo.size()];
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] >= 0) {
+                out[a[k]][fill[a[k]]++] = e[k];
+            }
         }
         return out;
     }

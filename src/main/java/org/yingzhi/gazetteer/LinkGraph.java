@@ -39,6 +39,8 @@ public class LinkGraph implements SmartLifecycle {
     private final Map<String, Set<String>> byTarget = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byAsset = new ConcurrentHashMap<>();
     private final CountDownLatch built = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<LinkTarget, Map.Entry<Long, List<Link>>> byKind = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private volatile boolean running;
     private Thread thread;
@@ -105,9 +107,15 @@ public class LinkGraph implements SmartLifecycle {
         return out;
     }
 
+    /** Every link of a kind; the list is kept until the next change, so reports reading it again pay nothing. */
     public List<Link> allOf(LinkTarget kind) {
         if (!awaitReady()) {
             return repo.allOf(kind);
+        }
+        long v = version.get();
+        Map.Entry<Long, List<Link>> cached = byKind.get(kind);
+        if (cached != null && cached.getKey() == v) {
+            return cached.getValue();
         }
         List<Link> out = new ArrayList<>();
         for (Link l : byId.values()) {
@@ -115,7 +123,14 @@ public class LinkGraph implements SmartLifecycle {
                 out.add(l);
             }
         }
-        return out;
+        List<Link> list = java.util.Collections.unmodifiableList(out);
+        byKind.put(kind, Map.entry(v, list));
+        return list;
+    }
+
+    /** Changes with every link added, changed or removed (and with a rebuild). */
+    public long version() {
+        return version.get();
     }
 
     public int size() {
@@ -146,6 +161,7 @@ public class LinkGraph implements SmartLifecycle {
             remove(byAsset, before.asset(), id);
         }
         now.ifPresent(this::add);
+        version.incrementAndGet();
     }
 
     private void add(Link l) {
@@ -177,6 +193,7 @@ public class LinkGraph implements SmartLifecycle {
         byTarget.clear();
         byAsset.clear();
         repo.forEach(this::add);
+        version.incrementAndGet();
         log.info("link graph built: {} links in {} ms", byId.size(), (System.nanoTime() - t0) / 1_000_000);
         return from;
     }
