@@ -164,7 +164,17 @@ public class LinkGraph implements SmartLifecycle {
         version.incrementAndGet();
     }
 
-    private void add(Link l) {
+    /** One String per distinct asset id, target id, unit, type and author: links repeat them by the hundred thousand. */
+    private final Map<String, String> strings = new ConcurrentHashMap<>();
+
+    private String canon(String s) {
+        return s == null ? null : strings.computeIfAbsent(s, k -> k);
+    }
+
+    private void add(Link raw) {
+        Link l = new Link(raw.id(), canon(raw.asset()), canon(raw.assetType()), canon(raw.unit()), raw.targetKind(),
+                canon(raw.targetId()), raw.range(), raw.durationMicros(), raw.scene(), raw.note(), canon(raw.createdBy()),
+                raw.createdAt());
         byId.put(l.id(), l);
         byTarget.computeIfAbsent(key(l.targetKind(), l.targetId()), k -> ConcurrentHashMap.newKeySet()).add(l.id());
         byAsset.computeIfAbsent(l.asset(), k -> ConcurrentHashMap.newKeySet()).add(l.id());
@@ -192,6 +202,7 @@ public class LinkGraph implements SmartLifecycle {
         byId.clear();
         byTarget.clear();
         byAsset.clear();
+        strings.clear();
         repo.forEach(this::add);
         version.incrementAndGet();
         log.info("link graph built: {} links in {} ms", byId.size(), (System.nanoTime() - t0) / 1_000_000);
