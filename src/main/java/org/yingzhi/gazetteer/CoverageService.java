@@ -37,8 +37,27 @@ public class CoverageService {
      * photos, people and projects are counted over its range with stamp arrays (no sets): the cost is the number
      * of links times the depth of the tree.
      */
-    public Map<String, Object> coverage() {
+    /** The outline in reading order, kept until the outline changes (any process). */
+    private record Outline(long version, List<OutlineNode> reading) {
+    }
+
+    private volatile Outline cachedOutline;
+
+    private List<OutlineNode> reading() {
+        long v = links.outlineVersion();
+        Outline o = cachedOutline;
+        if (o != null && o.version() == v && links.ready()) {
+            return o.reading();
+        }
         List<OutlineNode> reading = tidy(outline.all());
+        if (links.ready()) {
+            cachedOutline = new Outline(v, reading);
+        }
+        return reading;
+    }
+
+    public Map<String, Object> coverage() {
+        List<OutlineNode> reading = reading();
         int n = reading.size();
         Map<String, Integer> pos = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {

@@ -40,6 +40,7 @@ public class LinkGraph implements SmartLifecycle {
     private final Map<String, Set<String>> byAsset = new ConcurrentHashMap<>();
     private final CountDownLatch built = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong outlineVersion = new java.util.concurrent.atomic.AtomicLong();
     private final Map<LinkTarget, Map.Entry<Long, List<Link>>> byKind = new ConcurrentHashMap<>();
     private volatile boolean ready;
     private volatile boolean running;
@@ -51,6 +52,9 @@ public class LinkGraph implements SmartLifecycle {
         this.changes = changes;
         this.pollMillis = poll.toMillis();
         changes.onLocalChange(c -> {
+            if (c.collection().equals(OutlineRepository.COLLECTION)) {
+                outlineVersion.incrementAndGet();
+            }
             if (ready && c.collection().equals(LinkRepository.COLLECTION)) {
                 apply(c.item());
             }
@@ -128,6 +132,14 @@ public class LinkGraph implements SmartLifecycle {
         return list;
     }
 
+    /**
+     * Changes whenever the outline changes, in this process at once and in others within the poll interval (the
+     * poller watches the outline's change records too), so reports may keep the outline between changes.
+     */
+    public long outlineVersion() {
+        return outlineVersion.get();
+    }
+
     /** Changes with every link added, changed or removed (and with a rebuild). */
     public long version() {
         return version.get();
@@ -193,6 +205,7 @@ public class LinkGraph implements SmartLifecycle {
     /** Builds the graph again from the catalog (after a restore, or when a test empties the catalog). */
     public void rebuild() {
         build();
+        outlineVersion.incrementAndGet();
     }
 
     private synchronized ObjectId build() {
@@ -215,6 +228,7 @@ public class LinkGraph implements SmartLifecycle {
             try {
                 if (seen == null) {
                     seen = build();
+                    outlineVersion.incrementAndGet();
                     ready = true;
                     built.countDown();
                 }
@@ -232,6 +246,8 @@ public class LinkGraph implements SmartLifecycle {
                         // write of another process that reached the log slightly out of order is not missed
                         if (c.collection().equals(LinkRepository.COLLECTION)) {
                             apply(c.item());
+                        } else if (c.collection().equals(OutlineRepository.COLLECTION)) {
+                            outlineVersion.incrementAndGet();
                         }
                         if (c.seq().compareTo(seen) > 0) {
                             seen = c.seq();

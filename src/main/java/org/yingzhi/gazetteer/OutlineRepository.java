@@ -134,7 +134,9 @@ public class OutlineRepository {
     }
 
     void setOrder(String id, int order) {
-        nodes.updateOne(eq("_id", new ObjectId(id)), Updates.set("order", order));
+        if (nodes.updateOne(eq("_id", new ObjectId(id)), Updates.set("order", order)).getModifiedCount() > 0) {
+            changes.record(COLLECTION, id);
+        }
     }
 
     void delete(Collection<String> ids) {

@@ -265,6 +265,8 @@ class GazetteerIntegrationTest {
         assertEquals(2, api.get("/api/outline/" + education + "/material", Api.VIEWER).json().get("items").size());
         assertEquals(2, api.get("/api/search?chapter=" + education, Api.VIEWER).json().get("total").asInt(),
                 "the index follows the move");
+        JsonNode moved2 = row(api.get("/api/outline/coverage", Api.VIEWER).json(), "第二章 教育项目");
+        assertEquals("1 1", moved2.get("clips").asInt() + " " + moved2.get("photos").asInt(), "coverage follows the move");
         assertEquals(1, api.get("/api/outline/" + chapter + "/material", Api.VIEWER).json().get("items").size());
         assertEquals(409, api.post("/api/outline/" + education + "/move", Api.EDITOR, "{\"parent\":\"" + section + "\"}").status(),
                 "not into its own subtree");
