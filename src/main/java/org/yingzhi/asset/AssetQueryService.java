@@ -83,8 +83,15 @@ public class AssetQueryService {
                     + "; narrow the list with filters or search words to reach older items");
         }
         if (search.ready()) {
-            SearchResult r = search(q, page * size, size, null, false, false, user);
-            return new Page(repo.findByIds(r.ids()), r.total(), page, size);
+            try {
+                SearchResult r = search(q, page * size, size, null, false, false, user);
+                return new Page(repo.findByIds(r.ids()), r.total(), page, size);
+            } catch (ApiException e) {
+                if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
+                    throw e;
+                }
+                // the index went away between the check and the search (a full disk closed it): the catalog answers
+            }
         }
         return listFromCatalog(q, page, size, user);
     }
