@@ -84,13 +84,13 @@ public class AssetQueryService {
         }
         if (search.ready()) {
             try {
-                SearchResult r = search(q, page * size, size, null, false, false, user);
+                SearchResult r = search.search(searchQuery(q, page * size, size, null, false, false,
+                        SearchQuery.Gazetteer.ANY, user));
                 return new Page(repo.findByIds(r.ids()), r.total(), page, size);
-            } catch (ApiException e) {
-                if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
-                    throw e;
-                }
+            } catch (IllegalStateException e) {
                 // the index went away between the check and the search (a full disk closed it): the catalog answers
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
         return listFromCatalog(q, page, size, user);
@@ -101,15 +101,25 @@ public class AssetQueryService {
         return repo.findByIds(ids);
     }
 
-    /** The same filters as {@link #list}, answered by the search index (503 while it is being built). */
-    public SearchResult search(AssetQuery q, int offset, int size, String cursor, boolean facets, boolean highlight,
-            User user) {
-        return search(q, offset, size, cursor, facets, highlight, SearchQuery.Gazetteer.ANY, user);
-    }
-
-    /** A search that may also ask for what is linked to a chapter (or its subtree), a person, a project, a place. */
+    /**
+     * The same filters as {@link #list}, answered by the search index (503 while it is being built), and what is
+     * linked to a chapter (or its subtree), a person, a project, a place.
+     */
     public SearchResult search(AssetQuery q, int offset, int size, String cursor, boolean facets, boolean highlight,
             SearchQuery.Gazetteer gazetteer, User user) {
+        SearchQuery sq = searchQuery(q, offset, size, cursor, facets, highlight, gazetteer, user);
+        try {
+            return search.search(sq);
+        } catch (IllegalStateException e) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Search index not ready",
+                    e.getMessage() + "; try again shortly (lists keep working meanwhile)");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private SearchQuery searchQuery(AssetQuery q, int offset, int size, String cursor, boolean facets,
+            boolean highlight, SearchQuery.Gazetteer gazetteer, User user) {
         boolean deleted = q.includeDeleted() && policy.allows(user, Action.VIEW_DELETED, Resource.catalog());
         Long from = q.from() == null || q.from().isBlank() ? null : dateParam("from", q.from())[0].toInstant().toEpochMilli();
         Long to = q.to() == null || q.to().isBlank() ? null : dateParam("to", q.to())[1].toInstant().toEpochMilli();
@@ -127,17 +137,9 @@ public class AssetQueryService {
                 default -> SearchQuery.Sort.UPDATED;
             };
         }
-        SearchQuery sq = new SearchQuery(q.q(), blank(q.type()) ? null : parseType(q.type()).name(), trim(q.unit()),
+        return new SearchQuery(q.q(), blank(q.type()) ? null : parseType(q.type()).name(), trim(q.unit()),
                 blank(q.status()) ? null : parseStatus(q.status()).name(), null, null, trim(q.keyword()), from, to, null,
                 deleted, sort, desc, offset, size, cursor, facets, highlight, gazetteer);
-        try {
-            return search.search(sq);
-        } catch (IllegalStateException e) {
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Search index not ready",
-                    e.getMessage() + "; try again shortly (lists keep working meanwhile)");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static boolean blank(String s) {
