@@ -2,11 +2,9 @@ package org.yingzhi.gazetteer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,12 +29,6 @@ public class CoverageService {
             String due, int directLinks, int clips, long durationMicros, int photos, int people, int projects) {
     }
 
-    /**
-     * Counts per node and subtree in one pass over the links. Nodes are laid out in reading order, so a subtree is
-     * a contiguous range of positions; the chapter links are bucketed by position, and each node's distinct clips,
-     * photos, people and projects are counted over its range with stamp arrays (no sets): the cost is the number
-     * of links times the depth of the tree.
-     */
     /** The outline in reading order, kept until the outline changes (any process). */
     private record Outline(long version, List<OutlineNode> reading) {
     }
@@ -49,13 +41,19 @@ public class CoverageService {
         if (o != null && o.version() == v && links.ready()) {
             return o.reading();
         }
-        List<OutlineNode> reading = tidy(outline.all());
+        List<OutlineNode> reading = outline.inReadingOrder();
         if (links.ready()) {
             cachedOutline = new Outline(v, reading);
         }
         return reading;
     }
 
+    /**
+     * Counts per node and subtree in one pass over the links. Nodes are laid out in reading order, so a subtree is
+     * a contiguous range of positions; the chapter links are bucketed by position, and each node's distinct clips,
+     * photos, people and projects are counted over its range with stamp arrays (no sets): the cost is the number
+     * of links times the depth of the tree.
+     */
     public Map<String, Object> coverage() {
         List<OutlineNode> reading = reading();
         int n = reading.size();
@@ -245,54 +243,16 @@ public class CoverageService {
         return m;
     }
 
-    /** Depth-first, siblings in order: the book's reading order. */
-    private static List<OutlineNode> tidy(List<OutlineNode> nodes) {
-        Map<String, List<OutlineNode>> byParent = new HashMap<>();
-        nodes.forEach(n -> byParent.computeIfAbsent(n.parent(), k -> new ArrayList<>()).add(n));
-        byParent.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(OutlineNode::order)));
-        List<OutlineNode> out = new ArrayList<>();
-        walk(byParent, null, out);
-        return out;
-    }
-
-    private static void walk(Map<String, List<OutlineNode>> byParent, String parent, List<OutlineNode> out) {
-        for (OutlineNode n : byParent.getOrDefault(parent, List.of())) {
-            out.add(n);
-            walk(byParent, n.id(), out);
-        }
-    }
-
     /** The coverage rows as a spreadsheet: one row per node, indented by depth, durations in minutes. */
     @SuppressWarnings("unchecked")
     public byte[] xlsx() {
-        List<Row> rows = (List<Row>) coverage().get("rows");
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
-            org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet("资料覆盖");
-            String[] head = {"篇目", "层级", "承编单位", "状态", "直接关联", "视音频", "时长(分钟)", "照片", "人物", "项目"};
-            org.apache.poi.ss.usermodel.Row h = sheet.createRow(0);
-            for (int i = 0; i < head.length; i++) {
-                h.createCell(i).setCellValue(head[i]);
-            }
-            int r = 1;
-            for (Row x : rows) {
-                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
-                row.createCell(0).setCellValue("  ".repeat(x.depth() - 1) + x.title());
-                row.createCell(1).setCellValue(x.level());
-                row.createCell(2).setCellValue(x.unit() == null ? "" : x.unit());
-                row.createCell(3).setCellValue(x.status().name());
-                row.createCell(4).setCellValue(x.directLinks());
-                row.createCell(5).setCellValue(x.clips());
-                row.createCell(6).setCellValue(Math.round(x.durationMicros() / 600_000.0) / 100.0);
-                row.createCell(7).setCellValue(x.photos());
-                row.createCell(8).setCellValue(x.people());
-                row.createCell(9).setCellValue(x.projects());
-            }
-            sheet.setColumnWidth(0, 40 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row x : (List<Row>) coverage().get("rows")) {
+            rows.add(java.util.Arrays.asList("  ".repeat(x.depth() - 1) + x.title(), x.level(), x.unit(), x.status().name(),
+                    x.directLinks(), x.clips(), Math.round(x.durationMicros() / 600_000.0) / 100.0, x.photos(),
+                    x.people(), x.projects()));
         }
+        return Sheets.xlsx("资料覆盖", List.of("篇目", "层级", "承编单位", "状态", "直接关联", "视音频", "时长(分钟)", "照片",
+                "人物", "项目"), rows, 0, 40);
     }
 }

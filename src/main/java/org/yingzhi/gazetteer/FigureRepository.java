@@ -1,6 +1,5 @@
 package org.yingzhi.gazetteer;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -116,10 +115,6 @@ public class FigureRepository {
 
     long deleteOfChapters(Collection<String> chapters) {
         return figures.deleteMany(in("chapter", chapters.stream().map(ObjectId::new).toList())).getDeletedCount();
-    }
-
-    long count(String chapter) {
-        return figures.countDocuments(and(eq("chapter", new ObjectId(chapter))));
     }
 
     static Figure map(Document d) {

@@ -1,8 +1,6 @@
 package org.yingzhi.gazetteer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bson.types.ObjectId;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -138,12 +133,7 @@ public class FigureService {
      * chapter (attached to a 篇) take their part's number.
      */
     public List<Numbered> numbered(String root) {
-        List<OutlineNode> all = outline.all();
-        Map<String, List<OutlineNode>> byParent = new HashMap<>();
-        all.forEach(n -> byParent.computeIfAbsent(n.parent(), k -> new ArrayList<>()).add(n));
-        byParent.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(OutlineNode::order)));
-        List<OutlineNode> reading = new ArrayList<>();
-        walk(byParent, null, reading);
+        List<OutlineNode> reading = outline.inReadingOrder();
         Map<String, Integer> chapterNo = new HashMap<>();
         Map<String, Integer> partNo = new HashMap<>();
         int chapters = 0;
@@ -157,7 +147,7 @@ public class FigureService {
             }
         }
         Map<String, OutlineNode> byId = new HashMap<>();
-        all.forEach(n -> byId.put(n.id(), n));
+        reading.forEach(n -> byId.put(n.id(), n));
         List<OutlineNode> scope = root == null ? reading : reading.stream()
                 .filter(n -> n.id().equals(root) || n.path().contains(root)).toList();
         if (root != null && scope.isEmpty()) {
@@ -190,13 +180,6 @@ public class FigureService {
             }
         }
         return null;
-    }
-
-    private static void walk(Map<String, List<OutlineNode>> byParent, String parent, List<OutlineNode> out) {
-        for (OutlineNode n : byParent.getOrDefault(parent, List.of())) {
-            out.add(n);
-            walk(byParent, n.id(), out);
-        }
     }
 
     public static String markdown(List<Numbered> list) {
@@ -232,27 +215,12 @@ public class FigureService {
     }
 
     public static byte[] xlsx(List<Numbered> list) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = wb.createSheet("图表目录");
-            String[] head = {"图号", "图注", "摄影/来源", "章节", "资产"};
-            Row h = sheet.createRow(0);
-            for (int i = 0; i < head.length; i++) {
-                h.createCell(i).setCellValue(head[i]);
-            }
-            int r = 1;
-            for (Numbered n : list) {
-                Row row = sheet.createRow(r++);
-                String[] v = {n.number(), n.figure().caption(), n.figure().credit(), n.node(), n.figure().asset()};
-                for (int i = 0; i < v.length; i++) {
-                    row.createCell(i).setCellValue(v[i] == null ? "" : v[i]);
-                }
-            }
-            sheet.setColumnWidth(1, 60 * 256);
-            wb.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<List<Object>> rows = new ArrayList<>();
+        for (Numbered n : list) {
+            rows.add(java.util.Arrays.asList(n.number(), n.figure().caption(), n.figure().credit(), n.node(),
+                    n.figure().asset()));
         }
+        return Sheets.xlsx("图表目录", List.of("图号", "图注", "摄影/来源", "章节", "资产"), rows, 1, 60);
     }
 
     /** The list (Markdown and CSV) and every figure's picture named by its number: the 2048 px preview, else the original. */

@@ -93,6 +93,7 @@ class GazetteerSeed implements ApplicationRunner {
             }
         }
         int linked = 0;
+        List<OutlineNode> nodes = outlineRepo.all();
         for (JsonNode l : root.path("links")) {
             Asset a = assetOf(dir.getParent().resolve(l.get("file").asString()));
             if (a == null) {
@@ -105,7 +106,7 @@ class GazetteerSeed implements ApplicationRunner {
                     target = t.wire();
                     String name = l.get(t.wire()).asString();
                     id = t == LinkTarget.CHAPTER
-                            ? outlineRepo.all().stream().filter(x -> x.title().equals(name)).map(OutlineNode::id).findFirst().orElse(null)
+                            ? nodes.stream().filter(x -> x.title().equals(name)).map(OutlineNode::id).findFirst().orElse(null)
                             : entryRepo.findByName(t.entryKind(), name).map(Entry::id).orElse(null);
                 }
             }

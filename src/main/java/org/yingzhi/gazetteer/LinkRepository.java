@@ -73,14 +73,6 @@ public class LinkRepository {
         return out;
     }
 
-    public List<Link> byAsset(String asset) {
-        List<Link> out = new ArrayList<>();
-        for (Document d : links.find(eq("asset", new ObjectId(asset))).sort(Sorts.ascending("_id"))) {
-            out.add(map(d));
-        }
-        return out;
-    }
-
     public List<Link> byAssets(Collection<String> assets) {
         List<Link> out = new ArrayList<>();
         for (Document d : links.find(in("asset", assets.stream().map(ObjectId::new).toList()))) {

@@ -48,6 +48,24 @@ public class OutlineRepository {
         return out;
     }
 
+    /** Every node in the book's reading order: depth first, siblings in order. */
+    public List<OutlineNode> inReadingOrder() {
+        java.util.Map<String, List<OutlineNode>> byParent = new java.util.HashMap<>();
+        for (OutlineNode n : all()) { // all() already puts siblings in order
+            byParent.computeIfAbsent(n.parent(), k -> new ArrayList<>()).add(n);
+        }
+        List<OutlineNode> out = new ArrayList<>();
+        walk(byParent, null, out);
+        return out;
+    }
+
+    private static void walk(java.util.Map<String, List<OutlineNode>> byParent, String parent, List<OutlineNode> out) {
+        for (OutlineNode n : byParent.getOrDefault(parent, List.of())) {
+            out.add(n);
+            walk(byParent, n.id(), out);
+        }
+    }
+
     public long count() {
         return nodes.countDocuments();
     }
