@@ -97,4 +97,37 @@ class EmbeddedMongoServerIntegrationTest {
             assertEquals(500, c.find().sort(new Document("_id", -1)).into(new ArrayList<>()).size(), "no limit: all");
         }
     }
+
+    @Test
+    void readsByIdAnswerAsThePlainServerWould() {
+        Path dir = TestDataDir.create("byid");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, 16);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            var c = client.getDatabase("yingzhi").getCollection("assets");
+            List<org.bson.types.ObjectId> ids = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                org.bson.types.ObjectId id = new org.bson.types.ObjectId();
+                ids.add(id);
+                c.insertOne(new Document("_id", id).append("n", i).append("title", "第" + i + "条"));
+            }
+            c.insertOne(new Document("_id", "text-id").append("n", -1));
+            c.insertOne(new Document("_id", 7).append("n", -2));
+            org.bson.types.ObjectId missing = new org.bson.types.ObjectId();
+            // one id, present or not
+            assertEquals(42, c.find(new Document("_id", ids.get(42))).first().getInteger("n"));
+            assertEquals(null, c.find(new Document("_id", missing)).first());
+            assertEquals(-1, c.find(new Document("_id", "text-id")).first().getInteger("n"));
+            assertEquals(-2, c.find(new Document("_id", 7L)).first().getInteger("n"), "numbers still match across types");
+            // several, with a missing one and a repeat, sorted, projected, limited
+            List<Object> wanted = List.of(ids.get(5), missing, ids.get(250), ids.get(5), ids.get(17), "text-id");
+            List<Document> got = c.find(new Document("_id", new Document("$in", wanted)))
+                    .sort(new Document("n", -1)).projection(new Document("n", 1)).limit(3).into(new ArrayList<>());
+            assertEquals(List.of(250, 17, 5), got.stream().map(d -> d.getInteger("n")).toList());
+            assertEquals(4, c.countDocuments(new Document("_id", new Document("$in", wanted))));
+            // an update by id finds its document and leaves the others alone
+            c.updateOne(new Document("_id", ids.get(9)), new Document("$set", new Document("title", "改")));
+            assertEquals("改", c.find(new Document("_id", ids.get(9))).first().getString("title"));
+            assertEquals(1, c.countDocuments(new Document("title", "改")));
+        }
+    }
 }
