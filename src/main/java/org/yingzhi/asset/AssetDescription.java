@@ -58,6 +58,11 @@ public record AssetDescription(String title, String description, String contribu
                 clean(place, "place", 500), kw, clean(rights, "rights", 2000));
     }
 
+    /** The same with another contributor unit. */
+    public AssetDescription withUnit(String unit) {
+        return new AssetDescription(title, description, unit, source, captureDate, place, keywords, rights);
+    }
+
     /** Fills the gaps of this from another (used for sidecar metadata under request metadata). */
     public AssetDescription orElse(AssetDescription o) {
         return new AssetDescription(title != null ? title : o.title, description != null ? description : o.description,

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
@@ -27,8 +28,11 @@ public class AssetEditService {
     private final AssetProcessing processing;
     private final AccessPolicy policy;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units;
+
     public AssetEditService(AssetRepository repo, AssetQueryService queries, AssetProcessing processing,
-            AccessPolicy policy) {
+            AccessPolicy policy, org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units) {
+        this.units = units;
         this.repo = repo;
         this.queries = queries;
         this.processing = processing;
@@ -56,6 +60,10 @@ public class AssetEditService {
             merged.put(f, current.get(f));
         }
         merged.putAll(patch);
+        if (merged.get("contributorUnit") instanceof String unit) {
+            // the unit list's name for it
+            merged.put("contributorUnit", units.getIfAvailable(() -> org.yingzhi.security.UnitNames.AS_GIVEN).canonical(unit));
+        }
         AssetDescription d;
         try {
             d = Json.MAPPER.convertValue(merged, AssetDescription.class).normalized();
@@ -78,6 +86,35 @@ public class AssetEditService {
             processing.rescope(saved);
         }
         return saved;
+    }
+
+    /**
+     * Gives every asset that carries the unit string {@code from} the unit {@code to} (the unit list's name for it),
+     * one versioned edit per asset, by the system: the unit list is the office's decision, already checked where it
+     * was changed. Returns how many assets changed.
+     */
+    public int renameUnit(String from, String to, String by) {
+        int n = 0;
+        for (org.bson.types.ObjectId id : repo.idsWithUnit(from)) {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                Document current = repo.findDocument(id).orElse(null);
+                if (current == null || !from.equals(current.getString(AssetFields.CONTRIBUTOR_UNIT))) {
+                    break;
+                }
+                Document updated = AssetRepository.deepCopy(current);
+                updated.put(AssetFields.CONTRIBUTOR_UNIT, to);
+                updated.put(AssetFields.UPDATED_AT, new Date());
+                updated.put(AssetFields.UPDATED_BY, new Document("name", by).append("unit", ""));
+                updated.put(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(updated));
+                Optional<Asset> saved = repo.update(current, updated);
+                if (saved.isPresent()) {
+                    processing.rescope(saved.get());
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
     }
 
     public Asset delete(String id, User user) {

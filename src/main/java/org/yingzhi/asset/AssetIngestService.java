@@ -51,8 +51,12 @@ public class AssetIngestService {
     private final AccessPolicy policy;
     private final AssetEditService edits;
 
+    private final org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units;
+
     public AssetIngestService(AssetRepository repo, MediaStore store, MediaToolkit toolkit, PhotoMetadataReader photos,
-            UploadProperties limits, AssetProcessing processing, AccessPolicy policy, AssetEditService edits) {
+            UploadProperties limits, AssetProcessing processing, AccessPolicy policy, AssetEditService edits,
+            org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units) {
+        this.units = units;
         this.edits = edits;
         this.repo = repo;
         this.store = store;
@@ -69,7 +73,10 @@ public class AssetIngestService {
      */
     public IngestResult ingest(InputStream in, String fileName, AssetDescription given, User user) throws IOException {
         AssetDescription d = (given == null ? AssetDescription.empty() : given).normalized();
-        String unit = d.contributorUnit() != null ? d.contributorUnit() : blankToNull(user.unit());
+        // the unit list's name for the unit given (or the uploader's)
+        String unit = units.getIfAvailable(() -> org.yingzhi.security.UnitNames.AS_GIVEN)
+                .canonical(d.contributorUnit() != null ? d.contributorUnit() : blankToNull(user.unit()));
+        d = d.withUnit(unit);
         policy.check(user, Action.CONTRIBUTE, Resource.of(AssetDocuments.KIND, unit));
         MediaStore.Received received;
         try {

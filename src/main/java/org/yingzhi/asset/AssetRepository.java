@@ -92,7 +92,8 @@ public class AssetRepository implements AssetReader {
     }
 
     /** Assets in the order of their ids, given their documents: every id in the order given (missing ones left out). */
-    List<Asset> findByIds(List<String> ids) {
+    @Override
+    public List<Asset> findByIds(List<String> ids) {
         List<ObjectId> oids = ids.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
         java.util.Map<String, Asset> byId = new java.util.HashMap<>();
         for (Document d : assets.find(Filters.in(AssetFields.ID, oids)).projection(new Document(AssetFields.SEARCH_KEYS, 0))) {
@@ -116,6 +117,27 @@ public class AssetRepository implements AssetReader {
                 return;
             }
         }
+    }
+
+    /** How many assets (deleted ones included) carry each contributor unit string, in one pass. */
+    public java.util.Map<String, Long> countByUnit() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (Document d : assets.aggregate(List.of(
+                new Document("$match", new Document(AssetFields.CONTRIBUTOR_UNIT, new Document("$type", "string"))),
+                new Document("$group", new Document("_id", "$" + AssetFields.CONTRIBUTOR_UNIT)
+                        .append("n", new Document("$sum", 1)))))) {
+            out.put(d.getString("_id"), d.get("n", Number.class).longValue());
+        }
+        return out;
+    }
+
+    /** The ids of the assets that carry exactly this contributor unit string. */
+    List<ObjectId> idsWithUnit(String unit) {
+        List<ObjectId> out = new ArrayList<>();
+        for (Document d : assets.find(eq(AssetFields.CONTRIBUTOR_UNIT, unit)).projection(new Document(AssetFields.ID, 1))) {
+            out.add(d.getObjectId(AssetFields.ID));
+        }
+        return out;
     }
 
     long count(Bson filter) {

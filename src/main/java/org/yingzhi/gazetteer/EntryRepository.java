@@ -122,6 +122,18 @@ public class EntryRepository {
         return map(d);
     }
 
+    /** Sets a person's unit or a project's funding unit (to the unit list's name for it). */
+    void setUnit(String id, String field, String unit) {
+        Document d = entries.find(eq("_id", new ObjectId(id))).first();
+        if (d == null) {
+            return;
+        }
+        d.put(field, unit);
+        d.put("updatedAt", new Date());
+        d.put("version", d.get("version", Number.class).longValue() + 1);
+        write(d, false);
+    }
+
     /** Folds {@code other} into {@code survivor}: names, former ids; then removes {@code other}. */
     Entry absorb(String survivor, Entry other) {
         Document d = entries.find(eq("_id", new ObjectId(survivor))).first();

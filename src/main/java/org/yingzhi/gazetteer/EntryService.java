@@ -21,7 +21,10 @@ public class EntryService {
     private final LinkRepository links;
     private final AccessPolicy policy;
 
-    public EntryService(EntryRepository entries, LinkRepository links, AccessPolicy policy) {
+    private final Units units;
+
+    public EntryService(EntryRepository entries, LinkRepository links, AccessPolicy policy, Units units) {
+        this.units = units;
         this.entries = entries;
         this.links = links;
         this.policy = policy;
@@ -33,7 +36,46 @@ public class EntryService {
             throw ApiException.badRequest("name must not be empty");
         }
         check(kind, in);
-        return entries.insert(kind, in);
+        if (kind == EntryKind.UNIT) {
+            checkUnitNames(null, in);
+            Entry e = entries.insert(kind, in);
+            units.changed();
+            return e;
+        }
+        return entries.insert(kind, withUnits(in));
+    }
+
+    /** A person's unit and a project's funding unit as the unit list names them. */
+    private Entry.Input withUnits(Entry.Input in) {
+        if (in.unit() == null && in.fundingUnit() == null) {
+            return in;
+        }
+        return new Entry.Input(in.name(), in.otherNames(), in.gender(), in.ethnicity(), in.roles(),
+                units.canonical(in.unit()), in.batch(), in.yearFrom(), in.yearTo(), in.placeServed(), in.biography(),
+                in.portrait(), in.place(), units.canonical(in.fundingUnit()), in.amount(), in.projectStatus(),
+                in.placeKind(), in.parentPlace(), in.latitude(), in.longitude(), in.notes());
+    }
+
+    /** A unit's names may not be another unit's names: one string, one unit. */
+    private void checkUnitNames(String self, Entry.Input in) {
+        List<String> names = new ArrayList<>();
+        if (in.name() != null) {
+            names.add(in.name());
+        }
+        if (in.otherNames() != null) {
+            names.addAll(in.otherNames());
+        }
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                continue;
+            }
+            String owner = units.listedName(n);
+            Entry other = owner == null ? null : entries.findByName(EntryKind.UNIT, owner).orElse(null);
+            if (other != null && !other.id().equals(self)) {
+                throw new ApiException(HttpStatus.CONFLICT, "Unit name taken",
+                        "'" + n + "' already names the unit " + other.name() + " (" + other.id() + ")");
+            }
+        }
     }
 
     public Entry update(EntryKind kind, String id, Entry.Input in, User user) {
@@ -43,7 +85,13 @@ public class EntryService {
             throw ApiException.badRequest("name must not be empty");
         }
         check(kind, in);
-        Entry updated = entries.update(e.id(), in);
+        if (kind == EntryKind.UNIT) {
+            checkUnitNames(e.id(), in);
+        }
+        Entry updated = entries.update(e.id(), kind == EntryKind.UNIT ? in : withUnits(in));
+        if (kind == EntryKind.UNIT) {
+            units.changed();
+        }
         if (kind != EntryKind.UNIT && (in.name() != null || in.otherNames() != null)) {
             List<String> ids = new ArrayList<>(e.formerIds());
             ids.add(e.id());
@@ -87,6 +135,9 @@ public class EntryService {
             moved = links.retarget(target, ids, keep.id());
         }
         Entry merged = entries.absorb(keep.id(), gone);
+        if (kind == EntryKind.UNIT) {
+            units.changed(); // the other unit's names are now names of the survivor
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("entry", merged);
         out.put("linksMoved", moved);

@@ -69,16 +69,25 @@ class GazetteerSeed implements ApplicationRunner {
     }
 
     void seed() throws IOException {
+        Path json = dir.resolve("gazetteer.json");
+        JsonNode root = Files.exists(json) ? Json.MAPPER.readTree(Files.readString(json)) : null;
+        if (root != null && entryRepo.count(EntryKind.UNIT) == 0) {
+            // the unit list first: what follows is named by it
+            int u = 0;
+            for (JsonNode e : root.path(EntryKind.UNIT.plural())) {
+                entries.create(EntryKind.UNIT, Json.MAPPER.convertValue(e, Entry.Input.class), SEED);
+                u++;
+            }
+            System.out.println("sample unit list: " + u + " units");
+        }
         Path docx = dir.resolve("outline.docx");
         if (outlineRepo.count() == 0 && Files.exists(docx)) {
             OutlineService.ImportReport r = outline.importOutline(OutlineFormats.docx(Files.readAllBytes(docx)), SEED);
             System.out.println("sample outline: " + r.added().size() + " nodes from " + docx);
         }
-        Path json = dir.resolve("gazetteer.json");
-        if (entryRepo.count(EntryKind.PERSON) > 0 || !Files.exists(json)) {
+        if (root == null || entryRepo.count(EntryKind.PERSON) > 0) {
             return;
         }
-        JsonNode root = Json.MAPPER.readTree(Files.readString(json));
         int n = 0;
         for (EntryKind kind : List.of(EntryKind.PLACE, EntryKind.PERSON, EntryKind.PROJECT)) {
             for (JsonNode e : root.path(kind.plural())) {

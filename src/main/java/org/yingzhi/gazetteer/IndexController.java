@@ -27,7 +27,10 @@ class IndexController {
     private final EntryService entries;
     private final LinkService links;
 
-    IndexController(EntryService entries, LinkService links) {
+    private final Units units;
+
+    IndexController(EntryService entries, LinkService links, Units units) {
+        this.units = units;
         this.entries = entries;
         this.links = links;
     }
@@ -52,6 +55,22 @@ class IndexController {
     List<Map<String, Object>> nearest(@RequestParam double lat, @RequestParam double lon,
             @RequestParam(defaultValue = "5") int limit, User user) {
         return entries.nearestPlaces(lat, lon, limit);
+    }
+
+    @Operation(summary = "Unit strings in use", description = "Every contributor and responsible unit string of the "
+            + "catalog (assets, outline nodes, people, projects) with how often it is used: those the unit list knows "
+            + "(with the unit they name) and those it does not.")
+    @GetMapping("/units/report")
+    Map<String, Object> unitReport(User user) {
+        return units.report();
+    }
+
+    @Operation(summary = "Map unit strings to the unit list now", description = "Rewrites every string that is another "
+            + "name of a listed unit to the unit's name (done at start-up and after every change of the list anyway); "
+            + "answers the report. Editors, reviewers and administrators.")
+    @PostMapping("/units/remap")
+    Map<String, Object> remapUnits(User user) {
+        return units.remap(user);
     }
 
     @GetMapping("/{kind}/{id}")

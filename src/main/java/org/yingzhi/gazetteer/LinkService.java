@@ -94,7 +94,9 @@ public class LinkService {
 
     public void delete(String id, User user) {
         Link l = links.find(id).orElseThrow(() -> ApiException.notFound("link", id));
-        policy.check(user, Action.LINK, Resource.of("asset", l.unit()));
+        // the asset's unit now (it may have moved to another unit since it was linked)
+        String unit = assets.findById(new ObjectId(l.asset())).map(Asset::contributorUnit).orElse(l.unit());
+        policy.check(user, Action.LINK, Resource.of("asset", unit));
         links.delete(id);
     }
 
@@ -182,8 +184,8 @@ public class LinkService {
 
     public List<Material> material(List<Link> found) {
         Map<String, Asset> byId = new HashMap<>();
-        for (Link l : found) {
-            byId.computeIfAbsent(l.asset(), id -> assets.findById(new ObjectId(id)).orElse(null));
+        for (Asset a : assets.findByIds(found.stream().map(Link::asset).distinct().toList())) {
+            byId.put(a.id(), a);
         }
         List<Material> out = new ArrayList<>();
         for (Link l : found) {

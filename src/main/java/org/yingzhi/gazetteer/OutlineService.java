@@ -33,7 +33,11 @@ public class OutlineService {
     private final FigureRepository figures;
     private final AccessPolicy policy;
 
-    public OutlineService(OutlineRepository repo, LinkRepository links, FigureRepository figures, AccessPolicy policy) {
+    private final Units units;
+
+    public OutlineService(OutlineRepository repo, LinkRepository links, FigureRepository figures, AccessPolicy policy,
+            Units units) {
+        this.units = units;
         this.repo = repo;
         this.links = links;
         this.figures = figures;
@@ -85,7 +89,8 @@ public class OutlineService {
         }
         String level = in.level() != null ? in.level()
                 : OutlineFormats.LEVELS.get(Math.min(path.size(), OutlineFormats.LEVELS.size() - 1));
-        return repo.insert(in.parent(), path, position, title, level, in.unit(), in.due(), in.status(), in.notes());
+        return repo.insert(in.parent(), path, position, title, level, units.canonical(in.unit()), in.due(), in.status(),
+                in.notes());
     }
 
     public OutlineNode update(String id, NodeInput in, User user) {
@@ -99,7 +104,7 @@ public class OutlineService {
             fields.append("level", required(in.level(), "level"));
         }
         if (in.unit() != null) {
-            fields.append("unit", in.unit().isBlank() ? null : in.unit().strip());
+            fields.append("unit", in.unit().isBlank() ? null : units.canonical(in.unit()));
         }
         if (in.due() != null) {
             fields.append("due", in.due().isBlank() ? null : in.due().strip());
@@ -243,7 +248,8 @@ public class OutlineService {
             }
             String id;
             if (match == null) {
-                id = repo.insert(parent, path, order, h.title(), h.level(), h.unit(), h.due(), null, h.notes()).id();
+                id = repo.insert(parent, path, order, h.title(), h.level(), units.canonical(h.unit()), h.due(), null,
+                        h.notes()).id();
                 added.add(h.title());
             } else {
                 id = match.id();
@@ -258,7 +264,7 @@ public class OutlineService {
                     fields.append("level", h.level());
                 }
                 if (h.unit() != null) {
-                    fields.append("unit", h.unit());
+                    fields.append("unit", units.canonical(h.unit()));
                 }
                 if (h.due() != null) {
                     fields.append("due", h.due());

@@ -16,8 +16,10 @@ class BearerTokens {
     private static final Logger log = LoggerFactory.getLogger(BearerTokens.class);
 
     private final Map<String, User> byToken = new LinkedHashMap<>();
+    private final org.springframework.beans.factory.ObjectProvider<UnitNames> units;
 
-    BearerTokens(SecurityProperties props) {
+    BearerTokens(SecurityProperties props, org.springframework.beans.factory.ObjectProvider<UnitNames> units) {
+        this.units = units;
         for (SecurityProperties.Account a : props.users()) {
             if (a.token() == null || a.token().length() < 8 || a.role() == null || a.name() == null) {
                 throw new IllegalStateException("user '" + a.name() + "' needs a name, a role and a token of 8+ characters");
@@ -30,7 +32,10 @@ class BearerTokens {
         }
     }
 
-    /** The user of a token; every token is compared in constant time so timing does not leak prefixes. */
+    /**
+     * The user of a token, with the listed name of their unit; every token is compared in constant time so timing
+     * does not leak prefixes.
+     */
     Optional<User> find(String token) {
         byte[] t = token.getBytes(StandardCharsets.UTF_8);
         User found = null;
@@ -39,6 +44,10 @@ class BearerTokens {
                 found = e.getValue();
             }
         }
-        return Optional.ofNullable(found);
+        if (found == null || found.unit().isEmpty()) {
+            return Optional.ofNullable(found);
+        }
+        String unit = units.getIfAvailable(() -> UnitNames.AS_GIVEN).canonical(found.unit());
+        return Optional.of(new User(found.name(), found.displayName(), found.role(), unit));
     }
 }

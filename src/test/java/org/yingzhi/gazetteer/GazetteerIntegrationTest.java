@@ -56,6 +56,7 @@ class GazetteerIntegrationTest {
             db.getCollection(c).deleteMany(new org.bson.Document());
         }
         graph.rebuild();
+        units.reload();
         api = new Api(port);
     }
 
@@ -419,7 +420,52 @@ class GazetteerIntegrationTest {
                 entryRepo, linkService, assetRepo).seed();
         assertEquals(SampleOutline.ORIGINAL.size(), db.getCollection("outline").countDocuments());
         assertEquals(11, db.getCollection("links").countDocuments(), "every link of samples/gazetteer/gazetteer.json");
-        assertEquals(10, db.getCollection("entries").countDocuments());
+        assertEquals(17, db.getCollection("entries").countDocuments(), "7 units, 5 places, 3 people, 2 projects");
+        JsonNode zhang = api.get("/api/index/people?q=zxm", Api.VIEWER).json().get("items").get(0);
+        assertEquals("省卫生健康委员会", zhang.get("unit").asString(), "the sample's 省卫健委 is a name of the listed unit");
+        JsonNode report = api.get("/api/index/units/report", Api.VIEWER).json();
+        assertEquals(0, report.get("unmatched").size(), report.toString());
+    }
+
+    @Autowired
+    Units units;
+
+    /** Unit strings become the names of one list: mapped at once and on change, unknown ones reported. */
+    @Test
+    void unitStringsMapToTheUnitList() throws Exception {
+        String clip = api.upload(Samples.get("clip-25ndf.mp4"), Api.ADMIN, "{\"contributorUnit\": \"援藏前方工作队\"}")
+                .json().get("asset").get("id").asString();
+        String tone = api.upload(Samples.get("tone.wav"), Api.ADMIN, "{\"contributorUnit\": \"某县文化馆\"}")
+                .json().get("asset").get("id").asString();
+        String person = entry("people", "{\"name\": \"王援\", \"unit\": \"省卫健委\"}");
+        assertEquals(403, api.patch("/api/assets/" + clip, Api.TIBET, "{\"title\": \"改\"}").status(),
+                "not yet the 援藏工作队's clip");
+
+        entry("units", "{\"name\": \"援藏工作队\", \"otherNames\": [\"援藏前方工作队\", \"省援藏工作队\"]}");
+        entry("units", "{\"name\": \"省卫生健康委员会\", \"otherNames\": [\"省卫健委\"]}");
+        Api.Response taken = api.post("/api/index/units", Api.EDITOR, "{\"name\": \"另一单位\", \"otherNames\": [\"援藏前方工作队\"]}");
+        assertEquals(409, taken.status(), taken.body());
+        assertTrue(taken.body().contains("援藏工作队"), taken.body());
+        assertEquals(403, api.post("/api/index/units/remap", Api.VIEWER, "{}").status());
+
+        Api.Response remap = api.post("/api/index/units/remap", Api.EDITOR, "{}");
+        assertEquals(200, remap.status(), remap.body());
+        assertEquals("援藏工作队", api.get("/api/assets/" + clip, Api.ADMIN).json().get("contributorUnit").asString());
+        assertEquals("某县文化馆", api.get("/api/assets/" + tone, Api.ADMIN).json().get("contributorUnit").asString());
+        assertEquals("省卫生健康委员会", api.get("/api/index/people/" + person, Api.VIEWER).json().get("unit").asString());
+        JsonNode report = api.get("/api/index/units/report", Api.VIEWER).json();
+        List<String> unmatched = new ArrayList<>();
+        report.get("unmatched").forEach(u -> unmatched.add(u.get("text").asString()));
+        assertEquals(List.of("某县文化馆"), unmatched, report.toString());
+        assertEquals(1, report.get("unmatched").get(0).get("assets").asInt());
+        // now the team's own clip: they may edit it, and a list of their unit shows it
+        assertEquals(200, api.patch("/api/assets/" + clip, Api.TIBET, "{\"title\": \"林芝开工\"}").status());
+        // uploads and edits given another name of a unit store the unit's name
+        Api.Response up = api.upload(Samples.get("tone.mp3"), Api.TIBET, "{\"contributorUnit\": \"省援藏工作队\"}");
+        assertEquals(201, up.status(), up.body());
+        assertEquals("援藏工作队", up.json().get("asset").get("contributorUnit").asString());
+        Api.Response moved = api.patch("/api/assets/" + tone, Api.ADMIN, "{\"contributorUnit\": \"省卫健委\"}");
+        assertEquals("省卫生健康委员会", moved.json().get("contributorUnit").asString(), moved.body());
     }
 
     private static JsonNode row(JsonNode coverage, String title) {

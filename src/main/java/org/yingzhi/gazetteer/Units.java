@@ -1,0 +1,237 @@
+package org.yingzhi.gazetteer;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.yingzhi.asset.AssetEditService;
+import org.yingzhi.asset.AssetRepository;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.UnitNames;
+import org.yingzhi.security.User;
+
+/**
+ * The list of units (index entries of kind unit: a name and other names) as the one vocabulary of unit strings.
+ * Strings are matched after Unicode compatibility folding (full-width letters and digits, spaces), case-blind.
+ * <p>
+ * Where the catalog holds a string that is another name of a listed unit (an asset's contributor unit, an outline
+ * node's responsible unit, a person's unit, a project's funding unit), {@link #remap} rewrites it to the unit's
+ * name: at start-up, whenever the list changes, and on demand. Strings that name no listed unit stay as they are
+ * and are reported ({@link #report}), so the office can add them as units or as other names of one.
+ */
+@Component
+public class Units implements UnitNames {
+
+    private static final Logger log = LoggerFactory.getLogger(Units.class);
+    /** How long another process's change to the list may go unseen here. */
+    private static final long TTL_MILLIS = 10_000;
+    static final String BY = "单位目录";
+
+    private final EntryRepository entries;
+    private final OutlineRepository outline;
+    private final AssetRepository assets;
+    private final AssetEditService edits;
+    private final AccessPolicy policy;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "unit-remap");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private volatile Map<String, String> byKey = Map.of();
+    private volatile long loadedAt;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshing = new java.util.concurrent.atomic.AtomicBoolean();
+
+    Units(EntryRepository entries, OutlineRepository outline, AssetRepository assets, AssetEditService edits,
+            AccessPolicy policy) {
+        this.entries = entries;
+        this.outline = outline;
+        this.assets = assets;
+        this.edits = edits;
+        this.policy = policy;
+    }
+
+    static String key(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String canonical(String name) {
+        if (name == null) {
+            return null;
+        }
+        String s = name.strip();
+        if (s.isEmpty()) {
+            return s;
+        }
+        return names().getOrDefault(key(s), s);
+    }
+
+    /** The listed unit a string names, or null. */
+    String listedName(String name) {
+        return name == null ? null : names().get(key(name.strip()));
+    }
+
+    private Map<String, String> names() {
+        if (loadedAt == 0) {
+            reload();
+        } else if (System.currentTimeMillis() - loadedAt > TTL_MILLIS && refreshing.compareAndSet(false, true)) {
+            // requests go on with the list they have; a fresh one is read beside them
+            Thread t = new Thread(() -> {
+                try {
+                    reload();
+                } catch (RuntimeException e) {
+                    log.debug("units: reading the list failed: {}", e.toString());
+                } finally {
+                    refreshing.set(false);
+                }
+            }, "unit-list");
+            t.setDaemon(true);
+            t.start();
+        }
+        return byKey;
+    }
+
+    /** Reads the list again (after a change here; other processes see it within {@link #TTL_MILLIS}). */
+    synchronized void reload() {
+        Map<String, String> m = new HashMap<>();
+        List<Entry> list = entries.search(EntryKind.UNIT, null, 0, 100_000);
+        for (Entry u : list) {
+            m.putIfAbsent(key(u.name()), u.name());
+        }
+        for (Entry u : list) {
+            for (String other : u.otherNames()) {
+                m.putIfAbsent(key(other), u.name()); // a unit's own name wins over another's other name
+            }
+        }
+        byKey = m;
+        loadedAt = System.currentTimeMillis();
+    }
+
+    /** The list changed here: read it again and bring the catalog's strings to it in the background. */
+    void changed() {
+        reload();
+        background.submit(() -> {
+            try {
+                remap();
+            } catch (RuntimeException e) {
+                log.warn("units: remapping after a change of the list failed: {}", e.toString());
+            }
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        background.submit(() -> {
+            try {
+                Map<String, Object> r = remap();
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> unmatched = (List<Map<String, Object>>) r.get("unmatched");
+                if (!unmatched.isEmpty()) {
+                    log.info("units: {} unit strings match no unit of the list (add them as units or as other names "
+                            + "of one; GET /api/index/units/report): {}", unmatched.size(),
+                            unmatched.stream().limit(20).map(u -> u.get("text") + " (" + u.get("assets") + " assets)").toList());
+                }
+            } catch (RuntimeException e) {
+                log.warn("units: mapping unit strings at start-up failed: {}", e.toString());
+            }
+        });
+    }
+
+    /** The office asks for the mapping now (and gets the report after it). */
+    public Map<String, Object> remap(User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        reload();
+        return remap();
+    }
+
+    /** Rewrites every string that names a listed unit by another name to the unit's name; returns the report. */
+    synchronized Map<String, Object> remap() {
+        Map<String, String> names = names();
+        Map<String, Integer> changed = new TreeMap<>();
+        if (!names.isEmpty()) {
+            for (String s : assets.countByUnit().keySet()) {
+                String to = canonical(s);
+                if (!to.equals(s)) {
+                    changed.merge(s + " → " + to, edits.renameUnit(s, to, BY), Integer::sum);
+                }
+            }
+            for (OutlineNode n : outline.inReadingOrder()) {
+                if (n.unit() != null && !canonical(n.unit()).equals(n.unit())) {
+                    outline.update(n.id(), new org.bson.Document("unit", canonical(n.unit())));
+                    changed.merge(n.unit() + " → " + canonical(n.unit()), 1, Integer::sum);
+                }
+            }
+            for (EntryKind kind : List.of(EntryKind.PERSON, EntryKind.PROJECT)) {
+                for (Entry e : entries.search(kind, null, 0, 1_000_000)) {
+                    String u = kind == EntryKind.PERSON ? e.unit() : e.fundingUnit();
+                    if (u != null && !canonical(u).equals(u)) {
+                        entries.setUnit(e.id(), kind == EntryKind.PERSON ? "unit" : "fundingUnit", canonical(u));
+                        changed.merge(u + " → " + canonical(u), 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        if (!changed.isEmpty()) {
+            log.info("units: unit strings mapped to the list: {}", changed);
+        }
+        Map<String, Object> out = report();
+        out.put("mapped", changed);
+        return out;
+    }
+
+    /**
+     * Every unit string in use and where (assets, outline nodes, people and projects), split into those the list
+     * knows and those it does not.
+     */
+    public Map<String, Object> report() {
+        Map<String, long[]> uses = new TreeMap<>();
+        assets.countByUnit().forEach((s, n) -> uses.computeIfAbsent(s, k -> new long[3])[0] += n);
+        for (OutlineNode n : outline.inReadingOrder()) {
+            if (n.unit() != null) {
+                uses.computeIfAbsent(n.unit(), k -> new long[3])[1]++;
+            }
+        }
+        for (EntryKind kind : List.of(EntryKind.PERSON, EntryKind.PROJECT)) {
+            for (Entry e : entries.search(kind, null, 0, 1_000_000)) {
+                String u = kind == EntryKind.PERSON ? e.unit() : e.fundingUnit();
+                if (u != null) {
+                    uses.computeIfAbsent(u, k -> new long[3])[2]++;
+                }
+            }
+        }
+        Map<String, String> names = names();
+        List<Map<String, Object>> known = new ArrayList<>();
+        List<Map<String, Object>> unmatched = new ArrayList<>();
+        uses.forEach((text, n) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("text", text);
+            String unit = names.get(key(text));
+            if (unit != null) {
+                m.put("unit", unit);
+            }
+            m.put("assets", n[0]);
+            m.put("outlineNodes", n[1]);
+            m.put("entries", n[2]);
+            (unit != null ? known : unmatched).add(m);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("units", entries.count(EntryKind.UNIT));
+        out.put("known", known);
+        out.put("unmatched", unmatched);
+        return out;
+    }
+}
