@@ -119,25 +119,43 @@ public class AssetRepository implements AssetReader {
         }
     }
 
-    /** How many assets (deleted ones included) carry each contributor unit string, in one pass. */
+    /** How many assets (deleted ones included) carry each contributor unit string. */
     public java.util.Map<String, Long> countByUnit() {
         java.util.Map<String, Long> out = new java.util.TreeMap<>();
-        for (Document d : assets.aggregate(List.of(
-                new Document("$match", new Document(AssetFields.CONTRIBUTOR_UNIT, new Document("$type", "string"))),
-                new Document("$group", new Document("_id", "$" + AssetFields.CONTRIBUTOR_UNIT)
-                        .append("n", new Document("$sum", 1)))))) {
-            out.put(d.getString("_id"), d.get("n", Number.class).longValue());
-        }
+        forEachUnit((id, unit) -> out.merge(unit, 1L, Long::sum));
         return out;
     }
 
     /** The ids of the assets that carry exactly this contributor unit string. */
     List<ObjectId> idsWithUnit(String unit) {
         List<ObjectId> out = new ArrayList<>();
-        for (Document d : assets.find(eq(AssetFields.CONTRIBUTOR_UNIT, unit)).projection(new Document(AssetFields.ID, 1))) {
-            out.add(d.getObjectId(AssetFields.ID));
-        }
+        forEachUnit((id, u) -> {
+            if (u.equals(unit)) {
+                out.add(id);
+            }
+        });
         return out;
+    }
+
+    /**
+     * Every asset's id and contributor unit, read in pages by id: one long query would hold the embedded catalog's
+     * writes back for its whole scan.
+     */
+    private void forEachUnit(java.util.function.BiConsumer<ObjectId, String> each) {
+        ObjectId after = new ObjectId("000000000000000000000000");
+        while (true) {
+            List<Document> page = assets.find(Filters.gt(AssetFields.ID, after)).sort(Sorts.ascending(AssetFields.ID))
+                    .limit(5000).projection(new Document(AssetFields.CONTRIBUTOR_UNIT, 1)).into(new ArrayList<>());
+            for (Document d : page) {
+                after = d.getObjectId(AssetFields.ID);
+                if (d.get(AssetFields.CONTRIBUTOR_UNIT) instanceof String u) {
+                    each.accept(after, u);
+                }
+            }
+            if (page.size() < 5000) {
+                return;
+            }
+        }
     }
 
     long count(Bson filter) {

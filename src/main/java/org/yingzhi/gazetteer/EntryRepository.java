@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -197,6 +198,31 @@ public class EntryRepository {
                 d.put(e.getKey(), v);
             }
         }
+    }
+
+    /** Every entry with its stored pinyin keys, a thousand at a time in id order (for the in-memory directory). */
+    void forEach(java.util.function.BiConsumer<Entry, List<String>> each) {
+        ObjectId after = new ObjectId("000000000000000000000000");
+        while (true) {
+            List<Document> page = entries.find(com.mongodb.client.model.Filters.gt("_id", after))
+                    .sort(Sorts.ascending("_id")).limit(1000).into(new ArrayList<>());
+            for (Document d : page) {
+                each.accept(map(d), d.getList("pinyin", String.class, List.of()));
+                after = d.getObjectId("_id");
+            }
+            if (page.size() < 1000) {
+                return;
+            }
+        }
+    }
+
+    /** One entry with its stored pinyin keys. */
+    Optional<Map.Entry<Entry, List<String>>> findWithKeys(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        Document d = entries.find(eq("_id", new ObjectId(id))).first();
+        return d == null ? Optional.empty() : Optional.of(Map.entry(map(d), d.getList("pinyin", String.class, List.of())));
     }
 
     static Entry map(Document d) {

@@ -22,9 +22,12 @@ public class EntryService {
     private final AccessPolicy policy;
 
     private final Units units;
+    private final EntryDirectory directory;
 
-    public EntryService(EntryRepository entries, LinkRepository links, AccessPolicy policy, Units units) {
+    public EntryService(EntryRepository entries, LinkRepository links, AccessPolicy policy, Units units,
+            EntryDirectory directory) {
         this.units = units;
+        this.directory = directory;
         this.entries = entries;
         this.links = links;
         this.policy = policy;
@@ -111,6 +114,22 @@ public class EntryService {
         }
         int size = Math.max(1, Math.min(limit, 200));
         Map<String, Object> out = new LinkedHashMap<>();
+        if (directory.ready()) {
+            EntryDirectory.Found f = directory.search(kind, q, Math.max(0, offset), size);
+            out.put("items", f.items());
+            out.put("total", f.total());
+            if (kind == null) {
+                Map<String, Long> byKind = new LinkedHashMap<>();
+                f.byKind().forEach((k, n) -> byKind.put(k.plural(), n));
+                out.put("byKind", byKind);
+            }
+            return out;
+        }
+        if (kind == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Index directory not ready",
+                    "the index of people, projects and places is being read; try again shortly");
+        }
+        // until the directory is built (the first seconds after start-up), the catalog answers
         out.put("items", entries.search(kind, q, Math.max(0, offset), size));
         out.put("total", entries.countMatching(kind, q));
         return out;
@@ -150,7 +169,7 @@ public class EntryService {
             throw ApiException.badRequest("latitude must be within ±90 and longitude within ±180");
         }
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Entry p : entries.search(EntryKind.PLACE, null, 0, 100_000)) {
+        for (Entry p : directory.ready() ? directory.all(EntryKind.PLACE) : entries.search(EntryKind.PLACE, null, 0, 100_000)) {
             if (p.latitude() == null || p.longitude() == null) {
                 continue;
             }

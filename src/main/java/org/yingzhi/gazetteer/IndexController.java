@@ -50,6 +50,15 @@ class IndexController {
         return ResponseEntity.status(HttpStatus.CREATED).body(e);
     }
 
+    @Operation(summary = "Find people, projects, places and units at once", description = "The same matching as a "
+            + "search of one kind (names in Chinese, pinyin initials or full pinyin, words of biographies and notes), "
+            + "best matches first, with how many of each kind matched (byKind).")
+    @GetMapping("/search")
+    Map<String, Object> searchAll(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "20") int limit, User user) {
+        return entries.search(null, q, offset, limit);
+    }
+
     @Operation(summary = "Known places nearest a position", description = "For a photo's or clip's GPS position.")
     @GetMapping("/places/nearest")
     List<Map<String, Object>> nearest(@RequestParam double lat, @RequestParam double lon,

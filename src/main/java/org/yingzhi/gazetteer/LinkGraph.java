@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 import org.yingzhi.search.ChangeLog;
 
 /**
- * Every link, held in memory by target and by asset: the projection that chapter pages, appearances, coverage
+ * Every link, held in memory by target and by asset (and, through the same follower of the change log, the index's
+ * entries in the {@link EntryDirectory}): the projection that chapter pages, appearances, coverage
  * and the search index read, so they answer in milliseconds at hundreds of thousands of links (the embedded
  * catalog builds no index on a link's target and would scan them all). Like the search index it is derived and
  * rebuildable, never the source of truth: built from the catalog at start-up, kept current from the change log
@@ -46,8 +47,11 @@ public class LinkGraph implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    public LinkGraph(LinkRepository repo, ChangeLog changes,
+    private final EntryDirectory entries;
+
+    public LinkGraph(LinkRepository repo, ChangeLog changes, EntryDirectory entries,
             @Value("${yingzhi.gazetteer.link-poll:500ms}") java.time.Duration poll) {
+        this.entries = entries;
         this.repo = repo;
         this.changes = changes;
         this.pollMillis = poll.toMillis();
@@ -57,6 +61,9 @@ public class LinkGraph implements SmartLifecycle {
             }
             if (ready && c.collection().equals(LinkRepository.COLLECTION)) {
                 apply(c.item());
+            }
+            if (entries.ready() && c.collection().equals(EntryRepository.COLLECTION)) {
+                entries.apply(c.item());
             }
         });
     }
@@ -218,7 +225,9 @@ public class LinkGraph implements SmartLifecycle {
         strings.clear();
         repo.forEach(this::add);
         version.incrementAndGet();
-        log.info("link graph built: {} links in {} ms", byId.size(), (System.nanoTime() - t0) / 1_000_000);
+        entries.build();
+        log.info("link graph built: {} links and {} index entries in {} ms", byId.size(), entries.size(),
+                (System.nanoTime() - t0) / 1_000_000);
         return from;
     }
 
@@ -248,6 +257,8 @@ public class LinkGraph implements SmartLifecycle {
                             apply(c.item());
                         } else if (c.collection().equals(OutlineRepository.COLLECTION)) {
                             outlineVersion.incrementAndGet();
+                        } else if (c.collection().equals(EntryRepository.COLLECTION)) {
+                            entries.apply(c.item());
                         }
                         if (c.seq().compareTo(seen) > 0) {
                             seen = c.seq();

@@ -430,6 +430,42 @@ class GazetteerIntegrationTest {
     @Autowired
     Units units;
 
+    /** People, projects, places and units are found together, best matches first, from memory, kept current. */
+    @Test
+    void theIndexIsSearchableAcrossKinds() {
+        String zhang = entry("people", "{\"name\": \"张晓明\", \"roles\": [\"援藏干部\"], "
+                + "\"biography\": \"第三批援藏干部，主持门诊楼建设。\"}");
+        String clinic = entry("projects", "{\"name\": \"拉萨市人民医院门诊楼\"}");
+        entry("places", "{\"name\": \"拉萨市\", \"otherNames\": [\"拉萨\"]}");
+        entry("units", "{\"name\": \"省卫生健康委员会\", \"otherNames\": [\"省卫健委\"]}");
+
+        JsonNode found = api.get("/api/index/search?q=" + Api.q("门诊楼"), Api.VIEWER).json();
+        assertEquals(2, found.get("total").asInt(), found.toString());
+        assertEquals(clinic, found.get("items").get(0).get("id").asString(), "a name before a biography");
+        assertEquals(zhang, found.get("items").get(1).get("id").asString());
+        assertEquals(1, found.get("byKind").get("projects").asInt());
+        assertEquals(1, found.get("byKind").get("people").asInt());
+
+        JsonNode lhasa = api.get("/api/index/search?q=" + Api.q("拉萨"), Api.VIEWER).json();
+        assertEquals("拉萨市", lhasa.get("items").get(0).get("name").asString(), "the place's name starts with it");
+        assertEquals(2, lhasa.get("total").asInt(), lhasa.toString());
+        assertEquals("省卫生健康委员会", api.get("/api/index/search?q=" + Api.q("卫健委"), Api.VIEWER).json()
+                .get("items").get(0).get("name").asString(), "by another name");
+        assertEquals(zhang, api.get("/api/index/search?q=zxm", Api.VIEWER).json().get("items").get(0).get("id").asString());
+        assertEquals(1, api.get("/api/index/people?q=" + Api.q("援藏干部"), Api.VIEWER).json().get("total").asInt(),
+                "roles are searchable words");
+
+        // a change is found at once, and a merged-away record is gone
+        api.patch("/api/index/people/" + zhang, Api.EDITOR, "{\"otherNames\": [\"小明\"]}");
+        String twin = entry("people", "{\"name\": \"张小明\"}");
+        assertEquals(2, api.get("/api/index/people?q=zxm", Api.VIEWER).json().get("total").asInt());
+        api.post("/api/index/people/" + zhang + "/merge", Api.EDITOR, "{\"other\":\"" + twin + "\"}");
+        JsonNode after = api.get("/api/index/people?q=zxm", Api.VIEWER).json();
+        assertEquals(1, after.get("total").asInt(), after.toString());
+        assertEquals(List.of("小明", "张小明"), strings(after.get("items").get(0).get("otherNames")));
+        assertEquals(400, api.get("/api/index/search?q=" + "x".repeat(101), Api.VIEWER).status());
+    }
+
     /** Unit strings become the names of one list: mapped at once and on change, unknown ones reported. */
     @Test
     void unitStringsMapToTheUnitList() throws Exception {
