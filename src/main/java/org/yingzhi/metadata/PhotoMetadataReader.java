@@ -42,16 +42,23 @@ public class PhotoMetadataReader {
     /** Throws {@link IOException} only when the file cannot be read as an image at all. */
     public PhotoMetadata read(Path file) throws IOException {
         Metadata md;
+        boolean cr3 = Cr3Metadata.isCr3(file);
         try {
             md = ImageMetadataReader.readMetadata(file.toFile());
         } catch (ImageProcessingException e) {
-            throw new IOException("not a readable image: " + e.getMessage(), e);
+            if (!cr3) {
+                throw new IOException("not a readable image: " + e.getMessage(), e);
+            }
+            md = new Metadata();
         }
         List<String> warnings = new ArrayList<>();
         for (Directory d : md.getDirectories()) {
             for (String err : d.getErrors()) {
                 warnings.add(d.getName() + ": " + err);
             }
+        }
+        if (cr3) {
+            Cr3Metadata.read(file, md, warnings); // read as a movie above: its EXIF sits in Canon's boxes
         }
         PhotoMetadata.Exif exif = exif(md, warnings);
         PhotoMetadata.Iptc iptc = iptc(md, warnings);
@@ -197,6 +204,12 @@ public class PhotoMetadataReader {
                 lens = text(d, ExifDirectoryBase.TAG_LENS_MODEL);
             }
         }
+        if (lens == null) {
+            lens = makerNoteLens(md);
+        }
+        if (lens == null) {
+            lens = xmpLens(md);
+        }
         String dateTimeOriginal = null;
         String capturedAt = null;
         if (rawDate != null) {
@@ -224,6 +237,54 @@ public class PhotoMetadataReader {
                 capturedAt, exposureTime, exposureLabel, fNumber, iso, focal, orientation,
                 text(ifd0, ExifDirectoryBase.TAG_ARTIST), text(ifd0, ExifDirectoryBase.TAG_COPYRIGHT),
                 text(ifd0, ExifDirectoryBase.TAG_IMAGE_DESCRIPTION));
+    }
+
+    /**
+     * The lens as the camera maker wrote it in its maker notes, where metadata-extractor decodes it as text:
+     * Canon, Olympus (equipment), Panasonic lens names, Nikon's lens specification ("18-55mm f/3.5-5.6").
+     */
+    private static String makerNoteLens(Metadata md) {
+        String canon = text(md.getFirstDirectoryOfType(com.drew.metadata.exif.makernotes.CanonMakernoteDirectory.class),
+                com.drew.metadata.exif.makernotes.CanonMakernoteDirectory.TAG_LENS_MODEL);
+        if (canon != null) {
+            return canon;
+        }
+        String olympus = text(md.getFirstDirectoryOfType(
+                com.drew.metadata.exif.makernotes.OlympusEquipmentMakernoteDirectory.class),
+                com.drew.metadata.exif.makernotes.OlympusEquipmentMakernoteDirectory.TAG_LENS_MODEL);
+        if (olympus != null) {
+            return olympus;
+        }
+        String panasonic = text(md.getFirstDirectoryOfType(com.drew.metadata.exif.makernotes.PanasonicMakernoteDirectory.class),
+                com.drew.metadata.exif.makernotes.PanasonicMakernoteDirectory.TAG_LENS_TYPE);
+        if (panasonic != null) {
+            return panasonic;
+        }
+        var nikon = md.getFirstDirectoryOfType(com.drew.metadata.exif.makernotes.NikonType2MakernoteDirectory.class);
+        if (nikon != null && nikon.containsTag(com.drew.metadata.exif.makernotes.NikonType2MakernoteDirectory.TAG_LENS)) {
+            String d = nikon.getDescription(com.drew.metadata.exif.makernotes.NikonType2MakernoteDirectory.TAG_LENS);
+            return d == null || d.isBlank() ? null : d.trim();
+        }
+        return null;
+    }
+
+    /** The lens from XMP: exifEX:LensModel (CIPA's EXIF 2.3 for XMP), else Adobe's aux:Lens. */
+    private static String xmpLens(Metadata md) {
+        XmpDirectory d = md.getFirstDirectoryOfType(XmpDirectory.class);
+        if (d == null || d.getXMPMeta() == null) {
+            return null;
+        }
+        try {
+            for (String[] p : new String[][] {{"http://cipa.jp/exif/1.0/", "LensModel"}, {XMPConst.NS_EXIF_AUX, "Lens"}}) {
+                XMPProperty v = d.getXMPMeta().getProperty(p[0], p[1]);
+                if (v != null && v.getValue() != null && !v.getValue().isBlank()) {
+                    return v.getValue().trim();
+                }
+            }
+        } catch (XMPException e) {
+            return null;
+        }
+        return null;
     }
 
     private static String exposureLabel(Rational r) {

@@ -54,7 +54,7 @@ class PhotoMetadataExiftoolIntegrationTest {
                 "-XMP-dc:Subject=援藏", "-XMP-dc:Subject=林芝", "-XMP-dc:Subject=医院", "-IPTC:By-line=某人",
                 "-XMP-dc:Rights=XMP版权", "-IPTC:CopyrightNotice=IPTC版权", "-XMP-dc:Title=奠基仪式",
                 "-IPTC:ObjectName=旧标题", "-EXIF:Orientation#=8", "-EXIF:ISO=200", "-EXIF:FNumber=4.5",
-                "-EXIF:ExposureTime=0.0025");
+                "-EXIF:ExposureTime=0.0025", "-XMP-aux:Lens=EF-S18-55mm", "-XMP-exifEX:LensModel=EF24-105mm f/4L IS USM");
         PHOTOS.add(disagree);
         Path iptcOnly = raster("iptc-date.jpg", "jpg", 300, 200);
         exiftool(iptcOnly, "-IPTC:DateCreated=2004:08:15", "-IPTC:TimeCreated=09:30:00+08:00",
@@ -65,9 +65,116 @@ class PhotoMetadataExiftoolIntegrationTest {
         exiftool(xmpOnly, "-XMP-photoshop:DateCreated=2010:03:05 14:00:00+08:00", "-XMP-dc:Creator=王五",
                 "-XMP-dc:Creator=赵六", "-XMP-dc:Rights=省地方志办公室");
         PHOTOS.add(xmpOnly);
+        PHOTOS.add(cr3());
         PHOTOS.add(raster("screen.gif", "gif", 123, 45));
         PHOTOS.add(raster("scan.bmp", "bmp", 321, 54));
         PHOTOS.add(raster("scan.tif", "tiff", 222, 111));
+    }
+
+    /**
+     * A CR3 laid out as Canon does (ftyp crx; moov holding Canon's uuid box with CMT1 = IFD0, CMT2 = the EXIF IFD,
+     * CMT4 = GPS, each a little-endian TIFF), written here entry by entry since no real CR3 can be made here.
+     */
+    private static Path cr3() throws Exception {
+        byte[] cmt1 = Tiff.ifd()
+                .ascii(0x010f, "Canon").ascii(0x0110, "Canon EOS R5").longs(0x0100, 8192).longs(0x0101, 5464)
+                .shorts(0x0112, 6).bytes();
+        byte[] cmt2 = Tiff.ifd()
+                .rational(0x829a, 1, 250).rational(0x829d, 56, 10).shorts(0x8827, 800)
+                .ascii(0x9003, "2021:07:01 10:20:30").ascii(0x9011, "+06:00").ascii(0xa434, "RF24-105mm F4 L IS USM")
+                .bytes();
+        byte[] cmt4 = Tiff.ifd()
+                .bytes(0x0000, new byte[] {2, 3, 0, 0}).ascii(0x0001, "N").rationals(0x0002, 29, 1, 39, 1, 0, 1)
+                .ascii(0x0003, "E").rationals(0x0004, 91, 1, 7, 1, 12, 1).bytes();
+        java.io.ByteArrayOutputStream uuid = new java.io.ByteArrayOutputStream();
+        uuid.write(java.util.HexFormat.of().parseHex("85c0b687820f11e08111f4ce462b6a48"));
+        uuid.write(box("CMT1", cmt1));
+        uuid.write(box("CMT2", cmt2));
+        uuid.write(box("CMT4", cmt4));
+        java.io.ByteArrayOutputStream f = new java.io.ByteArrayOutputStream();
+        f.write(box("ftyp", java.nio.ByteBuffer.allocate(12).put("crx ".getBytes()).putInt(1).put("crx ".getBytes()).array()));
+        f.write(box("moov", box("uuid", uuid.toByteArray())));
+        f.write(box("mdat", new byte[64]));
+        return java.nio.file.Files.write(DIR.resolve("IMG_0042.CR3"), f.toByteArray());
+    }
+
+    private static byte[] box(String type, byte[] body) {
+        return java.nio.ByteBuffer.allocate(8 + body.length).putInt(8 + body.length).put(type.getBytes()).put(body).array();
+    }
+
+    /** A one-IFD little-endian TIFF, entries added in tag order. */
+    static final class Tiff {
+        private record E(int tag, int type, int count, byte[] value) {
+        }
+
+        private final List<E> entries = new ArrayList<>();
+
+        static Tiff ifd() {
+            return new Tiff();
+        }
+
+        private static java.nio.ByteBuffer le(int n) {
+            return java.nio.ByteBuffer.allocate(n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+
+        Tiff ascii(int tag, String s) {
+            byte[] b = (s + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            entries.add(new E(tag, 2, b.length, b));
+            return this;
+        }
+
+        Tiff shorts(int tag, int v) {
+            entries.add(new E(tag, 3, 1, le(2).putShort((short) v).array()));
+            return this;
+        }
+
+        Tiff longs(int tag, int v) {
+            entries.add(new E(tag, 4, 1, le(4).putInt(v).array()));
+            return this;
+        }
+
+        Tiff rational(int tag, int num, int den) {
+            return rationals(tag, num, den);
+        }
+
+        Tiff rationals(int tag, int... nd) {
+            java.nio.ByteBuffer b = le(4 * nd.length);
+            for (int x : nd) {
+                b.putInt(x);
+            }
+            entries.add(new E(tag, 5, nd.length / 2, b.array()));
+            return this;
+        }
+
+        Tiff bytes(int tag, byte[] v) {
+            entries.add(new E(tag, 1, v.length, v));
+            return this;
+        }
+
+        byte[] bytes() {
+            int ifdSize = 2 + 12 * entries.size() + 4;
+            int data = 8 + ifdSize;
+            java.io.ByteArrayOutputStream extra = new java.io.ByteArrayOutputStream();
+            java.nio.ByteBuffer ifd = le(ifdSize).putShort((short) entries.size());
+            for (E e : entries) {
+                ifd.putShort((short) e.tag()).putShort((short) e.type()).putInt(e.count());
+                if (e.value().length <= 4) {
+                    ifd.put(java.util.Arrays.copyOf(e.value(), 4));
+                } else {
+                    ifd.putInt(data + extra.size());
+                    extra.writeBytes(e.value());
+                    if (extra.size() % 2 == 1) {
+                        extra.write(0);
+                    }
+                }
+            }
+            ifd.putInt(0);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.writeBytes(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0});
+            out.writeBytes(ifd.array());
+            out.writeBytes(extra.toByteArray());
+            return out.toByteArray();
+        }
     }
 
     private static JsonNode exiftoolJson(Path file) throws Exception {
@@ -87,6 +194,15 @@ class PhotoMetadataExiftoolIntegrationTest {
             return items.toString();
         }
         return n.asString();
+    }
+
+    private static String first(JsonNode x, String... tags) {
+        for (String t : tags) {
+            if (x.has(t)) {
+                return str(x.get(t));
+            }
+        }
+        return null;
     }
 
     private static String list(Object v) {
@@ -115,6 +231,9 @@ class PhotoMetadataExiftoolIntegrationTest {
                 {"height", size(x, 1), m.height() == null ? null : m.height().toString()},
                 {"make", str(x.get("EXIF:Make")), e == null ? null : e.make()},
                 {"model", str(x.get("EXIF:Model")), e == null ? null : e.model()},
+                // the lens: EXIF LensModel, else the maker notes', else XMP (exifEX:LensModel before aux:Lens)
+                {"lens", first(x, "EXIF:LensModel", "MakerNotes:LensModel", "XMP:LensModel",
+                    "XMP:Lens"), e == null ? null : e.lens()},
                 {"orientation", str(x.get("EXIF:Orientation")), e == null || e.orientation() == null ? null : e.orientation().toString()},
                 {"iso", str(x.get("EXIF:ISO")), e == null || e.iso() == null ? null : e.iso().toString()},
                 {"fNumber", str(x.get("EXIF:FNumber")), e == null || e.fNumber() == null ? null : trim(e.fNumber())},
