@@ -162,11 +162,17 @@ public class Units implements UnitNames {
     synchronized Map<String, Object> remap() {
         Map<String, String> names = names();
         Map<String, Integer> changed = new TreeMap<>();
+        Map<String, Long> assetUnits = assets.countByUnit();
         if (!names.isEmpty()) {
-            for (String s : assets.countByUnit().keySet()) {
+            for (String s : List.copyOf(assetUnits.keySet())) {
                 String to = canonical(s);
                 if (!to.equals(s)) {
-                    changed.merge(s + " → " + to, edits.renameUnit(s, to, BY), Integer::sum);
+                    int n = edits.renameUnit(s, to, BY);
+                    changed.merge(s + " → " + to, n, Integer::sum);
+                    // the counts follow without reading the catalog again
+                    assetUnits.merge(s, -(long) n, Long::sum);
+                    assetUnits.merge(to, (long) n, Long::sum);
+                    assetUnits.values().removeIf(c -> c <= 0);
                 }
             }
             for (OutlineNode n : outline.inReadingOrder()) {
@@ -188,7 +194,7 @@ public class Units implements UnitNames {
         if (!changed.isEmpty()) {
             log.info("units: unit strings mapped to the list: {}", changed);
         }
-        Map<String, Object> out = report();
+        Map<String, Object> out = report(assetUnits);
         out.put("mapped", changed);
         return out;
     }
@@ -198,8 +204,12 @@ public class Units implements UnitNames {
      * knows and those it does not.
      */
     public Map<String, Object> report() {
+        return report(assets.countByUnit());
+    }
+
+    private Map<String, Object> report(Map<String, Long> assetUnits) {
         Map<String, long[]> uses = new TreeMap<>();
-        assets.countByUnit().forEach((s, n) -> uses.computeIfAbsent(s, k -> new long[3])[0] += n);
+        assetUnits.forEach((s, n) -> uses.computeIfAbsent(s, k -> new long[3])[0] += n);
         for (OutlineNode n : outline.inReadingOrder()) {
             if (n.unit() != null) {
                 uses.computeIfAbsent(n.unit(), k -> new long[3])[1]++;
