@@ -60,6 +60,7 @@ public class PhotoMetadataReader {
         if (cr3) {
             Cr3Metadata.read(file, md, warnings); // read as a movie above: its EXIF sits in Canon's boxes
         }
+        IptcTrailer.read(file, md, warnings); // IPTC a cataloguing tool appended after the image
         PhotoMetadata.Exif exif = exif(md, warnings);
         PhotoMetadata.Iptc iptc = iptc(md, warnings);
         PhotoMetadata.Xmp xmp = xmp(md, warnings);

@@ -66,6 +66,7 @@ class PhotoMetadataExiftoolIntegrationTest {
                 "-XMP-dc:Creator=赵六", "-XMP-dc:Rights=省地方志办公室");
         PHOTOS.add(xmpOnly);
         PHOTOS.add(cr3());
+        PHOTOS.add(iptcTrailer());
         PHOTOS.add(raster("screen.gif", "gif", 123, 45));
         PHOTOS.add(raster("scan.bmp", "bmp", 321, 54));
         PHOTOS.add(raster("scan.tif", "tiff", 222, 111));
@@ -96,6 +97,31 @@ class PhotoMetadataExiftoolIntegrationTest {
         f.write(box("moov", box("uuid", uuid.toByteArray())));
         f.write(box("mdat", new byte[64]));
         return java.nio.file.Files.write(DIR.resolve("IMG_0042.CR3"), f.toByteArray());
+    }
+
+    /** A JPEG whose IPTC sits in a FotoStation trailer after the image (as FotoWare-catalogued archives have it). */
+    private static Path iptcTrailer() throws Exception {
+        Path p = raster("fotostation.jpg", "jpg", 160, 120);
+        java.io.ByteArrayOutputStream iim = new java.io.ByteArrayOutputStream();
+        iim.writeBytes(dataset(1, 90, new byte[] {0x1b, '%', 'G'})); // UTF-8
+        iim.writeBytes(dataset(2, 5, "日喀则援建学校".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        iim.writeBytes(dataset(2, 120, "上海援建的日喀则市第一中学".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        iim.writeBytes(dataset(2, 80, "摄影甲".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        iim.writeBytes(dataset(2, 25, "援藏".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        iim.writeBytes(dataset(2, 25, "日喀则".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        iim.writeBytes(dataset(2, 116, "省援藏指挥部".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        iim.writeBytes(dataset(2, 55, "20050612".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        byte[] data = iim.toByteArray();
+        java.nio.ByteBuffer footer = java.nio.ByteBuffer.allocate(10).putShort((short) 1).putInt(data.length + 10)
+                .putInt(0xA1B2C3D4);
+        java.nio.file.Files.write(p, data, java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.Files.write(p, footer.array(), java.nio.file.StandardOpenOption.APPEND);
+        return p;
+    }
+
+    private static byte[] dataset(int record, int number, byte[] value) {
+        return java.nio.ByteBuffer.allocate(5 + value.length).put((byte) 0x1c).put((byte) record).put((byte) number)
+                .putShort((short) value.length).put(value).array();
     }
 
     private static byte[] box(String type, byte[] body) {
@@ -177,11 +203,39 @@ class PhotoMetadataExiftoolIntegrationTest {
         }
     }
 
-    private static JsonNode exiftoolJson(Path file) throws Exception {
-        Process p = new ProcessBuilder("exiftool", "-j", "-n", "-use", "MWG", "-G", "-a", file.toString()).start();
+    private static JsonNode exiftoolRun(Path file, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("exiftool", "-j", "-n", "-G", "-a"));
+        cmd.addAll(List.of(options));
+        cmd.add(file.toString());
+        Process p = new ProcessBuilder(cmd).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor());
         return Json.MAPPER.readTree(out).get(0);
+    }
+
+    /**
+     * exiftool's reading with the MWG composite tags. Strict MWG ignores IPTC outside its standard place (exiftool
+     * warns "Ignored non-standard IPTC"), such as a FotoStation trailer; we read it, as exiftool does without MWG,
+     * so for such a file the IPTC exiftool then extracts stands in for the composites (it is the only source).
+     */
+    private static JsonNode exiftoolJson(Path file) throws Exception {
+        JsonNode mwg = exiftoolRun(file, "-use", "MWG");
+        if (!mwg.path("ExifTool:Warning").asString("").contains("non-standard IPTC")) {
+            return mwg;
+        }
+        JsonNode plain = exiftoolRun(file);
+        tools.jackson.databind.node.ObjectNode x = (tools.jackson.databind.node.ObjectNode) mwg;
+        String[][] iptc = {{"IPTC:Caption-Abstract", "Composite:Description"}, {"IPTC:By-line", "Composite:Creator"},
+            {"IPTC:CopyrightNotice", "Composite:Copyright"}, {"IPTC:Keywords", "Composite:Keywords"}};
+        for (String[] m : iptc) {
+            if (plain.has(m[0])) {
+                x.set(m[1], plain.get(m[0]));
+            }
+        }
+        if (plain.has("IPTC:DateCreated")) {
+            x.put("Composite:DateTimeOriginal", plain.get("IPTC:DateCreated").asString());
+        }
+        return x;
     }
 
     private static String str(JsonNode n) {
@@ -239,7 +293,8 @@ class PhotoMetadataExiftoolIntegrationTest {
                 {"fNumber", str(x.get("EXIF:FNumber")), e == null || e.fNumber() == null ? null : trim(e.fNumber())},
                 {"exposureTime", str(x.get("EXIF:ExposureTime")), e == null || e.exposureTime() == null ? null : trim(e.exposureTime())},
                 // exiftool's MWG DateTimeOriginal "2019:05:01 22:53:00+02:00" is ours with '-' and 'T'
-                {"dateTimeOriginal", composite == null ? null : composite.replaceFirst("^(\\d{4}):(\\d{2}):(\\d{2}) ", "$1-$2-$3T"),
+                {"dateTimeOriginal", composite == null ? null
+                    : composite.replaceFirst("^(\\d{4}):(\\d{2}):(\\d{2})", "$1-$2-$3").replaceFirst("^(\\S+) ", "$1T"),
                     mwg == null ? null : mwg.dateTimeOriginal()},
                 {"description", str(x.get("Composite:Description")), mwg == null ? null : mwg.description()},
                 {"creators", list(x.has("Composite:Creator") ? creators(x.get("Composite:Creator")) : null),
