@@ -97,7 +97,7 @@ public class AssetQueryService {
     }
 
     /** Assets by id in the order given (ids a search returned: it already applied what the user may see). */
-    List<Asset> byIds(List<String> ids) {
+    public List<Asset> byIds(List<String> ids) {
         return repo.findByIds(ids);
     }
 

@@ -62,7 +62,7 @@ public record AssetResponse(
         }
     }
 
-    static AssetResponse of(Asset a) {
+    public static AssetResponse of(Asset a) {
         String self = "/api/assets/" + a.id();
         return new AssetResponse(a.id(), a.type(), a.status(), a.original(), a.title(), a.description(),
                 a.contributorUnit(), a.source(), a.captureDate(), a.captureDateSource(), a.captureStart(),

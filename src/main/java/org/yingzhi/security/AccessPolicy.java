@@ -25,6 +25,8 @@ public class AccessPolicy {
                     : Decision.deny("only administrators, and contributors of the item's unit, restore deleted items");
             case ADMINISTER -> role == Role.ADMIN ? Decision.ALLOW
                     : Decision.deny("only administrators run backups and maintenance");
+            case MANAGE_USERS -> role == Role.ADMIN ? Decision.ALLOW
+                    : Decision.deny("only administrators manage accounts");
             case CONTRIBUTE -> contribute(user, resource.unit());
             case EDIT, REPROCESS, VIEW_JOBS -> role.isOffice() || ownUnitContributor(user, resource)
                     ? Decision.ALLOW : Decision.deny(role == Role.CONTRIBUTOR

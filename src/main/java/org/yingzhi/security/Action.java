@@ -25,5 +25,7 @@ public enum Action {
     /** Write the gazetteer: the outline and the index of people, projects, places and units. */
     EDIT_GAZETTEER,
     /** Link an asset (whole, a range, a photo) to the outline or the index; the resource is the asset. */
-    LINK
+    LINK,
+    /** Create accounts, reset passwords, revoke anyone's tokens. */
+    MANAGE_USERS
 }

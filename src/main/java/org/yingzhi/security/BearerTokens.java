@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The API's users by bearer token (from {@code yingzhi.security.users}); tokens are never logged. */
+/**
+ * The API's users by bearer token: the configured ones ({@code yingzhi.security.users}) and personal tokens of
+ * accounts ({@link Accounts}); tokens are never logged.
+ */
 @Component
 class BearerTokens {
 
@@ -18,7 +21,11 @@ class BearerTokens {
     private final Map<String, User> byToken = new LinkedHashMap<>();
     private final org.springframework.beans.factory.ObjectProvider<UnitNames> units;
 
-    BearerTokens(SecurityProperties props, org.springframework.beans.factory.ObjectProvider<UnitNames> units) {
+    private final Accounts accounts;
+
+    BearerTokens(SecurityProperties props, org.springframework.beans.factory.ObjectProvider<UnitNames> units,
+            Accounts accounts) {
+        this.accounts = accounts;
         this.units = units;
         for (SecurityProperties.Account a : props.users()) {
             if (a.token() == null || a.token().length() < 8 || a.role() == null || a.name() == null) {
@@ -43,6 +50,10 @@ class BearerTokens {
             if (MessageDigest.isEqual(t, e.getKey().getBytes(StandardCharsets.UTF_8))) {
                 found = e.getValue();
             }
+        }
+        if (found == null) {
+            // a personal token: stored hashed, revocable, checked on every request (revocation acts at once)
+            found = accounts.byToken(token).map(Account::user).orElse(null);
         }
         if (found == null || found.unit().isEmpty()) {
             return Optional.ofNullable(found);

@@ -1,0 +1,79 @@
+package org.yingzhi.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetEditService;
+import org.yingzhi.asset.AssetQueryService;
+import org.yingzhi.asset.AssetResponse;
+import org.yingzhi.gazetteer.LinkService;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.web.ApiException;
+
+/**
+ * One asset: the proxy player with the source timecode, the metadata, the asset's links, and the description
+ * form for those the policy lets edit it (the server checks again on saving: a form sent by someone else is
+ * refused whatever the page showed).
+ */
+@Controller
+class AssetPageController {
+
+    private final AssetQueryService queries;
+    private final AssetEditService edits;
+    private final LinkService links;
+    private final AccessPolicy policy;
+
+    AssetPageController(AssetQueryService queries, AssetEditService edits, LinkService links, AccessPolicy policy) {
+        this.queries = queries;
+        this.edits = edits;
+        this.links = links;
+        this.policy = policy;
+    }
+
+    @GetMapping("/assets/{id}")
+    String asset(@PathVariable String id, User user, Model model) {
+        Asset a = queries.get(id, user);
+        Resource r = new Resource("asset", a.contributorUnit(), a.deleted());
+        model.addAttribute("asset", AssetResponse.of(a));
+        model.addAttribute("canEdit", policy.allows(user, Action.EDIT, r));
+        model.addAttribute("canLink", policy.allows(user, Action.LINK, r));
+        model.addAttribute("links", links.assetLinks(a.id()));
+        model.addAttribute("user", user);
+        return "asset";
+    }
+
+    @PostMapping("/assets/{id}")
+    String save(@PathVariable String id, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String description, @RequestParam(required = false) String place,
+            @RequestParam(required = false) String captureDate, User user, RedirectAttributes flash) {
+        Map<String, Object> patch = new LinkedHashMap<>();
+        patch.put("title", blank(title));
+        patch.put("description", blank(description));
+        patch.put("place", blank(place));
+        patch.put("captureDate", blank(captureDate));
+        try {
+            edits.patch(id, patch, user);
+            flash.addFlashAttribute("saved", true);
+        } catch (ApiException e) {
+            if (e.status().value() == 403 || e.status().value() == 404) {
+                throw e;
+            }
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/assets/" + id;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,54 @@
+// The asset page's player: shows the source timecode of the frame on screen while it plays or is stepped,
+// steps frames, J/K/L shuttle, I/O marks in and out.
+import { rate, toFrames, fromFrames, frameAt } from './timecode.js';
+
+const section = document.querySelector('section.player[data-rate]');
+const video = document.getElementById('video');
+if (section && video) {
+  const r = rate(section.dataset.rate, section.dataset.drop === 'true');
+  const start = toFrames(section.dataset.start, r);
+  const tc = document.getElementById('tc');
+  const marks = { in: null, out: null };
+  const frameDuration = r.den / r.num;
+
+  const current = () => start + frameAt(video.currentTime, r);
+  const show = () => { tc.textContent = fromFrames(current(), r); };
+  ['timeupdate', 'seeked', 'loadedmetadata'].forEach((e) => video.addEventListener(e, show));
+  // follow playback more smoothly than timeupdate's few updates a second
+  const tick = () => { show(); if (!video.paused) requestAnimationFrame(tick); };
+  video.addEventListener('play', () => requestAnimationFrame(tick));
+
+  const step = (n) => {
+    video.pause();
+    // aim at the middle of the target frame so rounding never lands on its neighbour
+    const frame = Math.max(0, frameAt(video.currentTime, r) + n);
+    video.currentTime = (frame + 0.5) * frameDuration;
+  };
+  document.querySelectorAll('[data-step]').forEach((b) => b.addEventListener('click', () => step(Number(b.dataset.step))));
+
+  const mark = (which) => {
+    marks[which] = current() + (which === 'out' ? 1 : 0); // out is the frame after the last, as in links
+    document.getElementById(which).textContent = fromFrames(marks[which], r);
+    section.dataset[which] = fromFrames(marks[which], r);
+  };
+  document.getElementById('mark-in').addEventListener('click', () => mark('in'));
+  document.getElementById('mark-out').addEventListener('click', () => mark('out'));
+
+  document.addEventListener('keydown', (e) => {
+    if (e.target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) {
+      return;
+    }
+    switch (e.key) {
+      case 'ArrowLeft': step(-1); break;
+      case 'ArrowRight': step(1); break;
+      case 'j': case 'J': video.playbackRate = 1; video.currentTime = Math.max(0, video.currentTime - 1); break;
+      case 'k': case 'K': video.pause(); break;
+      case 'l': case 'L': video.playbackRate = video.paused ? 1 : Math.min(4, video.playbackRate * 2); video.play(); break;
+      case 'i': case 'I': mark('in'); break;
+      case 'o': case 'O': mark('out'); break;
+      case ' ': if (e.target === document.body) { video.paused ? video.play() : video.pause(); } else { return; } break;
+      default: return;
+    }
+    e.preventDefault();
+  });
+}
