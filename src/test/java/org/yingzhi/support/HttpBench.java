@@ -43,7 +43,11 @@ public final class HttpBench {
                         q.getValue().substring(7), cursorPage(base, Integer.parseInt(q.getValue().substring(7))));
                 continue;
             }
-            get(base + q.getValue()); // warm
+            // warm: the first requests of a query after start-up run interpreted code; measure the steady state
+            int warm = Integer.getInteger("bench.warm", 5);
+            for (int w = 0; w < warm; w++) {
+                get(base + q.getValue());
+            }
             List<Double> millis = Collections.synchronizedList(new ArrayList<>());
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<?>> fs = new ArrayList<>();
