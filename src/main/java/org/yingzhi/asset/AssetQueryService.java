@@ -49,7 +49,11 @@ public class AssetQueryService {
     private final AccessPolicy policy;
     private final SearchService search;
 
-    public AssetQueryService(AssetRepository repo, MediaStore store, AccessPolicy policy, SearchService search) {
+    private final AssetCache cache;
+
+    public AssetQueryService(AssetRepository repo, MediaStore store, AccessPolicy policy, SearchService search,
+            AssetCache cache) {
+        this.cache = cache;
         this.repo = repo;
         this.store = store;
         this.policy = policy;
@@ -86,7 +90,7 @@ public class AssetQueryService {
             try {
                 SearchResult r = search.search(searchQuery(q, page * size, size, null, false, false,
                         SearchQuery.Gazetteer.ANY, user));
-                return new Page(repo.findByIds(r.ids()), r.total(), page, size);
+                return new Page(cached(r.ids()), r.total(), page, size);
             } catch (IllegalStateException e) {
                 // the index went away between the check and the search (a full disk closed it): the catalog answers
             } catch (java.io.IOException e) {
@@ -98,7 +102,35 @@ public class AssetQueryService {
 
     /** Assets by id in the order given (ids a search returned: it already applied what the user may see). */
     public List<Asset> byIds(List<String> ids) {
-        return repo.findByIds(ids);
+        return cached(ids);
+    }
+
+    /** The assets of ids the index chose: from the cache that follows the index, the rest in one catalog read. */
+    private List<Asset> cached(List<String> ids) {
+        java.util.Map<String, Asset> found = new java.util.HashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Asset a = cache.get(id);
+            if (a != null) {
+                found.put(id, a);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Asset a : repo.findByIds(missing)) {
+                cache.putIfAbsent(a);
+                found.put(a.id(), a);
+            }
+        }
+        List<Asset> out = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Asset a = found.get(id);
+            if (a != null) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     /**

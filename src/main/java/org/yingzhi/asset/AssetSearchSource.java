@@ -21,8 +21,11 @@ class AssetSearchSource implements SearchSource {
 
     private final AssetRepository repo;
     private final org.springframework.beans.factory.ObjectProvider<AssetLinkFacts> links;
+    private final AssetCache cache;
 
-    AssetSearchSource(AssetRepository repo, org.springframework.beans.factory.ObjectProvider<AssetLinkFacts> links) {
+    AssetSearchSource(AssetRepository repo, org.springframework.beans.factory.ObjectProvider<AssetLinkFacts> links,
+            AssetCache cache) {
+        this.cache = cache;
         this.repo = repo;
         this.links = links;
     }
@@ -42,11 +45,15 @@ class AssetSearchSource implements SearchSource {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
         }
-        return repo.findById(new ObjectId(id)).map(a -> toSearch(a, facts(List.of(a.id())).get(a.id())));
+        Optional<Asset> now = repo.findById(new ObjectId(id));
+        // the listed-assets cache follows every change the index applies
+        now.ifPresentOrElse(cache::put, () -> cache.remove(id));
+        return now.map(a -> toSearch(a, facts(List.of(a.id())).get(a.id())));
     }
 
     @Override
     public void forEach(Consumer<SearchDocument> each) {
+        cache.clear(); // a rebuild: start the cache afresh with the index
         // links are read for a batch of assets at a time, not once per asset
         List<Asset> batch = new ArrayList<>(BATCH);
         repo.forEachInIdOrder(a -> {
