@@ -26,10 +26,14 @@ public class AccountSetup implements ApplicationRunner {
     private final SecurityProperties props;
     private final boolean demo;
     private final String demoPassword;
+    /** A backup or restore run: the catalog is copied as it is, no account is made. */
+    private final boolean maintenance;
 
     AccountSetup(Accounts accounts, SecurityProperties props, MongoProperties mongo,
             @Value("${yingzhi.security.demo-users:true}") boolean demoUsers,
-            @Value("${yingzhi.security.demo-password:yingzhi-demo}") String demoPassword) {
+            @Value("${yingzhi.security.demo-password:yingzhi-demo}") String demoPassword,
+            @Value("${yingzhi.backup.to:}") String backupTo, @Value("${yingzhi.restore.from:}") String restoreFrom) {
+        this.maintenance = !backupTo.isBlank() || !restoreFrom.isBlank();
         this.accounts = accounts;
         this.props = props;
         this.demo = demoUsers && mongo.embedded();
@@ -47,6 +51,9 @@ public class AccountSetup implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (maintenance) {
+            return;
+        }
         if (demo) {
             int made = 0;
             for (SecurityProperties.Account a : props.users()) {
