@@ -72,18 +72,37 @@ public class AssetIngestService {
      * whose metadata cannot be read is still stored and cataloged, with the errors on the asset.
      */
     public IngestResult ingest(InputStream in, String fileName, AssetDescription given, User user) throws IOException {
-        AssetDescription d = (given == null ? AssetDescription.empty() : given).normalized();
-        // the unit list's name for the unit given (or the uploader's)
-        String unit = units.getIfAvailable(() -> org.yingzhi.security.UnitNames.AS_GIVEN)
-                .canonical(d.contributorUnit() != null ? d.contributorUnit() : blankToNull(user.unit()));
-        d = d.withUnit(unit);
-        policy.check(user, Action.CONTRIBUTE, Resource.of(AssetDocuments.KIND, unit));
+        AssetDescription d = checkContribution(given, user);
         MediaStore.Received received;
         try {
             received = store.receive(in, limits.maxFileSize().toBytes());
         } catch (MediaStore.TooLargeException e) {
             throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
         }
+        return ingestReceived(received, fileName, d, user);
+    }
+
+    /**
+     * What is checked before any byte is taken: the description (normalized, with the unit list's name for the
+     * unit given or the uploader's) and whether the user may contribute for that unit. Returns the description to
+     * catalog with.
+     */
+    public AssetDescription checkContribution(AssetDescription given, User user) {
+        AssetDescription d = (given == null ? AssetDescription.empty() : given).normalized();
+        String unit = units.getIfAvailable(() -> org.yingzhi.security.UnitNames.AS_GIVEN)
+                .canonical(d.contributorUnit() != null ? d.contributorUnit() : blankToNull(user.unit()));
+        d = d.withUnit(unit);
+        policy.check(user, Action.CONTRIBUTE, Resource.of(AssetDocuments.KIND, unit));
+        return d;
+    }
+
+    /**
+     * Catalogs a file that has arrived whole and been hashed on the way (a plain upload, or the last chunk of a
+     * resumable one), with a description from {@link #checkContribution}: detection, dedup, metadata, jobs. The
+     * received file is moved into the store or discarded.
+     */
+    public IngestResult ingestReceived(MediaStore.Received received, String fileName, AssetDescription d, User user)
+            throws IOException {
         try {
             if (received.size() == 0) {
                 throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "the file is empty")
@@ -102,7 +121,7 @@ public class AssetIngestService {
             Optional<Asset> inserted;
             try {
                 Document doc = catalog(original, received, detected.get(), fileName,
-                        d.orElse(AssetDescription.ofUnit(unit)), user);
+                        d, user);
                 inserted = repo.insert(doc);
             } catch (RuntimeException e) {
                 // not cataloged: the stored original would be an orphan unless another asset holds the same bytes

@@ -93,6 +93,24 @@ public class MediaStore {
     }
 
     /**
+     * Where resumable uploads keep their partial files: beside the originals on the same disk (a finished one moves
+     * into place without a copy), and outside the temp folder, whose stale files are swept (a partial upload waits
+     * for its client as long as the upload lives, see the uploads feature).
+     */
+    public Path resumableDir() throws IOException {
+        return Files.createDirectories(root.resolve("uploads"));
+    }
+
+    /** A file that arrived whole elsewhere in the store, hashed on the way: what {@link #receive} would return. */
+    public Received adopt(Path file, String sha256, long size) throws IOException {
+        byte[] head = new byte[(int) Math.min(HEAD_BYTES, size)];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            return new Received(file, sha256, size, Arrays.copyOf(head, n));
+        }
+    }
+
+    /**
      * Streams input into a temp file, hashing as it goes. Fails with {@link TooLargeException} once more than
      * {@code maxBytes} arrive, leaving nothing behind.
      */
