@@ -62,6 +62,7 @@ class WebAppBrowserIntegrationTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         r.add("yingzhi.storage.data-dir", DATA::toString);
+        r.add("yingzhi.upload.page-chunk", () -> "16KB"); // the sample clip goes in four requests
     }
 
     @LocalServerPort
@@ -172,8 +173,79 @@ class WebAppBrowserIntegrationTest {
         assertTrue(browser.findElement(By.cssSelector("header .who")).getText().contains("方志办管理员"));
     }
 
+    /**
+     * The clip is uploaded from the page with its description, on a throttled connection; the upload is paused
+     * mid-way (the request in flight is cut off), the server holds part of it, and resuming completes it.
+     */
     @Test
     @Order(2)
+    void aClipIsUploadedFromThePagePausedMidWayAndResumed() throws Exception {
+        signIn("admin");
+        browser.get(url("/upload"));
+        String[] csv = null;
+        for (String line : Files.readAllLines(Samples.get("metadata.csv"))) {
+            if (line.startsWith("clip-2997df.mov,")) {
+                csv = line.split(",", -1);
+            }
+        }
+        browser.findElement(By.id("u-title")).sendKeys(csv[1]);
+        browser.findElement(By.id("u-description")).sendKeys(csv[2]);
+        WebElement unit = browser.findElement(By.id("u-unit"));
+        unit.clear();
+        unit.sendKeys(csv[3]);
+        browser.findElement(By.id("u-date")).sendKeys(csv[5]);
+        browser.findElement(By.id("u-place")).sendKeys(csv[6]);
+        browser.findElement(By.id("u-keywords")).sendKeys(csv[7].replace(';', ' '));
+        browser.findElement(By.id("u-rights")).sendKeys(csv[8]);
+        org.openqa.selenium.chromium.ChromiumNetworkConditions slow = new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        slow.setUploadThroughput(8 * 1024);
+        slow.setDownloadThroughput(1024 * 1024);
+        slow.setLatency(Duration.ofMillis(20));
+        ((org.openqa.selenium.chromium.HasNetworkConditions) browser).setNetworkConditions(slow);
+        try {
+            browser.findElement(By.id("choose-files")).sendKeys(Samples.get("clip-2997df.mov").toString());
+            browser.findElement(By.id("start")).click();
+            // the first chunk arrives, then the upload is paused in the middle of another
+            var uploads = db.getCollection("uploads");
+            long size = Files.size(Samples.get("clip-2997df.mov"));
+            long end = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < end) {
+                org.bson.Document u = uploads.find().first();
+                if (u != null && u.get("offset", Number.class).longValue() >= 16 * 1024) {
+                    break;
+                }
+                Thread.sleep(50);
+            }
+            browser.findElement(By.id("pause")).click();
+            Thread.sleep(500);
+            long held = uploads.find().first().get("offset", Number.class).longValue();
+            assertTrue(held >= 16 * 1024 && held < size, "paused part-way: the server holds " + held + " of " + size);
+            assertTrue(browser.findElement(By.cssSelector(".file .state")).getText().contains("已暂停"));
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('drop').scrollIntoView()");
+            shot("upload");
+        } finally {
+            ((org.openqa.selenium.chromium.HasNetworkConditions) browser).deleteNetworkConditions();
+        }
+        browser.findElement(By.id("start")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".file .state")).getText().contains("完成"));
+        String href = browser.findElement(By.cssSelector(".file .state a")).getAttribute("href");
+        String id = href.substring(href.lastIndexOf('/') + 1);
+        Api api = new Api(port);
+        JsonNode a = api.get("/api/assets/" + id, Api.ADMIN).json();
+        assertEquals(csv[1], a.get("title").asString());
+        assertEquals(csv[3], a.get("contributorUnit").asString());
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(Samples.get("clip-2997df.mov")))), a.get("original").get("sha256").asString());
+        long until = System.currentTimeMillis() + 120_000;
+        while (!a.get("status").asString().matches("READY|PARTIAL|FAILED") && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+            a = api.get("/api/assets/" + id, Api.ADMIN).json();
+        }
+        assertEquals("READY", a.get("status").asString(), "processed like any upload");
+    }
+
+    @Test
+    @Order(3)
     void theLibrarySearchesInChineseAndNarrowsByAFacet() throws Exception {
         uploadSamplesAndWait();
         signIn("admin");
@@ -194,7 +266,7 @@ class WebAppBrowserIntegrationTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void thePlayerShowsTheSourceTimecodeOfTheFrameOnScreen() throws Exception {
         uploadSamplesAndWait();
         signIn("reviewer");
@@ -222,7 +294,7 @@ class WebAppBrowserIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aViewerSeesNoEditFormAndTheServerRefusesTheEditAnyway() throws Exception {
         uploadSamplesAndWait();
         signIn("viewer");
@@ -271,7 +343,7 @@ class WebAppBrowserIntegrationTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void sessionsTokensAndEscaping() throws Exception {
         uploadSamplesAndWait();
         // no session, no token: the API answers 401, a page sends to sign-in
@@ -325,7 +397,7 @@ class WebAppBrowserIntegrationTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void failedSignInsAreThrottled() throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
                 HttpResponse.BodyHandlers.ofString());

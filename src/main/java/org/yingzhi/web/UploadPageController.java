@@ -1,0 +1,50 @@
+package org.yingzhi.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.yingzhi.gazetteer.EntryKind;
+import org.yingzhi.gazetteer.EntryService;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.json.Json;
+
+/** The upload page: a description for the batch, files and folders, resumable uploads (see upload.js). */
+@Controller
+class UploadPageController {
+
+    private static final List<String> TEXTS = List.of("waiting", "sending", "paused", "interrupted", "done", "duplicate",
+            "open", "failed", "notMedia", "tooLarge", "forbidden", "total", "left");
+
+    private final EntryService entries;
+    private final MessageSource messages;
+    private final long chunk;
+
+    UploadPageController(EntryService entries, MessageSource messages,
+            @Value("${yingzhi.upload.page-chunk:8MB}") org.springframework.util.unit.DataSize chunk) {
+        this.entries = entries;
+        this.messages = messages;
+        this.chunk = chunk.toBytes();
+    }
+
+    @GetMapping("/upload")
+    String upload(User user, Model model, Locale locale) {
+        Map<String, String> text = new LinkedHashMap<>();
+        for (String t : TEXTS) {
+            text.put(t, messages.getMessage("upload.js." + t, null, locale));
+        }
+        @SuppressWarnings("unchecked")
+        List<org.yingzhi.gazetteer.Entry> units = (List<org.yingzhi.gazetteer.Entry>) entries
+                .search(EntryKind.UNIT, null, 0, 200).get("items");
+        model.addAttribute("units", units.stream().map(org.yingzhi.gazetteer.Entry::name).toList());
+        model.addAttribute("text", Json.MAPPER.writeValueAsString(text));
+        model.addAttribute("chunk", chunk);
+        model.addAttribute("user", user);
+        return "upload";
+    }
+}
