@@ -110,10 +110,17 @@ function chunk(item) {
     xhr.onload = async () => {
       item.xhr = null;
       if (xhr.status === 204) {
+        item.retries = 0;
         item.offset = Number(xhr.getResponseHeader('Upload-Offset'));
         const asset = xhr.getResponseHeader('Yingzhi-Asset');
         if (asset) finished(item, asset, xhr.getResponseHeader('Yingzhi-Duplicate') === 'true');
         else show(item, text.sending);
+        resolve();
+      } else if (xhr.status === 409 && (item.retries = (item.retries || 0) + 1) <= 20) {
+        // the server is still taking in the bytes of a request that was cut: ask again where it stands
+        await new Promise((r) => setTimeout(r, 500));
+        const head = await fetch(item.url, { method: 'HEAD', headers: headers({}) });
+        if (head.ok) item.offset = Number(head.headers.get('Upload-Offset'));
         resolve();
       } else {
         let detail = xhr.statusText;
