@@ -14,6 +14,12 @@ if (section && video) {
   const current = () => start + frameAt(video.currentTime, r);
   const show = () => { tc.textContent = fromFrames(current(), r); };
   ['timeupdate', 'seeked', 'loadedmetadata'].forEach((e) => video.addEventListener(e, show));
+  // ?t=seconds (a linked moment's in-point, from a chapter page): start there, in the middle of its frame
+  const t = Number(new URLSearchParams(location.search).get('t'));
+  if (t > 0) {
+    const seek = () => { video.currentTime = (frameAt(t, r) + 0.5) * frameDuration; };
+    if (video.readyState >= 1) seek(); else video.addEventListener('loadedmetadata', seek, { once: true });
+  }
   // follow playback more smoothly than timeupdate's few updates a second
   const tick = () => { show(); if (!video.paused) requestAnimationFrame(tick); };
   video.addEventListener('play', () => requestAnimationFrame(tick));

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -312,6 +313,37 @@ class WebAppBrowserIntegrationTest {
                 """);
         assertEquals(403L, ((Number) status).longValue());
         assertEquals("拉萨调研", new Api(port).get("/api/assets/" + id, Api.ADMIN).json().get("title").asString());
+    }
+
+    /** The outline shows what each node has; a chapter page lists its moments; a moment opens at its in-point. */
+    @Test
+    @Order(8)
+    void theOutlineAndAChapterShowTheirMaterial() throws Exception {
+        uploadSamplesAndWait();
+        Api api = new Api(port);
+        assertEquals(200, api.uploadTo("/api/outline/import", "outline.docx",
+                org.yingzhi.support.SampleOutline.docx(org.yingzhi.support.SampleOutline.ORIGINAL), Api.EDITOR, null).status());
+        String section = db.getCollection("outline").find(new org.bson.Document("title", "第一节 拉萨市人民医院")).first()
+                .getObjectId("_id").toHexString();
+        assertEquals(201, api.post("/api/links", Api.EDITOR, "{\"asset\":\"" + ids.get("clip-2997df.mov")
+                + "\",\"target\":\"chapter\",\"targetId\":\"" + section
+                + "\",\"in\":\"01:00:59;20\",\"out\":\"01:01:00;20\",\"note\":\"开场\"}").status());
+        assertEquals(201, api.post("/api/links", Api.EDITOR, "{\"asset\":\"" + ids.get("photo-lhasa.jpg")
+                + "\",\"target\":\"chapter\",\"targetId\":\"" + section + "\"}").status());
+        signIn("editor");
+        browser.get(url("/outline"));
+        WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='第一节 拉萨市人民医院']]"));
+        assertEquals(List.of("1", "1"), List.of(row.findElements(By.cssSelector("td.n")).get(0).getText(),
+                row.findElements(By.cssSelector("td.n")).get(2).getText()), "one clip, one photo");
+        assertTrue(browser.findElement(By.xpath("//tr[td/a[text()='附录']]")).getAttribute("class").contains("missing"));
+        shot("outline");
+        row.findElement(By.tagName("a")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/outline/" + section));
+        assertTrue(browser.findElement(By.cssSelector(".totals")).getText().startsWith("共 2 条关联"));
+        assertTrue(browser.findElement(By.cssSelector(".moments")).getText().contains("01:00:59;20–01:01:00;20"));
+        shot("chapter");
+        browser.findElement(By.xpath("//ul[contains(@class,'moments')]//a[.//span[contains(text(),'01:00:59;20')]]")).click();
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals("01:00:59;20"));
     }
 
     // ---- the same rules without a browser: sessions, CSRF, escaping, tokens, stored passwords

@@ -1,0 +1,46 @@
+package org.yingzhi.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.yingzhi.gazetteer.CoverageService;
+import org.yingzhi.gazetteer.LinkService;
+import org.yingzhi.security.User;
+
+/**
+ * The book's outline with what each node and its subtree has linked (clips, duration, photos: a bar per node, so
+ * chapters without material stand out), and a chapter's page with its linked moments and photos.
+ */
+@Controller
+class OutlinePageController {
+
+    private final CoverageService coverage;
+    private final LinkService links;
+
+    OutlinePageController(CoverageService coverage, LinkService links) {
+        this.coverage = coverage;
+        this.links = links;
+    }
+
+    @GetMapping("/outline")
+    String outline(User user, Model model) {
+        Map<String, Object> c = coverage.coverage();
+        @SuppressWarnings("unchecked")
+        List<CoverageService.Row> rows = (List<CoverageService.Row>) c.get("rows");
+        long most = rows.stream().mapToLong(r -> r.clips() + r.photos()).max().orElse(0);
+        model.addAttribute("rows", rows);
+        model.addAttribute("most", Math.max(1, most));
+        model.addAttribute("user", user);
+        return "outline";
+    }
+
+    @GetMapping("/outline/{id}")
+    String chapter(@PathVariable String id, User user, Model model) {
+        model.addAttribute("page", links.chapterMaterial(id, true, 0, LinkService.MAX_PAGE));
+        model.addAttribute("user", user);
+        return "chapter";
+    }
+}
