@@ -344,6 +344,22 @@ class WebAppBrowserIntegrationTest {
         shot("chapter");
         browser.findElement(By.xpath("//ul[contains(@class,'moments')]//a[.//span[contains(text(),'01:00:59;20')]]")).click();
         waiting().until(d -> d.findElement(By.id("tc")).getText().equals("01:00:59;20"));
+
+        // the index: a person found by pinyin initials, and the moments that show him
+        Api.Response person = api.post("/api/index/people", Api.EDITOR,
+                "{\"name\":\"张晓明\",\"roles\":[\"援藏干部\"],\"biography\":\"第三批援藏干部。\"}");
+        String zhang = person.json().get("id").asString();
+        assertEquals(201, api.post("/api/links", Api.EDITOR, "{\"asset\":\"" + ids.get("clip-2997df.mov")
+                + "\",\"target\":\"person\",\"targetId\":\"" + zhang
+                + "\",\"in\":\"01:01:00;02\",\"out\":\"01:01:01;00\",\"note\":\"讲话\"}").status());
+        browser.get(url("/index?q=zxm"));
+        WebElement found = browser.findElement(By.xpath("//ul[@class='entries']//a[text()='张晓明']"));
+        assertTrue(browser.findElement(By.cssSelector(".kinds")).getText().contains("人物 1"));
+        shot("index");
+        found.click();
+        waiting().until(d -> d.getCurrentUrl().contains("/index/people/" + zhang));
+        assertTrue(browser.findElement(By.cssSelector(".moments")).getText().contains("01:01:00;02–01:01:01;00"));
+        shot("person");
     }
 
     // ---- the same rules without a browser: sessions, CSRF, escaping, tokens, stored passwords
