@@ -137,6 +137,9 @@ public class Units implements UnitNames {
     void atStartUp() {
         background.submit(() -> {
             try {
+                if (names().isEmpty()) {
+                    return; // no list yet: nothing to map to, and every string would be reported unmatched
+                }
                 Map<String, Object> r = remap();
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> unmatched = (List<Map<String, Object>>) r.get("unmatched");
@@ -160,42 +163,8 @@ public class Units implements UnitNames {
 
     /** Rewrites every string that names a listed unit by another name to the unit's name; returns the report. */
     synchronized Map<String, Object> remap() {
-        Map<String, String> names = names();
-        Map<String, Integer> changed = new TreeMap<>();
-        Map<String, Long> assetUnits = assets.countByUnit();
-        if (!names.isEmpty()) {
-            for (String s : List.copyOf(assetUnits.keySet())) {
-                String to = canonical(s);
-                if (!to.equals(s)) {
-                    int n = edits.renameUnit(s, to, BY);
-                    changed.merge(s + " → " + to, n, Integer::sum);
-                    // the counts follow without reading the catalog again
-                    assetUnits.merge(s, -(long) n, Long::sum);
-                    assetUnits.merge(to, (long) n, Long::sum);
-                    assetUnits.values().removeIf(c -> c <= 0);
-                }
-            }
-            for (OutlineNode n : outline.inReadingOrder()) {
-                if (n.unit() != null && !canonical(n.unit()).equals(n.unit())) {
-                    outline.update(n.id(), new org.bson.Document("unit", canonical(n.unit())));
-                    changed.merge(n.unit() + " → " + canonical(n.unit()), 1, Integer::sum);
-                }
-            }
-            for (EntryKind kind : List.of(EntryKind.PERSON, EntryKind.PROJECT)) {
-                for (Entry e : entries.search(kind, null, 0, 1_000_000)) {
-                    String u = kind == EntryKind.PERSON ? e.unit() : e.fundingUnit();
-                    if (u != null && !canonical(u).equals(u)) {
-                        entries.setUnit(e.id(), kind == EntryKind.PERSON ? "unit" : "fundingUnit", canonical(u));
-                        changed.merge(u + " → " + canonical(u), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        if (!changed.isEmpty()) {
-            log.info("units: unit strings mapped to the list: {}", changed);
-        }
-        Map<String, Object> out = report(assetUnits);
-        out.put("mapped", changed);
+        Map<String, Object> out = survey(!names().isEmpty());
+        out.putIfAbsent("mapped", Map.of());
         return out;
     }
 
@@ -204,24 +173,54 @@ public class Units implements UnitNames {
      * knows and those it does not.
      */
     public Map<String, Object> report() {
-        return report(assets.countByUnit());
+        return survey(false);
     }
 
-    private Map<String, Object> report(Map<String, Long> assetUnits) {
+    /**
+     * One pass over every unit string in use (the assets' read in pages by id, the outline's, people's and
+     * projects'), rewriting those that are another name of a listed unit when {@code rename}, and counting each
+     * string as it stands afterwards.
+     */
+    private Map<String, Object> survey(boolean rename) {
+        Map<String, Integer> changed = new TreeMap<>();
         Map<String, long[]> uses = new TreeMap<>();
-        assetUnits.forEach((s, n) -> uses.computeIfAbsent(s, k -> new long[3])[0] += n);
+        assets.countByUnit().forEach((s, n) -> {
+            String to = rename ? canonical(s) : s;
+            long moved = to.equals(s) ? 0 : edits.renameUnit(s, to, BY);
+            if (moved > 0) {
+                changed.merge(s + " → " + to, (int) moved, Integer::sum);
+                uses.computeIfAbsent(to, k -> new long[3])[0] += moved;
+            }
+            if (n - moved > 0) {
+                uses.computeIfAbsent(s, k -> new long[3])[0] += n - moved;
+            }
+        });
         for (OutlineNode n : outline.inReadingOrder()) {
             if (n.unit() != null) {
-                uses.computeIfAbsent(n.unit(), k -> new long[3])[1]++;
+                String to = rename ? canonical(n.unit()) : n.unit();
+                if (!to.equals(n.unit())) {
+                    outline.update(n.id(), new org.bson.Document("unit", to));
+                    changed.merge(n.unit() + " → " + to, 1, Integer::sum);
+                }
+                uses.computeIfAbsent(to, k -> new long[3])[1]++;
             }
         }
         for (EntryKind kind : List.of(EntryKind.PERSON, EntryKind.PROJECT)) {
+            String field = kind == EntryKind.PERSON ? "unit" : "fundingUnit";
             for (Entry e : entries.search(kind, null, 0, 1_000_000)) {
                 String u = kind == EntryKind.PERSON ? e.unit() : e.fundingUnit();
                 if (u != null) {
-                    uses.computeIfAbsent(u, k -> new long[3])[2]++;
+                    String to = rename ? canonical(u) : u;
+                    if (!to.equals(u)) {
+                        entries.setUnit(e.id(), field, to);
+                        changed.merge(u + " → " + to, 1, Integer::sum);
+                    }
+                    uses.computeIfAbsent(to, k -> new long[3])[2]++;
                 }
             }
+        }
+        if (!changed.isEmpty()) {
+            log.info("units: unit strings mapped to the list: {}", changed);
         }
         Map<String, String> names = names();
         List<Map<String, Object>> known = new ArrayList<>();
@@ -242,6 +241,9 @@ public class Units implements UnitNames {
         out.put("units", entries.count(EntryKind.UNIT));
         out.put("known", known);
         out.put("unmatched", unmatched);
+        if (rename) {
+            out.put("mapped", changed);
+        }
         return out;
     }
 }
