@@ -11,6 +11,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -28,9 +29,9 @@ import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.springframework.stereotype.Repository;
-import com.mongodb.client.model.Filters;
 import org.yingzhi.search.ChangeLog;
 import org.yingzhi.shared.json.DocumentSchemas;
+import org.yingzhi.shared.mongo.IdPages;
 
 /**
  * Owns the {@code assets} collection: field names, indexes, and every read and write of it. Reads come back as
@@ -105,18 +106,7 @@ public class AssetRepository implements AssetReader {
 
     /** Every asset, a thousand at a time in id order (the embedded server and MongoDB both walk the id index). */
     void forEachInIdOrder(java.util.function.Consumer<Asset> each) {
-        ObjectId after = new ObjectId("000000000000000000000000");
-        while (true) {
-            List<Document> page = assets.find(Filters.gt(AssetFields.ID, after)).sort(Sorts.ascending(AssetFields.ID))
-                    .limit(1000).projection(new Document(AssetFields.SEARCH_KEYS, 0)).into(new ArrayList<>());
-            for (Document d : page) {
-                each.accept(AssetMapper.toAsset(d));
-                after = d.getObjectId(AssetFields.ID);
-            }
-            if (page.size() < 1000) {
-                return;
-            }
-        }
+        IdPages.forEach(assets, new Document(AssetFields.SEARCH_KEYS, 0), 1000, d -> each.accept(AssetMapper.toAsset(d)));
     }
 
     /** How many assets (deleted ones included) carry each contributor unit string. */
@@ -142,20 +132,11 @@ public class AssetRepository implements AssetReader {
      * writes back for its whole scan.
      */
     private void forEachUnit(java.util.function.BiConsumer<ObjectId, String> each) {
-        ObjectId after = new ObjectId("000000000000000000000000");
-        while (true) {
-            List<Document> page = assets.find(Filters.gt(AssetFields.ID, after)).sort(Sorts.ascending(AssetFields.ID))
-                    .limit(5000).projection(new Document(AssetFields.CONTRIBUTOR_UNIT, 1)).into(new ArrayList<>());
-            for (Document d : page) {
-                after = d.getObjectId(AssetFields.ID);
-                if (d.get(AssetFields.CONTRIBUTOR_UNIT) instanceof String u) {
-                    each.accept(after, u);
-                }
+        IdPages.forEach(assets, new Document(AssetFields.CONTRIBUTOR_UNIT, 1), 5000, d -> {
+            if (d.get(AssetFields.CONTRIBUTOR_UNIT) instanceof String u) {
+                each.accept(d.getObjectId(AssetFields.ID), u);
             }
-            if (page.size() < 5000) {
-                return;
-            }
-        }
+        });
     }
 
     long count(Bson filter) {

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Repository;
 import org.yingzhi.search.ChangeLog;
 import org.yingzhi.shared.json.DocumentSchemas;
 import org.yingzhi.shared.json.Json;
+import org.yingzhi.shared.mongo.IdPages;
 
 /** Owns the {@code entries} collection: people, projects, places and units (schema: media-schema/entry.schema.json). */
 @Repository
@@ -202,18 +203,7 @@ public class EntryRepository {
 
     /** Every entry with its stored pinyin keys, a thousand at a time in id order (for the in-memory directory). */
     void forEach(java.util.function.BiConsumer<Entry, List<String>> each) {
-        ObjectId after = new ObjectId("000000000000000000000000");
-        while (true) {
-            List<Document> page = entries.find(com.mongodb.client.model.Filters.gt("_id", after))
-                    .sort(Sorts.ascending("_id")).limit(1000).into(new ArrayList<>());
-            for (Document d : page) {
-                each.accept(map(d), d.getList("pinyin", String.class, List.of()));
-                after = d.getObjectId("_id");
-            }
-            if (page.size() < 1000) {
-                return;
-            }
-        }
+        IdPages.forEach(entries, null, 1000, d -> each.accept(map(d), d.getList("pinyin", String.class, List.of())));
     }
 
     /** One entry with its stored pinyin keys. */

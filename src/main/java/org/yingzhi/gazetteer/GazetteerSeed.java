@@ -1,12 +1,8 @@
 package org.yingzhi.gazetteer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -21,6 +17,7 @@ import org.yingzhi.asset.Asset;
 import org.yingzhi.asset.AssetRepository;
 import org.yingzhi.security.Role;
 import org.yingzhi.security.User;
+import org.yingzhi.shared.io.Sha256;
 import org.yingzhi.shared.json.Json;
 import tools.jackson.databind.JsonNode;
 
@@ -138,15 +135,6 @@ class GazetteerSeed implements ApplicationRunner {
         if (!Files.isRegularFile(file)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[65536];
-            for (int r; (r = in.read(buf)) > 0; ) {
-                md.update(buf, 0, r);
-            }
-            return assets.findBySha256(HexFormat.of().formatHex(md.digest())).orElse(null);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return assets.findBySha256(Sha256.of(file)).orElse(null);
     }
 }

@@ -55,10 +55,6 @@ class BearerTokens {
             // a personal token: stored hashed, revocable, checked on every request (revocation acts at once)
             found = accounts.byToken(token).map(Account::user).orElse(null);
         }
-        if (found == null || found.unit().isEmpty()) {
-            return Optional.ofNullable(found);
-        }
-        String unit = units.getIfAvailable(() -> UnitNames.AS_GIVEN).canonical(found.unit());
-        return Optional.of(new User(found.name(), found.displayName(), found.role(), unit));
+        return Optional.ofNullable(found).map(units.getIfAvailable(() -> UnitNames.AS_GIVEN)::listed);
     }
 }

@@ -44,11 +44,9 @@ class PasswordSignIn implements AuthenticationProvider {
         }
         throttle.succeeded(name, address);
         Account a = accounts.find(name).orElseThrow(() -> new BadCredentialsException("wrong name or password"));
-        User u = a.user();
-        User signedIn = new User(u.name(), u.displayName(), u.role(),
-                u.unit().isEmpty() ? "" : units.getIfAvailable(() -> UnitNames.AS_GIVEN).canonical(u.unit()));
+        User signedIn = units.getIfAvailable(() -> UnitNames.AS_GIVEN).listed(a.user());
         return UsernamePasswordAuthenticationToken.authenticated(signedIn, null,
-                List.of(new SimpleGrantedAuthority("ROLE_" + u.role().name())));
+                List.of(new SimpleGrantedAuthority("ROLE_" + signedIn.role().name())));
     }
 
     @Override

@@ -14,6 +14,12 @@ public interface UnitNames {
     /** The listed name of the unit {@code name} names (its name or one of its other names), or {@code name} stripped. */
     String canonical(String name);
 
+    /** The user with the listed name of their unit (no unit stays no unit). */
+    default User listed(User u) {
+        return u.unit() == null || u.unit().isEmpty() ? u
+                : new User(u.name(), u.displayName(), u.role(), canonical(u.unit()));
+    }
+
     /** Whether two strings name the same unit. */
     default boolean same(String a, String b) {
         String x = canonical(a);

@@ -8,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,6 +27,7 @@ import org.yingzhi.asset.IngestResult;
 import org.yingzhi.asset.UploadProperties;
 import org.yingzhi.security.Role;
 import org.yingzhi.security.User;
+import org.yingzhi.shared.io.Sha256;
 import org.yingzhi.shared.json.Json;
 import org.yingzhi.shared.web.ApiException;
 import org.yingzhi.storage.MediaStore;
@@ -154,22 +153,21 @@ public class ResumableUploads {
                 }
                 out.force(false);
             }
-            if (written == u.length() && cut == null && body.read() >= 0) {
-                // more than the length announced: the bytes so far are kept, the excess refused
-                repo.advance(id, u.offset(), written, Instant.now().plus(expiry));
-                hashes.put(id, new Hashed(md, written));
-                throw ApiException.badRequest("the body runs past Upload-Length (" + u.length() + " bytes)");
-            }
+            // more than the length announced: the bytes so far are kept, the excess refused
+            boolean excess = written == u.length() && cut == null && body.read() >= 0;
             repo.advance(id, u.offset(), written, Instant.now().plus(expiry));
-            if (written < u.length()) {
+            if (excess || written < u.length()) {
                 hashes.put(id, new Hashed(md, written));
+                if (excess) {
+                    throw ApiException.badRequest("the body runs past Upload-Length (" + u.length() + " bytes)");
+                }
                 if (cut != null) {
                     log.info("upload {}: connection cut at byte {} of {}; it can continue", id, written, u.length());
                 }
                 return new Appended(written, null);
             }
             hashes.remove(id);
-            String sha = HexFormat.of().formatHex(md.digest());
+            String sha = Sha256.hex(md);
             AssetDescription d = Json.MAPPER.readValue(u.description(), AssetDescription.class);
             IngestResult r;
             try {
@@ -192,7 +190,7 @@ public class ResumableUploads {
         if (h != null && h.offset() == offset) {
             return h.digest();
         }
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.digest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[BUFFER];
             long left = offset;
@@ -245,13 +243,5 @@ public class ResumableUploads {
 
     private Path part(String id) throws IOException {
         return store.resumableDir().resolve(id + ".part"); // the id is an ObjectId: never a user's text
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

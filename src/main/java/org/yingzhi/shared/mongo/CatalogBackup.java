@@ -13,10 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -28,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.yingzhi.shared.io.Sha256;
 import org.yingzhi.shared.json.Json;
 
 /**
@@ -124,7 +123,7 @@ public class CatalogBackup {
         if (!collection.matches("[A-Za-z0-9_.-]{1,120}")) {
             throw new IllegalStateException("collection name not fit for a file name: " + collection);
         }
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.digest();
         Path file = dir.resolve(collection + ".jsonl");
         long n;
         try (BufferedWriter out = new BufferedWriter(new OutputStreamWriter(
@@ -140,7 +139,7 @@ public class CatalogBackup {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new CollectionFile(collection, n, HexFormat.of().formatHex(sha.digest()));
+        return new CollectionFile(collection, n, Sha256.hex(sha));
     }
 
     /** Reads a backup's manifest and checks every file against its count and SHA-256. */
@@ -155,7 +154,7 @@ public class CatalogBackup {
         }
         for (CollectionFile f : m.collections()) {
             Path file = dir.resolve(f.name() + ".jsonl");
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.digest();
             long lines = 0;
             try (var in = new java.security.DigestInputStream(Files.newInputStream(file), sha);
                     BufferedReader r = new BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
@@ -163,7 +162,7 @@ public class CatalogBackup {
                     lines++;
                 }
             }
-            String hash = HexFormat.of().formatHex(sha.digest());
+            String hash = Sha256.hex(sha);
             if (!hash.equals(f.sha256()) || lines != f.documents()) {
                 throw new IllegalArgumentException("backup file " + file.getFileName() + " is damaged or changed: "
                         + lines + " documents and SHA-256 " + hash + ", the manifest says " + f.documents() + " and "
@@ -208,13 +207,5 @@ public class CatalogBackup {
         }
         log.info("catalog restored from {}: {}", dir, loaded);
         return loaded;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
