@@ -32,11 +32,35 @@ if (section && video) {
   };
   document.querySelectorAll('[data-step]').forEach((b) => b.addEventListener('click', () => step(Number(b.dataset.step))));
 
+  const playRange = document.getElementById('play-range');
   const mark = (which) => {
     marks[which] = current() + (which === 'out' ? 1 : 0); // out is the frame after the last, as in links
+    // a mark on the wrong side of the other one starts a new range
+    const other = which === 'in' ? 'out' : 'in';
+    if (marks.in !== null && marks.out !== null && marks.out <= marks.in) {
+      marks[other] = null;
+      document.getElementById(other).textContent = '—';
+      delete section.dataset[other];
+    }
     document.getElementById(which).textContent = fromFrames(marks[which], r);
     section.dataset[which] = fromFrames(marks[which], r);
+    playRange.disabled = marks.in === null || marks.out === null;
+    // the link picker (linker.js) shows what it will link
+    section.dispatchEvent(new CustomEvent('marks', { bubbles: true, detail: {
+      in: marks.in === null ? null : fromFrames(marks.in, r),
+      out: marks.out === null ? null : fromFrames(marks.out, r) } }));
   };
+  // play the marked range once: from the in-point to the out-point
+  let stopAt = null;
+  playRange.addEventListener('click', () => {
+    video.currentTime = (marks.in - start + 0.5) * frameDuration;
+    stopAt = (marks.out - start) * frameDuration;
+    video.play();
+  });
+  video.addEventListener('timeupdate', () => {
+    if (stopAt !== null && video.currentTime >= stopAt) { video.pause(); stopAt = null; }
+  });
+  video.addEventListener('pause', () => { stopAt = null; });
   document.getElementById('mark-in').addEventListener('click', () => mark('in'));
   document.getElementById('mark-out').addEventListener('click', () => mark('out'));
 

@@ -43,9 +43,11 @@ class AssetMediaController {
     private final AssetEditService edits;
     private final ThumbnailSpec thumbnails;
     private final PreviewSpec previews;
+    private final MomentFrames frames;
 
     AssetMediaController(AssetQueryService queries, AssetEditService edits, ThumbnailSpec thumbnails,
-            PreviewSpec previews) {
+            PreviewSpec previews, MomentFrames frames) {
+        this.frames = frames;
         this.queries = queries;
         this.edits = edits;
         this.thumbnails = thumbnails;
@@ -87,6 +89,20 @@ class AssetMediaController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind.contentType()))
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes").cacheControl(CACHE).eTag(etag)
                 .body(body);
+    }
+
+    @Operation(summary = "A still of a video at a moment", description = "The frame at `at` seconds from the clip's "
+            + "first frame (a linked range's in-point), from the proxy, `size` 160, 320 or 640 wide (nearest). Made "
+            + "on first request and kept.")
+    @GetMapping("/frame")
+    ResponseEntity<Resource> frame(@PathVariable String id, @RequestParam double at,
+            @RequestParam(defaultValue = "320") int size, User user) {
+        if (!Double.isFinite(at) || at < 0) {
+            throw ApiException.badRequest("at is seconds from the clip's start, 0 or more");
+        }
+        Path file = frames.frame(id, Math.round(at * 1_000_000), size, user);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CACHE)
+                .body(new FileSystemResource(file));
     }
 
     @Operation(summary = "Run processing steps again",

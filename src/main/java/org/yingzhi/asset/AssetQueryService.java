@@ -170,8 +170,17 @@ public class AssetQueryService {
             };
         }
         return new SearchQuery(q.q(), blank(q.type()) ? null : parseType(q.type()).name(), trim(q.unit()),
-                blank(q.status()) ? null : parseStatus(q.status()).name(), null, null, trim(q.keyword()), from, to, null,
+                blank(q.status()) ? null : parseStatus(q.status()).name(),
+                blank(q.review()) ? null : parseReview(q.review()).name(), null, trim(q.keyword()), from, to, null,
                 deleted, sort, desc, offset, size, cursor, facets, highlight, gazetteer);
+    }
+
+    private static ReviewStatus parseReview(String s) {
+        try {
+            return ReviewStatus.valueOf(s.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("review must be one of " + java.util.Arrays.toString(ReviewStatus.values()));
+        }
     }
 
     private static boolean blank(String s) {
@@ -195,6 +204,9 @@ public class AssetQueryService {
         }
         if (q.status() != null && !q.status().isBlank()) {
             filters.add(eq(AssetFields.STATUS, parseStatus(q.status()).name()));
+        }
+        if (!blank(q.review())) {
+            filters.add(eq(AssetFields.REVIEW + ".status", parseReview(q.review()).name()));
         }
         if (q.keyword() != null && !q.keyword().isBlank()) {
             filters.add(eq(AssetFields.KEYWORDS, q.keyword().strip()));
@@ -271,6 +283,7 @@ public class AssetQueryService {
 
     public Original original(String id, User user) {
         Asset a = get(id, user);
+        policy.check(user, Action.DOWNLOAD, new Resource("asset", a.contributorUnit(), a.deleted()));
         Asset.Original o = a.original();
         return new Original(store.original(o.sha256(), o.ext()), o.mimeType(), o.fileName(), o.size());
     }

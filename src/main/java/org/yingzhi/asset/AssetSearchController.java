@@ -37,7 +37,7 @@ class AssetSearchController {
 
     @Operation(summary = "Search the catalog",
             description = "q: words or Chinese text (all must match; \"quoted\" for an exact phrase); filters type, unit, "
-                    + "status, keyword, from/to (capture date); sort as in /api/assets (default: relevance with q, "
+                    + "status, review (PENDING, APPROVED, REJECTED, CHANGES_REQUESTED), keyword, from/to (capture date); sort as in /api/assets (default: relevance with q, "
                     + "newest first without); page+size for the first pages, cursor for any depth; chapter (with "
                     + "subtree=true, the default: anything linked under it), person, project, place: what is linked "
                     + "to them. 503 while the index is being built.")
@@ -52,12 +52,13 @@ class AssetSearchController {
             @RequestParam(defaultValue = "false") boolean includeDeleted,
             @RequestParam(required = false) String chapter, @RequestParam(defaultValue = "true") boolean subtree,
             @RequestParam(required = false) String person, @RequestParam(required = false) String project,
-            @RequestParam(required = false) String place, User user) {
+            @RequestParam(required = false) String place, @RequestParam(required = false) String review, User user) {
         if (size < 1 || size > 200 || page < 0 || (long) page * size > AssetQueryService.MAX_OFFSET) {
             throw ApiException.badRequest("size must be 1-200 and page*size at most " + AssetQueryService.MAX_OFFSET
                     + "; page deeper with the cursor of the previous page");
         }
-        AssetQuery query = new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort, includeDeleted);
+        AssetQuery query = new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort, includeDeleted,
+                review);
         SearchResult r = queries.search(query, page * size, size, cursor, facets, highlight,
                 new org.yingzhi.search.SearchQuery.Gazetteer(chapter, subtree, person, project, place), user);
         return new SearchPage(queries.byIds(r.ids()).stream().map(AssetResponse::of).toList(), r.total(), r.facets(),

@@ -125,6 +125,12 @@ public class EntryDirectory {
         return s.length() >= 2 && h.text().contains(s) ? Match.TEXT : null;
     }
 
+    /** One entry by id, as last read. */
+    public java.util.Optional<Entry> get(String id) {
+        Held h = id == null ? null : byId.get(id);
+        return h == null ? java.util.Optional.empty() : java.util.Optional.of(h.entry());
+    }
+
     /** Every entry of a kind (places for the nearest-place search). */
     List<Entry> all(EntryKind kind) {
         List<Entry> out = new ArrayList<>();

@@ -148,23 +148,26 @@ public class FigureService {
         }
         Map<String, OutlineNode> byId = new HashMap<>();
         reading.forEach(n -> byId.put(n.id(), n));
-        List<OutlineNode> scope = root == null ? reading : reading.stream()
-                .filter(n -> n.id().equals(root) || n.path().contains(root)).toList();
-        if (root != null && scope.isEmpty()) {
+        if (root != null && !byId.containsKey(root)) {
             throw ApiException.notFound("outline node", root);
         }
+        // numbered across the whole book, so a section's figures keep the numbers they have in their chapter
         Map<String, List<Figure>> byNode = new HashMap<>();
-        for (Figure f : figures.ofChapters(scope.stream().map(OutlineNode::id).toList())) {
+        for (Figure f : figures.ofChapters(reading.stream().map(OutlineNode::id).toList())) {
             byNode.computeIfAbsent(f.chapter(), k -> new ArrayList<>()).add(f);
         }
         Map<String, Integer> counters = new LinkedHashMap<>();
         List<Numbered> out = new ArrayList<>();
-        for (OutlineNode n : scope) {
+        for (OutlineNode n : reading) {
+            boolean inScope = root == null || n.id().equals(root) || n.path().contains(root);
             for (Figure f : byNode.getOrDefault(n.id(), List.of())) {
                 OutlineNode chapter = enclosingChapter(n, byId);
                 String prefix = chapter != null ? String.valueOf(chapterNo.get(chapter.id()))
                         : String.valueOf(partNo.get(n.path().isEmpty() ? n.id() : n.path().get(0)));
                 int k = counters.merge(prefix, 1, Integer::sum);
+                if (!inScope) {
+                    continue;
+                }
                 Asset a = assets.findById(new ObjectId(f.asset())).orElse(null);
                 out.add(new Numbered("图" + prefix + "-" + k, f, n.title(), chapter == null ? null : chapter.title(),
                         a == null ? null : a.title(), "/api/assets/" + f.asset() + "/preview?size=2048"));

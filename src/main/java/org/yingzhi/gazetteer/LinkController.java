@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.json.Json;
@@ -21,9 +22,20 @@ import org.yingzhi.shared.json.Json;
 class LinkController {
 
     private final LinkService links;
+    private final LinkTargets targets;
 
-    LinkController(LinkService links) {
+    LinkController(LinkService links, LinkTargets targets) {
         this.links = links;
+        this.targets = targets;
+    }
+
+    @Operation(summary = "Find what to link to", description = "Outline nodes by title (or pinyin initials) and people, "
+            + "projects and places of the index by name, in one list: kind (chapter|person|project|place), id, name, "
+            + "detail (a node's path, an entry's roles or unit). What the asset page's link picker shows.")
+    @GetMapping("/api/links/targets")
+    List<LinkTargets.Target> targets(@RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "12") int limit, User user) {
+        return targets.find(q, limit);
     }
 
     @Operation(summary = "Link material", description = "Body: {asset, target (chapter|person|project|place), targetId, "

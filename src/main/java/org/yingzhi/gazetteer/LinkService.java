@@ -194,8 +194,11 @@ public class LinkService {
                 continue;
             }
             String base = "/api/assets/" + a.id();
+            // a range shows the frame at its in-point; a whole clip its poster
             String poster = a.type() == AssetType.PHOTO ? base + "/preview?size=512"
-                    : a.type() == AssetType.VIDEO ? base + "/thumbnail?size=320" : null;
+                    : a.type() != AssetType.VIDEO ? null
+                    : l.range() != null ? base + "/frame?size=320&at=" + l.range().inMicros() / 1e6
+                    : base + "/thumbnail?size=320";
             String player = a.type() == AssetType.VIDEO ? base + "/proxy" + (l.range() == null ? ""
                     : "#t=" + l.range().inMicros() / 1e6 + "," + (l.range().inMicros() + l.range().durationMicros()) / 1e6)
                     : a.type() == AssetType.AUDIO ? base + "/audio" : null;

@@ -242,7 +242,10 @@ public final class SearchIndex implements AutoCloseable {
         try {
             // Exact total from a count (cheap: from term statistics or a plain walk, no ranking), so the ranking
             // itself may skip what cannot make the page and stop early where the index order is the sort order.
-            long total = s.count(query);
+            // with facets, the one pass that collects the matching documents for counting also gives the total
+            FacetsCollector matching = q.facets() ? s.search(query, new FacetsCollectorManager()) : null;
+            long total = matching != null ? matching.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum()
+                    : s.count(query);
             TopFieldDocs top = s.search(query, new TopFieldCollectorManager(sort, Math.max(1, want), after, Math.max(1, want)));
             List<String> ids = new ArrayList<>();
             List<ScoreDoc> page = new ArrayList<>();
@@ -256,7 +259,7 @@ public final class SearchIndex implements AutoCloseable {
                     && page.size() == q.size()) {
                 next = encodeCursor((FieldDoc) page.get(page.size() - 1));
             }
-            Map<String, Map<String, Long>> facets = q.facets() ? facets(s, query) : Map.of();
+            Map<String, Map<String, Long>> facets = matching != null ? facets(s, matching) : Map.of();
             Map<String, String> highlights = q.highlight() && !page.isEmpty() && q.text() != null && !q.text().isBlank()
                     ? highlight(s, query, page, ids) : Map.of();
             return new SearchResult(ids, total, facets, highlights, next);
@@ -407,13 +410,12 @@ public final class SearchIndex implements AutoCloseable {
         return out;
     }
 
-    private Map<String, Map<String, Long>> facets(IndexSearcher s, Query query) throws IOException {
+    private Map<String, Map<String, Long>> facets(IndexSearcher s, FacetsCollector fc) throws IOException {
         SortedSetDocValuesReaderState state = facetState(s);
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
         if (state == null) {
             return out;
         }
-        FacetsCollector fc = s.search(query, new FacetsCollectorManager());
         SortedSetDocValuesFacetCounts counts = new SortedSetDocValuesFacetCounts(state, fc);
         for (String dim : FACETS) {
             Map<String, Long> values = new LinkedHashMap<>();

@@ -40,6 +40,11 @@ public class AccessPolicy {
                     : Decision.deny(role == Role.CONTRIBUTOR
                             ? "you can link media of your own unit only (" + user.unit() + ")"
                             : "role " + role + " cannot link media to the gazetteer");
+            case DOWNLOAD -> role.isOffice() || role == Role.PRODUCER || role == Role.EDITOR
+                    || ownUnitContributor(user, resource) ? Decision.ALLOW
+                    : Decision.deny(role == Role.CONTRIBUTOR
+                            ? "you can download originals of your own unit only (" + user.unit() + ")"
+                            : "viewers watch the proxies; originals are for the office, producers, editors and their unit");
             case DELETE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
                     : Decision.deny(role == Role.REVIEWER ? "reviewers cannot delete assets"
                             : "you can delete media of your own unit only");

@@ -27,5 +27,7 @@ public enum Action {
     /** Link an asset (whole, a range, a photo) to the outline or the index; the resource is the asset. */
     LINK,
     /** Create accounts, reset passwords, revoke anyone's tokens. */
-    MANAGE_USERS
+    MANAGE_USERS,
+    /** Fetch the original file (viewers watch the proxies; rights holders and makers take the originals). */
+    DOWNLOAD
 }

@@ -49,12 +49,28 @@ class SecurityConfig {
         return p.isEmpty() ? "/" : p;
     }
 
+    /** Where the map's tiles come from, for the pages' image sources: " https://t*.tianditu.gov.cn" (none if unset). */
+    static String tileOrigin(String template) {
+        if (template == null || template.isBlank()) {
+            return "";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(https?://)([^/]+)").matcher(template.strip());
+        if (!m.find()) {
+            return "";
+        }
+        // a subdomain placeholder ({s}) widens to the host's siblings; anything else in the host is refused
+        String host = m.group(2).replaceAll("[^.]*\\{s\\}[^.]*", "*");
+        return host.matches("[A-Za-z0-9.*:-]+") ? " " + m.group(1) + host : "";
+    }
+
     /** No session to ride on, or a bearer token: nothing a forged cross-site request could use. */
     static final RequestMatcher NO_CSRF_NEEDED = req -> req.getSession(false) == null
             || (req.getHeader("Authorization") != null && req.getHeader("Authorization").regionMatches(true, 0, "Bearer ", 0, 7));
 
     @Bean
-    SecurityFilterChain chain(HttpSecurity http, BearerTokens tokens, PasswordSignIn passwords) throws Exception {
+    SecurityFilterChain chain(HttpSecurity http, BearerTokens tokens, PasswordSignIn passwords,
+            @org.springframework.beans.factory.annotation.Value("${yingzhi.map.tiles:}") String tiles) throws Exception {
+        String imgSrc = "img-src 'self' data: blob:" + tileOrigin(tiles) + "; ";
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
         http.csrf(c -> c.ignoringRequestMatchers(NO_CSRF_NEEDED))
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -73,7 +89,7 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
                         .sessionFixation(f -> f.changeSessionId()))
                 .headers(h -> h.frameOptions(f -> f.deny())
-                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: blob: https:; "
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; " + imgSrc
                                 + "media-src 'self' blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                                 + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)

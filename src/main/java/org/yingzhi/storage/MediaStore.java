@@ -252,6 +252,15 @@ public class MediaStore {
         return derivative(assetId, kind.fileName(size));
     }
 
+    /** A still of a clip at a moment (a linked range's in-point), cached beside the derivatives: by millisecond and width. */
+    public Path frame(String assetId, long millis, int width) {
+        return derivative(assetId, "frame-" + Math.max(0, millis) + "-" + width + ".jpg");
+    }
+
+    public Path writeFrame(String assetId, long millis, int width, Writer writer) throws IOException {
+        return writeDerivative(assetId, "frame-" + Math.max(0, millis) + "-" + width + ".jpg", writer);
+    }
+
     public Path writeDerivative(String assetId, Derivative kind, Writer writer) throws IOException {
         return writeDerivative(assetId, kind.fileName(), writer);
     }

@@ -1,6 +1,9 @@
 package org.yingzhi.web;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +16,10 @@ import org.yingzhi.asset.Asset;
 import org.yingzhi.asset.AssetEditService;
 import org.yingzhi.asset.AssetQueryService;
 import org.yingzhi.asset.AssetResponse;
+import org.yingzhi.asset.AssetType;
+import org.yingzhi.asset.Step;
+import org.yingzhi.asset.StepState;
+import org.yingzhi.asset.StepStatus;
 import org.yingzhi.gazetteer.LinkService;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
@@ -32,8 +39,11 @@ class AssetPageController {
     private final AssetEditService edits;
     private final LinkService links;
     private final AccessPolicy policy;
+    private final MapProperties map;
 
-    AssetPageController(AssetQueryService queries, AssetEditService edits, LinkService links, AccessPolicy policy) {
+    AssetPageController(AssetQueryService queries, AssetEditService edits, LinkService links, AccessPolicy policy,
+            MapProperties map) {
+        this.map = map;
         this.queries = queries;
         this.edits = edits;
         this.links = links;
@@ -47,7 +57,23 @@ class AssetPageController {
         model.addAttribute("asset", AssetResponse.of(a));
         model.addAttribute("canEdit", policy.allows(user, Action.EDIT, r));
         model.addAttribute("canLink", policy.allows(user, Action.LINK, r));
+        model.addAttribute("canFigure", a.type() == AssetType.PHOTO
+                && policy.allows(user, Action.EDIT_GAZETTEER, Resource.of("outline", null)));
+        model.addAttribute("canReprocess", policy.allows(user, Action.REPROCESS, r));
+        model.addAttribute("canDownload", policy.allows(user, Action.DOWNLOAD, r));
         model.addAttribute("links", links.assetLinks(a.id()));
+        // the steps in pipeline order, and those done (what the page may ask for: sprite, waveform)
+        Map<String, StepState> steps = new LinkedHashMap<>();
+        for (Step s : Step.values()) {
+            StepState st = a.processing().steps().get(s.key());
+            if (st != null) {
+                steps.put(s.key(), st);
+            }
+        }
+        model.addAttribute("steps", steps);
+        model.addAttribute("done", steps.entrySet().stream().filter(e -> e.getValue().status() == StepStatus.DONE)
+                .map(Map.Entry::getKey).collect(Collectors.toSet()));
+        model.addAttribute("map", map);
         model.addAttribute("user", user);
         return "asset";
     }
@@ -55,8 +81,12 @@ class AssetPageController {
     @PostMapping("/assets/{id}")
     String save(@PathVariable String id, @RequestParam(required = false) String title,
             @RequestParam(required = false) String description, @RequestParam(required = false) String place,
-            @RequestParam(required = false) String captureDate, User user, RedirectAttributes flash) {
+            @RequestParam(required = false) String captureDate, @RequestParam(required = false) String keywords,
+            User user, RedirectAttributes flash) {
         Map<String, Object> patch = new LinkedHashMap<>();
+        if (keywords != null) { // 、 or , or spaces between words, as on the upload page
+            patch.put("keywords", Arrays.stream(keywords.split("[、，,;；\\s]+")).filter(k -> !k.isBlank()).distinct().toList());
+        }
         patch.put("title", blank(title));
         patch.put("description", blank(description));
         patch.put("place", blank(place));
@@ -64,6 +94,24 @@ class AssetPageController {
         try {
             edits.patch(id, patch, user);
             flash.addFlashAttribute("saved", true);
+        } catch (ApiException e) {
+            if (e.status().value() == 403 || e.status().value() == 404) {
+                throw e;
+            }
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/assets/" + id;
+    }
+
+    @PostMapping("/assets/{id}/reprocess")
+    String reprocess(@PathVariable String id, @RequestParam(required = false) String step, User user,
+            RedirectAttributes flash) {
+        try {
+            List<String> queued = edits.reprocess(id, step == null || step.isBlank() ? List.of() : List.of(step), user)
+                    .stream().map(Step::key).toList();
+            flash.addFlashAttribute("queued", String.join("、", queued));
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
         } catch (ApiException e) {
             if (e.status().value() == 403 || e.status().value() == 404) {
                 throw e;

@@ -25,4 +25,39 @@ public class Format {
         }
         return String.format("%.2f GB", bytes / (1024.0 * 1024 * 1024));
     }
+
+    /** The parts that are there, joined by spaces (an IPTC country, province, city). */
+    public String join(String... parts) {
+        StringBuilder sb = new StringBuilder();
+        for (String p : parts) {
+            if (p != null && !p.isBlank()) {
+                sb.append(sb.isEmpty() ? "" : " ").append(p.strip());
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Decimal degrees with hemispheres, six places (about 0.1 m): 29.652000° N, 91.172000° E. */
+    public String coordinates(double lat, double lon) {
+        return String.format(java.util.Locale.ROOT, "%.6f° %s, %.6f° %s", Math.abs(lat), lat < 0 ? "S" : "N",
+                Math.abs(lon), lon < 0 ? "W" : "E");
+    }
+
+    /** The index pages' path segment of a link target kind: PERSON is people, PROJECT projects, PLACE places. */
+    public String plural(String kind) {
+        return switch (kind) {
+            case "PERSON" -> "people";
+            case "PROJECT" -> "projects";
+            case "PLACE" -> "places";
+            default -> "units";
+        };
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(java.time.ZoneId.systemDefault());
+
+    /** An instant in the server's time zone to the second; empty for none. */
+    public String time(java.time.Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
 }

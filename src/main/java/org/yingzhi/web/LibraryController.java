@@ -14,6 +14,10 @@ import org.yingzhi.asset.AssetQueryService;
 import org.yingzhi.asset.AssetResponse;
 import org.yingzhi.search.SearchQuery;
 import org.yingzhi.search.SearchResult;
+import org.yingzhi.gazetteer.TargetNames;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
@@ -27,35 +31,52 @@ class LibraryController {
 
     static final int PAGE = 48;
     /** The facets the page offers, in order. */
-    static final List<String> FACETS = List.of("type", "year", "unit", "status");
+    static final List<String> FACETS = List.of("type", "review", "year", "unit", "status", "chapter", "person",
+            "project", "place");
+    /** Facets whose values are ids of outline nodes or index entries, shown by name. */
+    static final List<String> NAMED = List.of("chapter", "person", "project", "place");
+    /** Sort orders offered (the API's sort values). */
+    static final List<String> SORTS = List.of("", "-createdAt", "-captureStart", "captureStart", "title");
 
     private final AssetQueryService queries;
+    private final TargetNames names;
+    private final AccessPolicy policy;
 
-    LibraryController(AssetQueryService queries) {
+    LibraryController(AssetQueryService queries, TargetNames names, AccessPolicy policy) {
         this.queries = queries;
+        this.names = names;
+        this.policy = policy;
     }
 
     @GetMapping("/")
     String library(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String status, @RequestParam(required = false) String review,
+            @RequestParam(required = false) String chapter, @RequestParam(required = false) String person,
+            @RequestParam(required = false) String project, @RequestParam(required = false) String place,
+            @RequestParam(required = false) String sort,
             @RequestParam(defaultValue = "0") int page, User user, Model model) {
         if (year != null && !year.matches("\\d{4}")) {
             year = null;
         }
+        if (sort != null && !SORTS.contains(sort)) {
+            sort = null;
+        }
         page = Math.max(0, Math.min(page, 10_000 / PAGE));
         AssetQuery aq;
         try {
-            aq = new AssetQuery(blank(type), blank(unit), year, year, null, blank(q), blank(status), page, PAGE, null, false);
+            aq = new AssetQuery(blank(type), blank(unit), year, year, null, blank(q), blank(status), page, PAGE,
+                    blank(sort), false, blank(review));
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
         }
+        SearchQuery.Gazetteer gazetteer = new SearchQuery.Gazetteer(blank(chapter), true, blank(person), blank(project),
+                blank(place));
         List<Asset> items;
         long total;
         Map<String, Map<String, Long>> facets = Map.of();
         try {
-            SearchResult r = queries.search(aq, page * PAGE, PAGE, null, true, false,
-                    SearchQuery.Gazetteer.ANY, user);
+            SearchResult r = queries.search(aq, page * PAGE, PAGE, null, true, false, gazetteer, user);
             items = queries.byIds(r.ids());
             total = r.total();
             facets = r.facets();
@@ -76,9 +97,27 @@ class LibraryController {
         Map<String, String> filters = new LinkedHashMap<>();
         put(filters, "q", q);
         put(filters, "type", type);
+        put(filters, "review", review);
         put(filters, "year", year);
         put(filters, "unit", unit);
         put(filters, "status", status);
+        put(filters, "chapter", chapter);
+        put(filters, "person", person);
+        put(filters, "project", project);
+        put(filters, "place", place);
+        put(filters, "sort", sort);
+        // chapters, people, projects and places are counted by id and shown by name
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (String f : NAMED) {
+            ids.addAll(shown.getOrDefault(f, Map.of()).keySet());
+            if (filters.containsKey(f)) {
+                ids.add(filters.get(f));
+            }
+        }
+        model.addAttribute("names", ids.isEmpty() ? Map.of() : names.of(ids));
+        model.addAttribute("sorts", SORTS);
+        model.addAttribute("canBatch", policy.allows(user, Action.LINK, Resource.of("asset", user.unit())));
+        model.addAttribute("canBatchEdit", policy.allows(user, Action.EDIT, Resource.of("asset", user.unit())));
         model.addAttribute("items", items.stream().map(AssetResponse::of).toList());
         model.addAttribute("total", total);
         model.addAttribute("facets", shown);

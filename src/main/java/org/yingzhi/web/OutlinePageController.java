@@ -7,6 +7,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.yingzhi.gazetteer.CoverageService;
+import org.yingzhi.gazetteer.FigureService;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
 import org.yingzhi.gazetteer.LinkService;
 import org.yingzhi.security.User;
 
@@ -19,10 +23,14 @@ class OutlinePageController {
 
     private final CoverageService coverage;
     private final LinkService links;
+    private final FigureService figures;
+    private final AccessPolicy policy;
 
-    OutlinePageController(CoverageService coverage, LinkService links) {
+    OutlinePageController(CoverageService coverage, LinkService links, FigureService figures, AccessPolicy policy) {
         this.coverage = coverage;
         this.links = links;
+        this.figures = figures;
+        this.policy = policy;
     }
 
     @GetMapping("/outline")
@@ -40,6 +48,12 @@ class OutlinePageController {
     @GetMapping("/outline/{id}")
     String chapter(@PathVariable String id, User user, Model model) {
         model.addAttribute("page", links.chapterMaterial(id, true, 0, LinkService.MAX_PAGE));
+        model.addAttribute("chapterId", id);
+        // the node's own figures can be reordered and captioned here; its sections' are listed with their numbers
+        List<FigureService.Numbered> all = figures.numbered(id);
+        model.addAttribute("ownFigures", all.stream().filter(f -> f.figure().chapter().equals(id)).toList());
+        model.addAttribute("subFigures", all.stream().filter(f -> !f.figure().chapter().equals(id)).toList());
+        model.addAttribute("canEditFigures", policy.allows(user, Action.EDIT_GAZETTEER, Resource.of("outline", null)));
         model.addAttribute("user", user);
         return "chapter";
     }

@@ -28,7 +28,7 @@ class SignInController {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            HttpSession session, Model model) {
+            @RequestParam(required = false) String disabled, HttpSession session, Model model) {
         if (error != null) {
             Object e = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
             model.addAttribute("error", e instanceof LockedException ? "locked" : "wrong");
@@ -37,6 +37,7 @@ class SignInController {
             }
         }
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("disabled", disabled != null);
         if (setup.demo()) {
             List<DemoUser> demo = props.users().stream()
                     .map(a -> new DemoUser(a.name(), a.displayName(), a.role().name(), a.unit())).toList();

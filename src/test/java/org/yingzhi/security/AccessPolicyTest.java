@@ -21,13 +21,13 @@ class AccessPolicyTest {
     private static final String OTHER = "省广播电视局";
 
     private static final String[] TABLE = {
-        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS
-        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY",
-        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---",
-        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---",
-        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---",
-        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---",
-        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---",
+        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD
+        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY",
+        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-",
+        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--",
+        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-",
+        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-",
+        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---",
     };
 
     private final AccessPolicy policy = new AccessPolicy();

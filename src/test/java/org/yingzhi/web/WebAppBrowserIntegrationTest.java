@@ -292,6 +292,8 @@ class WebAppBrowserIntegrationTest {
         assertEquals(next, browser.findElement(By.id("in")).getText());
         shot("asset");
         assertFalse(browser.findElements(By.cssSelector(".panel.edit")).isEmpty(), "the office may edit");
+        assertFalse(browser.findElements(By.cssSelector("a.download")).isEmpty(), "and download the original");
+        assertFalse(browser.findElements(By.cssSelector(".steps tr.DONE")).isEmpty(), "the processing steps, done");
     }
 
     @Test
@@ -302,6 +304,10 @@ class WebAppBrowserIntegrationTest {
         String id = ids.get("photo-lhasa.jpg");
         browser.get(url("/assets/" + id));
         assertTrue(browser.findElements(By.cssSelector(".panel.edit")).isEmpty(), "no edit form for a viewer");
+        assertTrue(browser.findElements(By.cssSelector("a.download")).isEmpty(), "no download of the original");
+        assertTrue(browser.findElements(By.id("linker")).isEmpty(), "no link picker");
+        assertEquals(403, new Api(port).get("/api/assets/" + id + "/original", Api.VIEWER).status(), "viewers watch proxies");
+        assertEquals(200, new Api(port).get("/api/assets/" + id + "/original", Api.PRODUCER).status(), "producers take originals");
         shot("asset-photo-viewer");
         // the same form the editor gets, sent from the viewer's page with a valid CSRF token
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -362,19 +368,324 @@ class WebAppBrowserIntegrationTest {
         shot("person");
     }
 
+
+    /** Waits for the player to know the clip, seeks into a frame (its middle) and waits for the timecode shown. */
+    private String seekToFrame(WebElement video, int frame, Timecode start) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waiting().until(d -> ((Number) js.executeScript("return arguments[0].readyState", video)).intValue() >= 1);
+        js.executeScript("arguments[0].pause(); arguments[0].currentTime = arguments[1]", video, (frame + 0.5) * 1001 / 30000.0);
+        String expected = start.plusFrames(frame).toString();
+        waiting().until(d -> browser.findElement(By.id("tc")).getText().equals(expected));
+        return expected;
+    }
+
+    private String outlineId(String title) {
+        return db.getCollection("outline").find(new org.bson.Document("title", title)).first().getObjectId("_id").toHexString();
+    }
+
+    /** Types into a link picker and clicks the result of that kind and name (or, with figure, its figure button). */
+    private void pick(String inputId, String resultsId, String query, String kind, String name, boolean figure) {
+        WebElement q = browser.findElement(By.id(inputId));
+        q.clear();
+        q.sendKeys(query);
+        String item = "//ul[@id='" + resultsId + "']/li[button[@data-kind='" + kind + "'][span[@class='name'][text()='"
+                + name + "']]]";
+        By result = By.xpath(item + (figure ? "/button[contains(@class,'figure')]" : "/button[@data-kind='" + kind + "']"));
+        // the list is drawn again as the answers come: click what is there once it holds still
+        waiting().until(d -> {
+            try {
+                d.findElement(result).click();
+                return true;
+            } catch (org.openqa.selenium.NoSuchElementException | org.openqa.selenium.StaleElementReferenceException e) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * The producer's and editor's core act: mark a range of the 29.97 DF clip with I and O in the player, then
+     * link it to a chapter and to a person from the picker (search, click); the chapter and the person's page show
+     * the moment, with the frame at its in-point as its poster.
+     */
+    @Test
+    @Order(9)
+    void aMarkedRangeIsLinkedToAChapterAndAPersonFromThePlayer() throws Exception {
+        uploadSamplesAndWait();
+        Api api = new Api(port);
+        String section = outlineId("第二节 喀什地区第一人民医院");
+        String zhang = db.getCollection("entries").find(new org.bson.Document("name", "张晓明")).first()
+                .getObjectId("_id").toHexString();
+        String clip = ids.get("clip-2997df.mov");
+        JsonNode asset = api.get("/api/assets/" + clip, Api.ADMIN).json();
+        FrameRate rate = FrameRate.parse(asset.get("timecode").get("rate").asString() + ";DF");
+        Timecode start = Timecode.parse(asset.get("timecode").get("start").asString(), rate);
+
+        signIn("editor");
+        browser.get(url("/assets/" + clip));
+        WebElement video = browser.findElement(By.id("video"));
+        WebElement body = browser.findElement(By.tagName("body"));
+        String in = seekToFrame(video, 33, start);
+        body.sendKeys("i");
+        seekToFrame(video, 52, start); // of the clip's 60
+        body.sendKeys("o");
+        String out = start.plusFrames(53).toString(); // out is the frame after the last, as links count it
+        assertEquals(in, browser.findElement(By.id("in")).getText());
+        assertEquals(out, browser.findElement(By.id("out")).getText());
+        waiting().until(d -> d.findElement(By.id("link-what")).getText().contains(in + "–" + out));
+
+        // a chapter by part of its title, and a person by pinyin initials: click, linked
+        pick("link-q", "link-results", "喀什地区", "chapter", "第二节 喀什地区第一人民医院", false);
+        waiting().until(d -> d.findElement(By.id("link-status")).getText().startsWith("已关联到 篇目「第二节 喀什地区第一人民医院」"));
+        browser.findElement(By.id("link-note")).sendKeys("查房");
+        pick("link-q", "link-results", "zxm", "person", "张晓明", false);
+        waiting().until(d -> d.findElement(By.id("link-status")).getText().startsWith("已关联到 人物「张晓明」"));
+        assertTrue(browser.findElement(By.id("links")).getText().contains("第二节 喀什地区第一人民医院"));
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('section.player').scrollIntoView()");
+        shot("asset-linking");
+
+        List<JsonNode> made = new java.util.ArrayList<>();
+        api.get("/api/assets/" + clip + "/links", Api.ADMIN).json().forEach(l -> {
+            if (l.get("link").has("range") && l.get("link").get("range").get("in").asString().equals(in)) {
+                made.add(l.get("link"));
+            }
+        });
+        assertEquals(2, made.size(), "the range linked twice: " + made);
+        for (JsonNode l : made) {
+            assertEquals(out, l.get("range").get("out").asString());
+            assertEquals(20, l.get("range").get("frames").asLong(), "frames 33 to 52");
+        }
+        assertTrue(made.stream().anyMatch(l -> l.get("targetId").asString().equals(section)));
+        assertTrue(made.stream().anyMatch(l -> l.get("targetId").asString().equals(zhang) && "查房".equals(l.get("note").asString())));
+
+        // found from the chapter's page, its poster the frame at the in-point (not the clip's poster)
+        browser.get(url("/outline/" + section));
+        WebElement moment = browser.findElement(By.xpath("//ul[contains(@class,'moments')]/li[.//span[@class='range'][text()='"
+                + in + "–" + out + "']]"));
+        WebElement poster = moment.findElement(By.tagName("img"));
+        assertTrue(poster.getAttribute("src").contains("/frame?size=320&at="), poster.getAttribute("src"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waiting().until(d -> ((Number) js.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", poster)).intValue() == 320);
+        shot("chapter-moments");
+        // and from the person's page
+        browser.get(url("/index/people/" + zhang));
+        assertTrue(browser.findElement(By.cssSelector(".moments")).getText().contains(in + "–" + out));
+
+        // unlinking from the asset page takes it off the chapter
+        browser.get(url("/assets/" + clip));
+        String chapterLink = made.stream().filter(l -> l.get("targetId").asString().equals(section)).findFirst().orElseThrow()
+                .get("id").asString();
+        browser.findElement(By.cssSelector("[data-unlink='" + chapterLink + "']")).click();
+        waiting().until(d -> d.findElement(By.id("link-status")).getText().equals("已取消关联。"));
+        assertEquals(0, api.get("/api/outline/" + section + "/material", Api.ADMIN).json().get("totals").get("links").asLong());
+    }
+
+    /** Photos become a chapter's figures from their pages; the chapter page reorders and captions them; the list exports. */
+    @Test
+    @Order(10)
+    void photosBecomeFiguresAreReorderedCaptionedAndExported() throws Exception {
+        uploadSamplesAndWait();
+        Api api = new Api(port);
+        String chapter = outlineId("第一章 医疗卫生项目");
+        signIn("editor");
+        for (String photo : List.of("photo-lhasa.jpg", "photo-kashgar.jpg")) {
+            browser.get(url("/assets/" + ids.get(photo)));
+            pick("link-q", "link-results", "医疗卫生", "chapter", "第一章 医疗卫生项目", true);
+            waiting().until(d -> d.findElement(By.id("link-status")).getText().startsWith("已设为插图"));
+        }
+        browser.get(url("/outline/" + chapter));
+        List<String> before = figureOrder();
+        assertEquals(List.of(ids.get("photo-lhasa.jpg"), ids.get("photo-kashgar.jpg")), assetsOf(before, api, chapter));
+        List<String> numbers = browser.findElements(By.cssSelector("#own-figures .no")).stream().map(WebElement::getText).toList();
+        assertTrue(numbers.get(0).matches("图\\d+-1") && numbers.get(1).matches("图\\d+-2"), numbers.toString());
+
+        // ↓ on the first figure: the kashgar photo first now, on the server too, numbers following the order
+        browser.findElement(By.cssSelector("#own-figures li:first-child .down")).click();
+        waiting().until(d -> d.findElement(By.id("figure-status")).getText().equals("顺序已保存。"));
+        assertEquals(List.of(ids.get("photo-kashgar.jpg"), ids.get("photo-lhasa.jpg")), serverOrder(api, chapter));
+        assertEquals(numbers, browser.findElements(By.cssSelector("#own-figures .no")).stream().map(WebElement::getText).toList());
+
+        // dragging the second above the first (HTML5 drag events as the browser fires them) puts it back
+        ((JavascriptExecutor) browser).executeScript("""
+                const list = document.getElementById('own-figures');
+                const [a, b] = list.querySelectorAll('li');
+                const dt = new DataTransfer();
+                b.dispatchEvent(new DragEvent('dragstart', {bubbles: true, dataTransfer: dt}));
+                const box = a.getBoundingClientRect();
+                a.dispatchEvent(new DragEvent('dragover', {bubbles: true, cancelable: true, dataTransfer: dt, clientY: box.top + 2}));
+                b.dispatchEvent(new DragEvent('dragend', {bubbles: true, dataTransfer: dt}));
+                """);
+        waiting().until(d -> serverOrder(api, chapter).equals(List.of(ids.get("photo-lhasa.jpg"), ids.get("photo-kashgar.jpg"))));
+
+        // a caption edited in place, saved on Enter
+        WebElement caption = browser.findElement(By.cssSelector("#own-figures li:first-child input.caption"));
+        caption.clear();
+        caption.sendKeys("2008年，拉萨市人民医院门诊楼落成", Keys.ENTER);
+        waiting().until(d -> d.findElement(By.id("figure-status")).getText().equals("已保存。"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('figures').scrollIntoView()");
+        shot("chapter-figures");
+
+        // the figure list, as the page's export link gives it, in the new order with the new caption
+        String href = browser.findElement(By.id("export-md")).getAttribute("href");
+        String md = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done);", href);
+        int first = md.indexOf("2008年，拉萨市人民医院门诊楼落成");
+        assertTrue(first >= 0, md);
+        assertTrue(md.indexOf(numbers.get(0)) < first && md.indexOf(numbers.get(1)) > first, md);
+        String xlsx = browser.findElement(By.id("export-xlsx")).getAttribute("href");
+        Number size = (Number) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : new ArrayBuffer(0)).then(b => done(b.byteLength));
+                """, xlsx);
+        assertTrue(size.intValue() > 1000, "a spreadsheet: " + size);
+    }
+
+    private List<String> figureOrder() {
+        return browser.findElements(By.cssSelector("#own-figures li[data-figure]")).stream()
+                .map(li -> li.getAttribute("data-figure")).toList();
+    }
+
+    private static List<String> assetsOf(List<String> figureIds, Api api, String chapter) {
+        Map<String, String> byFigure = new LinkedHashMap<>();
+        api.get("/api/outline/" + chapter + "/figures", Api.ADMIN).json()
+                .forEach(f -> byFigure.put(f.get("figure").get("id").asString(), f.get("figure").get("asset").asString()));
+        return figureIds.stream().map(byFigure::get).toList();
+    }
+
+    private static List<String> serverOrder(Api api, String chapter) {
+        List<String> out = new java.util.ArrayList<>();
+        api.get("/api/outline/" + chapter + "/figures", Api.ADMIN).json().forEach(f -> {
+            if (f.get("figure").get("chapter").asString().equals(chapter)) {
+                out.add(f.get("figure").get("asset").asString());
+            }
+        });
+        return out;
+    }
+
+    /** Several cards selected in the library are linked to a person at once; the person facet then narrows to them. */
+    @Test
+    @Order(11)
+    void theLibraryLinksASelectionAndNarrowsByPerson() throws Exception {
+        uploadSamplesAndWait();
+        Api api = new Api(port);
+        String yang = api.post("/api/index/people", Api.EDITOR, "{\"name\":\"杨建华\",\"roles\":[\"摄影\"]}").json()
+                .get("id").asString();
+        signIn("editor");
+        browser.get(url("/?q=" + java.net.URLEncoder.encode("拉萨", java.nio.charset.StandardCharsets.UTF_8)));
+        List<WebElement> picks = browser.findElements(By.cssSelector("input.pick"));
+        assertTrue(picks.size() >= 2, "at least two cards for 拉萨");
+        picks.get(0).click();
+        picks.get(1).click();
+        assertEquals("2", browser.findElement(By.id("picked")).getText());
+        pick("batch-q", "batch-results", "杨建华", "person", "杨建华", false);
+        waiting().until(d -> d.findElement(By.id("batch-status")).getText().equals("已把 2 条关联到「杨建华」。"));
+        shot("library-batch");
+        // the person's facet, by name, narrows the whole library to those two
+        long end = System.currentTimeMillis() + 5000;
+        By facet = By.xpath("//aside//a[span[text()='杨建华']]");
+        do {
+            browser.get(url("/"));
+        } while (browser.findElements(facet).isEmpty() && System.currentTimeMillis() < end);
+        browser.findElement(facet).click();
+        waiting().until(d -> d.getCurrentUrl().contains("person=" + yang));
+        assertEquals("共 2 条", browser.findElement(By.cssSelector(".total")).getText());
+        assertTrue(browser.findElement(By.cssSelector(".chosen")).getText().contains("人物：杨建华"));
+    }
+
+    /**
+     * An administrator makes an account on the accounts page; its one-time password works once and must be
+     * replaced at the first sign-in. The jobs page shows a failed step with its reason and runs it again.
+     */
+    @Test
+    @Order(12)
+    void accountsAndJobsPages() throws Exception {
+        uploadSamplesAndWait();
+        signIn("admin");
+        browser.get(url("/admin/users"));
+        browser.findElement(By.id("name")).sendKeys("xj-aid");
+        browser.findElement(By.id("displayName")).sendKeys("援疆前指 <b>王</b>");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role"))).selectByValue("CONTRIBUTOR");
+        browser.findElement(By.id("unit")).sendKeys("援藏工作队");
+        browser.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+        String oneTime = waiting().until(d -> d.findElement(By.id("secret"))).getText();
+        assertTrue(oneTime.length() >= 12, oneTime);
+        WebElement row = browser.findElement(By.cssSelector("tr[data-account='xj-aid']"));
+        assertTrue(row.getText().contains("援疆前指 <b>王</b>"), "the name shown as typed, as text");
+        assertTrue(row.getText().contains("待改密码"));
+        shot("users");
+        org.bson.Document stored = db.getCollection("users").find(new org.bson.Document("name", "xj-aid")).first();
+        assertFalse(stored.toJson().contains(oneTime), "only the hash is stored");
+
+        // the new account signs in with it and is sent to set its own password first
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys("xj-aid");
+        browser.findElement(By.id("password")).sendKeys(oneTime, Keys.ENTER);
+        waiting().until(d -> d.getCurrentUrl().endsWith("/me?change"));
+        browser.get(url("/"));
+        waiting().until(d -> d.getCurrentUrl().endsWith("/me?change"));
+        browser.findElement(By.id("current")).sendKeys(oneTime);
+        browser.findElement(By.id("password")).sendKeys("xinjiang-2026-aid");
+        browser.findElement(By.id("again")).sendKeys("xinjiang-2026-aid");
+        browser.findElement(By.cssSelector("#password-form button")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".notice")).getText().equals("密码已修改。"));
+        browser.get(url("/"));
+        assertEquals(url("/"), browser.getCurrentUrl(), "free to go on");
+        shot("me");
+
+        // a failed step: the truncated sample's proxy; its reason on the jobs page, and a button to run it again
+        Api api = new Api(port);
+        String broken = api.upload(Samples.get("corrupt-truncated.mp4"), Api.ADMIN, "{\"title\":\"截断的片子\"}").json()
+                .get("asset").get("id").asString();
+        long end = System.currentTimeMillis() + 120_000;
+        while (!api.get("/api/assets/" + broken, Api.ADMIN).json().get("status").asString().matches("PARTIAL|FAILED")
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(200);
+        }
+        signIn("admin");
+        browser.get(url("/jobs?status=FAILED"));
+        WebElement failed = browser.findElement(By.xpath("//tr[contains(@class,'FAILED')][td/a[text()='截断的片子']]"));
+        assertFalse(failed.findElement(By.cssSelector(".reason")).getText().isBlank(), "the reason is shown");
+        shot("jobs");
+        failed.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".notice")).getText().startsWith("已重新排队"));
+
+        // the administrator disables the account: its open session is signed out at its next page
+        String[] aid = session("xj-aid", "xinjiang-2026-aid");
+        browser.get(url("/admin/users"));
+        browser.findElement(By.xpath("//tr[@data-account='xj-aid']//button[text()='停用']")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("tr[data-account='xj-aid']")).getText().contains("已停用"));
+        HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(url("/"))).header("Cookie", aid[0]).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, after.statusCode());
+        assertTrue(after.headers().firstValue("Location").orElse("").endsWith("/login?disabled"));
+        String[] viewer = session("viewer");
+        assertEquals(403, http.send(HttpRequest.newBuilder(URI.create(url("/admin/users"))).header("Cookie", viewer[0]).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "accounts are for administrators");
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url("/admin/users")))
+                .header("Cookie", viewer[0]).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=mole&role=ADMIN&_csrf=" + viewer[1])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), "a viewer's post with a valid CSRF token is refused");
+        assertEquals(0, db.getCollection("users").countDocuments(new org.bson.Document("name", "mole")));
+    }
+
     // ---- the same rules without a browser: sessions, CSRF, escaping, tokens, stored passwords
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** Signs in over HTTP: the session cookie and the page's CSRF token. */
     private String[] session(String name) throws Exception {
+        return session(name, PASSWORD);
+    }
+
+    private String[] session(String name, String password) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         String csrf = csrfOf(page.body());
         HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
                 .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + PASSWORD + "&_csrf=" + csrf))
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + password + "&_csrf=" + csrf))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, in.statusCode());
         String signedIn = in.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(cookie);

@@ -1,0 +1,136 @@
+package org.yingzhi.security;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yingzhi.shared.web.ApiException;
+
+/**
+ * What people do with accounts, checked once for the API and the pages alike: administrators create accounts,
+ * reset passwords, disable accounts and revoke tokens; everyone changes their own password and makes and revokes
+ * their own personal tokens. One-time passwords and new tokens are returned once and never stored in clear.
+ */
+@Service
+public class AccountService {
+
+    public static final int MIN_PASSWORD = 10;
+
+    private final Accounts accounts;
+    private final AccessPolicy policy;
+    private final UnitNames units;
+
+    AccountService(Accounts accounts, AccessPolicy policy, UnitNames units) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.units = units;
+    }
+
+    /** A new account and its one-time password (to be changed at the first sign-in). */
+    public record Created(Account account, String oneTimePassword) {
+    }
+
+    public List<Account> all(User user) {
+        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        return accounts.all();
+    }
+
+    public Created create(String name, String displayName, Role role, String unit, User user) {
+        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        if (name == null || !name.matches("[A-Za-z0-9._-]{2,64}")) {
+            throw ApiException.badRequest("name must be 2-64 letters, digits, '.', '_' or '-'");
+        }
+        if (role == null) {
+            throw ApiException.badRequest("role must be one of " + List.of(Role.values()));
+        }
+        String u = unit == null ? "" : unit.strip();
+        if (role == Role.CONTRIBUTOR && u.isEmpty()) {
+            throw ApiException.badRequest("a contributor needs a unit");
+        }
+        if (displayName != null && displayName.length() > 100) {
+            throw ApiException.badRequest("display name may be at most 100 characters");
+        }
+        String password = Accounts.oneTimePassword();
+        Account a = accounts.create(name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
+                role, u.isEmpty() ? "" : units.canonical(u), password, true)
+                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "Name taken", "an account '" + name + "' exists"));
+        return new Created(a, password);
+    }
+
+    /** A new one-time password for an account; its tokens stay (revoke them separately). */
+    public String resetPassword(String name, User user) {
+        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        String password = Accounts.oneTimePassword();
+        if (!accounts.setPassword(name, password, true)) {
+            throw ApiException.notFound("user", name);
+        }
+        return password;
+    }
+
+    public long revokeAll(String name, User user) {
+        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        return accounts.revokeAll(name);
+    }
+
+    /** Disables (or enables again) an account; a disabled account signs in no more and its tokens are refused. */
+    public void setDisabled(String name, boolean disabled, User user) {
+        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        if (disabled && name.equals(user.name())) {
+            throw ApiException.badRequest("you cannot disable your own account");
+        }
+        if (!accounts.update(name, null, null, null, disabled)) {
+            throw ApiException.notFound("user", name);
+        }
+    }
+
+    public void changePassword(String current, String password, User user) {
+        if (!accounts.passwordMatches(user.name(), current)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Wrong password", "the current password is not right");
+        }
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw ApiException.badRequest("a password has at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.equals(current)) {
+            throw ApiException.badRequest("the new password must differ from the current one");
+        }
+        accounts.setPassword(user.name(), password, false);
+    }
+
+    public List<ApiToken> tokens(User user) {
+        return accounts.tokensOf(user.name());
+    }
+
+    public List<ApiToken> tokensOf(String name, User user) {
+        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        return accounts.tokensOf(name);
+    }
+
+    public Accounts.Issued issueToken(String label, User user) {
+        if (accounts.find(user.name()).isEmpty()) {
+            throw ApiException.badRequest("tokens belong to accounts; '" + user.name() + "' is a configured token user");
+        }
+        String l = label == null || label.isBlank() ? "token" : label.strip();
+        if (l.length() > 100) {
+            throw ApiException.badRequest("label may be at most 100 characters");
+        }
+        return accounts.issueToken(user.name(), l);
+    }
+
+    /** Revokes a token: one's own, or anyone's for administrators. */
+    public void revoke(String id, User user) {
+        ApiToken t = accounts.token(id).orElseThrow(() -> ApiException.notFound("token", id));
+        if (!t.user().equals(user.name())) {
+            policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        }
+        accounts.revoke(id);
+    }
+
+    /** Whether the signed-in account still has to replace a one-time password. */
+    public boolean mustChangePassword(User user) {
+        return accounts.find(user.name()).map(Account::mustChangePassword).orElse(false);
+    }
+
+    public Optional<Account> find(String name) {
+        return accounts.find(name);
+    }
+}

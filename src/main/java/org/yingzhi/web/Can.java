@@ -1,0 +1,34 @@
+package org.yingzhi.web;
+
+import org.springframework.stereotype.Component;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+
+/** What the navigation offers a user, as {@code ${@can...}} in templates: asked of the access policy, never decided here. */
+@Component("can")
+public class Can {
+
+    private final AccessPolicy policy;
+
+    Can(AccessPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Some jobs to see: the office all, a contributor their unit's. */
+    public boolean seeJobs(User user) {
+        return user != null && (policy.allows(user, Action.VIEW_JOBS, Resource.of("job", null))
+                || (user.unit() != null && !user.unit().isBlank()
+                        && policy.allows(user, Action.VIEW_JOBS, Resource.of("job", user.unit()))));
+    }
+
+    public boolean manageUsers(User user) {
+        return user != null && policy.allows(user, Action.MANAGE_USERS, Resource.of("user", null));
+    }
+
+    public boolean contribute(User user) {
+        return user != null && (policy.allows(user, Action.CONTRIBUTE, Resource.of("asset", user.unit()))
+                || policy.allows(user, Action.CONTRIBUTE, Resource.of("asset", null)));
+    }
+}
