@@ -109,7 +109,7 @@ class DiskFullIntegrationTest {
             Thread reader = new Thread(() -> {
                 while (reading.get()) {
                     for (String path : new String[] {"/api/assets?size=10", "/api/assets/" + id, "/api/assets/" + id + "/original"}) {
-                        var r = api.getBytes(path, Api.BUREAU, null);
+                        var r = api.getBytes(path, Api.REVIEWER, null);
                         reads.incrementAndGet();
                         if (r.statusCode() != 200) {
                             synchronized (failedReads) {

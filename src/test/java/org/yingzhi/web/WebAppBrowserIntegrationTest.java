@@ -64,6 +64,8 @@ class WebAppBrowserIntegrationTest {
     static void props(DynamicPropertyRegistry r) {
         r.add("yingzhi.storage.data-dir", DATA::toString);
         r.add("yingzhi.upload.page-chunk", () -> "16KB"); // the sample clip goes in four requests
+        // a tile server that cannot be reached, as in an office without internet: the coordinates must still show
+        r.add("yingzhi.map.tiles", () -> "http://127.0.0.1:9/{z}/{x}/{y}.png");
     }
 
     @LocalServerPort
@@ -291,9 +293,24 @@ class WebAppBrowserIntegrationTest {
         browser.findElement(By.tagName("body")).sendKeys("i");
         assertEquals(next, browser.findElement(By.id("in")).getText());
         shot("asset");
+        // hovering the strip under the video shows the filmstrip tile and the source timecode there
+        WebElement strip = browser.findElement(By.id("scrub"));
+        new org.openqa.selenium.interactions.Actions(browser).moveToElement(strip).perform();
+        waiting().until(d -> d.findElement(By.cssSelector(".scrub-tip")).isDisplayed());
+        assertTrue(browser.findElement(By.cssSelector(".scrub-frame")).getCssValue("background-image").contains("/sprite"));
+        assertTrue(browser.findElement(By.cssSelector(".scrub-tc")).getText().matches("01:01:00;\\d\\d"),
+                "the middle of the 2 s clip: " + browser.findElement(By.cssSelector(".scrub-tc")).getText());
         assertFalse(browser.findElements(By.cssSelector(".panel.edit")).isEmpty(), "the office may edit");
         assertFalse(browser.findElements(By.cssSelector("a.download")).isEmpty(), "and download the original");
         assertFalse(browser.findElements(By.cssSelector(".steps tr.DONE")).isEmpty(), "the processing steps, done");
+        // an audio asset's waveform is drawn from its peaks
+        browser.get(url("/assets/" + ids.get("tone.wav")));
+        WebElement wave = browser.findElement(By.id("wave"));
+        waiting().until(d -> ((Number) js.executeScript("""
+                const c = arguments[0], px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0;
+                for (let i = 0; i < px.length; i += 4) if (px[i] === 0x9b && px[i + 1] === 0x2c) n++;
+                return n;""", wave)).intValue() > 1000);
     }
 
     @Test
@@ -307,6 +324,11 @@ class WebAppBrowserIntegrationTest {
         assertTrue(browser.findElements(By.cssSelector("a.download")).isEmpty(), "no download of the original");
         assertTrue(browser.findElements(By.id("linker")).isEmpty(), "no link picker");
         assertEquals(403, new Api(port).get("/api/assets/" + id + "/original", Api.VIEWER).status(), "viewers watch proxies");
+        // the GPS position: coordinates printed, and said so when the map's tiles cannot be reached
+        assertTrue(browser.findElement(By.cssSelector(".coords")).getText().contains("29.652491° N, 91.172112° E"),
+                browser.findElement(By.cssSelector(".coords")).getText());
+        waiting().until(d -> d.findElement(By.id("map-note")).isDisplayed());
+        assertTrue(browser.findElement(By.id("map-note")).getText().startsWith("地图瓦片无法加载"));
         assertEquals(200, new Api(port).get("/api/assets/" + id + "/original", Api.PRODUCER).status(), "producers take originals");
         shot("asset-photo-viewer");
         // the same form the editor gets, sent from the viewer's page with a valid CSRF token
