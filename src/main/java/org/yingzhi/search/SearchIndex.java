@@ -455,10 +455,11 @@ public final class SearchIndex implements AutoCloseable {
         UnifiedHighlighter h = UnifiedHighlighter.builder(s, analyzer).withMaxLength(2000).build();
         int[] docs = page.stream().mapToInt(d -> d.doc).toArray();
         Map<String, String> out = new LinkedHashMap<>();
-        String[] titles = h.highlightFields(new String[] {"title." + Analyzers.BIGRAMS}, query, docs, new int[] {1})
-                .get("title." + Analyzers.BIGRAMS);
-        String[] texts = h.highlightFields(new String[] {"text." + Analyzers.BIGRAMS}, query, docs, new int[] {1})
-                .get("text." + Analyzers.BIGRAMS);
+        // both fields in one call: the page's documents are loaded and their matches found once
+        Map<String, String[]> both = h.highlightFields(new String[] {"title." + Analyzers.BIGRAMS,
+                "text." + Analyzers.BIGRAMS}, query, docs, new int[] {1, 1});
+        String[] titles = both.get("title." + Analyzers.BIGRAMS);
+        String[] texts = both.get("text." + Analyzers.BIGRAMS);
         for (int i = 0; i < docs.length; i++) {
             String v = texts[i] != null && texts[i].contains("<b>") ? texts[i] : titles[i];
             if (v != null && v.contains("<b>")) {

@@ -68,7 +68,7 @@ class SecurityConfig {
             || (req.getHeader("Authorization") != null && req.getHeader("Authorization").regionMatches(true, 0, "Bearer ", 0, 7));
 
     @Bean
-    SecurityFilterChain chain(HttpSecurity http, BearerTokens tokens, PasswordSignIn passwords,
+    SecurityFilterChain chain(HttpSecurity http, BearerTokens tokens, PasswordSignIn passwords, Accounts accounts,
             @org.springframework.beans.factory.annotation.Value("${yingzhi.map.tiles:}") String tiles) throws Exception {
         String imgSrc = "img-src 'self' data: blob:" + tileOrigin(tiles) + "; ";
         LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
@@ -93,6 +93,7 @@ class SecurityConfig {
                                 + "media-src 'self' blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                                 + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
                 .addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
+                .addFilterBefore(new SessionAccountFilter(accounts), AuthorizationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",

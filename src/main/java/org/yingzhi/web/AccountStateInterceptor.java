@@ -11,8 +11,8 @@ import org.yingzhi.security.AccountService;
 import org.yingzhi.security.User;
 
 /**
- * Pages of a signed-in session check the account as it is now: one disabled since signing in is signed out, and
- * one still holding a one-time password (a new account, a reset) is sent to set its own before anything else.
+ * Pages of a signed-in session whose account still holds a one-time password (a new account, a reset) send it to
+ * set its own before anything else. (A disabled account's session is ended earlier, in the security chain.)
  */
 class AccountStateInterceptor implements HandlerInterceptor {
 
@@ -32,12 +32,6 @@ class AccountStateInterceptor implements HandlerInterceptor {
         Account a = accounts.find(u.name()).orElse(null);
         if (a == null) {
             return true; // a configured token user riding a session: nothing stored to check
-        }
-        if (a.disabled()) {
-            session.invalidate();
-            SecurityContextHolder.clearContext();
-            res.sendRedirect(req.getContextPath() + "/login?disabled");
-            return false;
         }
         String path = req.getServletPath();
         if (a.mustChangePassword() && "GET".equals(req.getMethod()) && !path.startsWith("/me")) {

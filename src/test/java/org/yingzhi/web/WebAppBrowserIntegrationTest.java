@@ -300,6 +300,9 @@ class WebAppBrowserIntegrationTest {
         assertTrue(browser.findElement(By.cssSelector(".scrub-frame")).getCssValue("background-image").contains("/sprite"));
         assertTrue(browser.findElement(By.cssSelector(".scrub-tc")).getText().matches("01:01:00;\\d\\d"),
                 "the middle of the 2 s clip: " + browser.findElement(By.cssSelector(".scrub-tc")).getText());
+        // the <track> of the filmstrip loads with the session: 20 cues, one per sprite tile
+        waiting().until(d -> ((Number) js.executeScript(
+                "const t = document.querySelector('video track'); return t.readyState === 2 ? t.track.cues.length : -1")).intValue() == 20);
         assertFalse(browser.findElements(By.cssSelector(".panel.edit")).isEmpty(), "the office may edit");
         assertFalse(browser.findElements(By.cssSelector("a.download")).isEmpty(), "and download the original");
         assertFalse(browser.findElements(By.cssSelector(".steps tr.DONE")).isEmpty(), "the processing steps, done");
@@ -673,9 +676,12 @@ class WebAppBrowserIntegrationTest {
 
         // the administrator disables the account: its open session is signed out at its next page
         String[] aid = session("xj-aid", "xinjiang-2026-aid");
+        String[] aidScript = session("xj-aid", "xinjiang-2026-aid");
         browser.get(url("/admin/users"));
         browser.findElement(By.xpath("//tr[@data-account='xj-aid']//button[text()='停用']")).click();
         waiting().until(d -> d.findElement(By.cssSelector("tr[data-account='xj-aid']")).getText().contains("已停用"));
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(url("/api/assets"))).header("Cookie", aidScript[0]).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "the API on the disabled account's session");
         HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(url("/"))).header("Cookie", aid[0]).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(302, after.statusCode());
