@@ -67,6 +67,22 @@ public final class SearchIndex implements AutoCloseable {
     static final List<String> MULTI = List.of("chapter", "person", "project", "place");
     private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final String APPLIED_UNTIL = "appliedUntil";
+    /**
+     * What the index's fields are; an index written under another schema is started afresh (and rebuilt from the
+     * catalog). 2: the highlighted bigram fields keep their offsets in the postings, so highlighting reads them
+     * instead of analysing each hit's text again.
+     */
+    static final String SCHEMA = "schema";
+    static final String SCHEMA_VERSION = "2";
+    /** Stored, analysed text with positions and offsets in the postings, for the highlighter. */
+    private static final org.apache.lucene.document.FieldType HIGHLIGHTED = highlighted();
+
+    private static org.apache.lucene.document.FieldType highlighted() {
+        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
 
     private final Directory dir;
     private final IndexWriter writer;
@@ -96,7 +112,24 @@ public final class SearchIndex implements AutoCloseable {
 
     private static IndexWriter openWriter(Directory dir, Analyzer analyzer, Path path) throws IOException {
         try {
-            return new IndexWriter(dir, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            IndexWriter w = new IndexWriter(dir, config(analyzer, IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+            String schema = null;
+            boolean written = false;
+            for (Map.Entry<String, String> e : w.getLiveCommitData() == null ? List.<Map.Entry<String, String>>of()
+                    : w.getLiveCommitData()) {
+                written = true;
+                if (e.getKey().equals(SCHEMA)) {
+                    schema = e.getValue();
+                }
+            }
+            if (written && !SCHEMA_VERSION.equals(schema)) {
+                // fields indexed another way cannot be mixed in one index: start afresh, the service rebuilds it
+                log.warn("search index in {} has schema {}, this version writes {}; starting it afresh", path, schema,
+                        SCHEMA_VERSION);
+                w.close();
+                return new IndexWriter(dir, config(analyzer, IndexWriterConfig.OpenMode.CREATE));
+            }
+            return w;
         } catch (IllegalArgumentException e) {
             // An index written before it was kept in this order (Lucene refuses to change an index's sort):
             // it is a derived projection, so start it afresh and let the service rebuild it from the catalog.
@@ -125,7 +158,7 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Makes what was written durable, remembering how far the change log has been applied, and visible. */
     public void commit(long appliedUntil) throws IOException {
-        writer.setLiveCommitData(Map.of(APPLIED_UNTIL, Long.toString(appliedUntil)).entrySet());
+        writer.setLiveCommitData(Map.of(APPLIED_UNTIL, Long.toString(appliedUntil), SCHEMA, SCHEMA_VERSION).entrySet());
         writer.commit();
         searchers.maybeRefreshBlocking();
     }
@@ -201,12 +234,12 @@ public final class SearchIndex implements AutoCloseable {
         String title = d.title() == null ? "" : d.title();
         doc.add(new SortedDocValuesField("title.sort", new BytesRef(title)));
         doc.add(new TextField("title." + Analyzers.WORDS, title, Field.Store.NO));
-        doc.add(new TextField("title." + Analyzers.BIGRAMS, title, Field.Store.YES));
+        doc.add(new Field("title." + Analyzers.BIGRAMS, title, HIGHLIGHTED));
         doc.add(new TextField("title." + Analyzers.CHARS, title, Field.Store.NO));
         String text = String.join("\n", d.description() == null ? "" : d.description(), String.join("\n", d.keywords()),
                 String.join("\n", d.texts()), String.join("\n", links.names()));
         doc.add(new TextField("text." + Analyzers.WORDS, text, Field.Store.NO));
-        doc.add(new TextField("text." + Analyzers.BIGRAMS, text, Field.Store.YES));
+        doc.add(new Field("text." + Analyzers.BIGRAMS, text, HIGHLIGHTED));
         doc.add(new TextField("text." + Analyzers.CHARS, text, Field.Store.NO));
         return facetsConfig.build(doc);
     }

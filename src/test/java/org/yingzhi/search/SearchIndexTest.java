@@ -177,4 +177,24 @@ class SearchIndexTest {
         s.sort(null);
         return s;
     }
+
+    /** An index written under an older schema (no schema mark) is started afresh, so the service rebuilds it. */
+    @Test
+    void anIndexOfAnotherSchemaStartsAfresh() throws Exception {
+        assertEquals(42, index.appliedUntil());
+        index.close();
+        SearchIndex again = new SearchIndex(dir);
+        assertEquals(42, again.appliedUntil(), "the same schema: kept");
+        assertEquals(5, again.count());
+        again.close();
+        try (var d = org.apache.lucene.store.FSDirectory.open(dir);
+                var w = new org.apache.lucene.index.IndexWriter(d, new org.apache.lucene.index.IndexWriterConfig()
+                        .setIndexSort(SearchIndex.INDEX_ORDER))) {
+            w.setLiveCommitData(java.util.Map.of("appliedUntil", "42").entrySet()); // as version 1 wrote it
+            w.commit();
+        }
+        index = new SearchIndex(dir);
+        assertEquals(0, index.appliedUntil(), "an older schema: nothing applied, so it is rebuilt");
+        assertEquals(0, index.count());
+    }
 }
