@@ -28,13 +28,16 @@ if (panel) {
   const csrf = document.querySelector('meta[name=_csrf]');
   const headers = { 'Content-Type': 'application/json' };
   if (csrf) headers['X-CSRF-TOKEN'] = csrf.content;
-  let marks = { in: null, out: null };
-
-  document.addEventListener('marks', (e) => {
-    marks = e.detail;
+  // the marks as the player holds them now (on its section), whenever they were set
+  const player = document.querySelector('section.player[data-rate]');
+  const current = () => ({ in: player?.dataset.in || null, out: player?.dataset.out || null });
+  const describe = () => {
+    const marks = current();
     what.textContent = marks.in && marks.out ? `${t.range} ${marks.in}–${marks.out}`
-      : marks.in || marks.out ? t.halfRange : t.whole;
-  });
+      : marks.in || marks.out ? t.halfRange : what.dataset.whole;
+  };
+  document.addEventListener('marks', describe);
+  describe();
 
   const problem = async (r) => {
     try { const p = await r.json(); return p.detail || p.title || String(r.status); } catch { return String(r.status); }
@@ -65,6 +68,7 @@ if (panel) {
   };
 
   const link = async (target) => {
+    const marks = current();
     if ((marks.in && !marks.out) || (!marks.in && marks.out)) { say(t.halfRange, true); return; }
     const body = { asset, target: target.kind, targetId: target.id };
     if (marks.in && marks.out) { body.in = marks.in; body.out = marks.out; }

@@ -14,12 +14,6 @@ if (section && video) {
   const current = () => start + frameAt(video.currentTime, r);
   const show = () => { tc.textContent = fromFrames(current(), r); };
   ['timeupdate', 'seeked', 'loadedmetadata'].forEach((e) => video.addEventListener(e, show));
-  // ?t=seconds (a linked moment's in-point, from a chapter page): start there, in the middle of its frame
-  const t = Number(new URLSearchParams(location.search).get('t'));
-  if (t > 0) {
-    const seek = () => { video.currentTime = (frameAt(t, r) + 0.5) * frameDuration; };
-    if (video.readyState >= 1) seek(); else video.addEventListener('loadedmetadata', seek, { once: true });
-  }
   // follow playback more smoothly than timeupdate's few updates a second
   const tick = () => { show(); if (!video.paused) requestAnimationFrame(tick); };
   video.addEventListener('play', () => requestAnimationFrame(tick));
@@ -50,6 +44,17 @@ if (section && video) {
       in: marks.in === null ? null : fromFrames(marks.in, r),
       out: marks.out === null ? null : fromFrames(marks.out, r) } }));
   };
+  function setMarks(inFrame, outFrame) {
+    marks.in = inFrame;
+    marks.out = outFrame;
+    for (const which of ['in', 'out']) {
+      document.getElementById(which).textContent = fromFrames(marks[which], r);
+      section.dataset[which] = fromFrames(marks[which], r);
+    }
+    playRange.disabled = false;
+    section.dispatchEvent(new CustomEvent('marks', { bubbles: true, detail: {
+      in: fromFrames(marks.in, r), out: fromFrames(marks.out, r) } }));
+  }
   // play the marked range once: from the in-point to the out-point
   let stopAt = null;
   playRange.addEventListener('click', () => {
@@ -63,6 +68,19 @@ if (section && video) {
   video.addEventListener('pause', () => { stopAt = null; });
   document.getElementById('mark-in').addEventListener('click', () => mark('in'));
   document.getElementById('mark-out').addEventListener('click', () => mark('out'));
+
+  // ?t=seconds (a linked moment's in-point, from a chapter page): start there, in the middle of its frame;
+  // with &e=seconds (its end) the moment's range is marked too, so "play range" plays just the moment
+  const params = new URLSearchParams(location.search);
+  const t = Number(params.get('t'));
+  const e = Number(params.get('e'));
+  if (t > 0) {
+    const seek = () => {
+      video.currentTime = (frameAt(t, r) + 0.5) * frameDuration;
+      if (e > t) setMarks(start + frameAt(t, r), start + frameAt(e, r));
+    };
+    if (video.readyState >= 1) seek(); else video.addEventListener('loadedmetadata', seek, { once: true });
+  }
 
   document.addEventListener('keydown', (e) => {
     if (e.target.closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) {

@@ -18,7 +18,24 @@ class AssetCache {
     static final int MAX = 5_000;
     static final long TTL_MILLIS = 30_000;
 
-    private record Held(Asset asset, long at) {
+    /** An asset as read, when, and (once a page wrote it) its JSON. */
+    private static final class Held {
+        final Asset asset;
+        final long at;
+        volatile String json;
+
+        Held(Asset asset, long at) {
+            this.asset = asset;
+            this.at = at;
+        }
+
+        Asset asset() {
+            return asset;
+        }
+
+        long at() {
+            return at;
+        }
     }
 
     private final Map<String, Held> byId = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -50,6 +67,20 @@ class AssetCache {
      */
     synchronized void putIfAbsent(Asset a) {
         byId.putIfAbsent(a.id(), new Held(a, System.currentTimeMillis()));
+    }
+
+    /** The JSON written for this very asset object, if a page wrote it while the object was held here. */
+    synchronized String json(Asset a) {
+        Held h = byId.get(a.id());
+        return h != null && h.asset == a ? h.json : null;
+    }
+
+    /** Keeps the JSON of an asset object while that object is the one held (a newer read drops it). */
+    synchronized void keepJson(Asset a, String json) {
+        Held h = byId.get(a.id());
+        if (h != null && h.asset == a) {
+            h.json = json;
+        }
     }
 
     synchronized void remove(String id) {

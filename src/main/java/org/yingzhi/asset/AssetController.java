@@ -41,7 +41,10 @@ class AssetController {
     private final AssetQueryService queries;
     private final AssetEditService edits;
 
-    AssetController(AssetIngestService ingest, AssetQueryService queries, AssetEditService edits) {
+    private final AssetJsonWriter json;
+
+    AssetController(AssetIngestService ingest, AssetQueryService queries, AssetEditService edits, AssetJsonWriter json) {
+        this.json = json;
         this.ingest = ingest;
         this.queries = queries;
         this.edits = edits;
@@ -101,7 +104,7 @@ class AssetController {
             @RequestParam(defaultValue = "false") boolean includeDeleted, User user) {
         AssetQueryService.Page p = queries.list(new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort,
                 includeDeleted), user);
-        return new AssetResponse.Page(p.items().stream().map(AssetResponse::of).toList(), p.total(), p.page(), p.size());
+        return new AssetResponse.Page(json.write(p.items()), p.total(), p.page(), p.size());
     }
 
     @Operation(summary = "One asset with its technical metadata, timecode and EXIF")

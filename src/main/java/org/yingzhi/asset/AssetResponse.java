@@ -84,7 +84,7 @@ public record AssetResponse(
 
     /** One page of a list or search. */
     @Schema(name = "AssetPage")
-    public record Page(List<AssetResponse> items, long total, int page, int size) {
+    public record Page(List<AssetJson> items, long total, int page, int size) {
     }
 
     /** Steps queued by a reprocess request. */

@@ -19,14 +19,16 @@ import org.yingzhi.shared.web.ApiException;
 class AssetSearchController {
 
     private final AssetQueryService queries;
+    private final AssetJsonWriter json;
 
-    AssetSearchController(AssetQueryService queries) {
+    AssetSearchController(AssetQueryService queries, AssetJsonWriter json) {
         this.queries = queries;
+        this.json = json;
     }
 
     /** One page of search results. */
     @Schema(name = "SearchPage")
-    record SearchPage(List<AssetResponse> items, long total,
+    record SearchPage(List<AssetJson> items, long total,
             @Schema(description = "Counts of all matches per type, unit, year, status, review, format, and the ids of the "
                     + "chapters, people, projects and places they are linked to")
             Map<String, Map<String, Long>> facets,
@@ -61,7 +63,7 @@ class AssetSearchController {
                 review);
         SearchResult r = queries.search(query, page * size, size, cursor, facets, highlight,
                 new org.yingzhi.search.SearchQuery.Gazetteer(chapter, subtree, person, project, place), user);
-        return new SearchPage(queries.byIds(r.ids()).stream().map(AssetResponse::of).toList(), r.total(), r.facets(),
+        return new SearchPage(json.write(queries.byIds(r.ids())), r.total(), r.facets(),
                 r.highlights(), r.nextCursor(), size);
     }
 }

@@ -512,4 +512,46 @@ class AssetApiIntegrationTest {
         }
         return files.size();
     }
+
+    /**
+     * List and search pages write each asset once and reuse the writing while the asset is unchanged: what they
+     * show is what the asset's own endpoint shows, before and after an edit.
+     */
+    @Test
+    void pagesShowEachAssetAsItsOwnEndpointDoes() throws Exception {
+        String id = uploadSample("photo-kashgar.jpg", Api.TIBET, "{\"title\":\"喀什古城\"}").get("id").asString();
+        long end = System.currentTimeMillis() + 10_000;
+        for (String title : new String[] {"喀什古城", "喀什古城新貌"}) {
+            if (title.endsWith("新貌")) {
+                assertEquals(200, api.patch("/api/assets/" + id, Api.TIBET, "{\"title\":\"" + title + "\"}").status());
+            }
+            JsonNode own = null;
+            JsonNode listed = null;
+            JsonNode found = null;
+            while (System.currentTimeMillis() < end) {
+                own = api.get("/api/assets/" + id, Api.ADMIN).json();
+                listed = itemOf(api.get("/api/assets?size=50", Api.ADMIN).json(), id);
+                found = itemOf(api.get("/api/search?size=50&q=" + Api.q("喀什"), Api.ADMIN).json(), id);
+                if (listed != null && found != null && title.equals(found.get("title").asString())
+                        && title.equals(listed.get("title").asString()) && own.equals(listed) && own.equals(found)) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+            assertEquals(title, own.get("title").asString());
+            assertEquals(own, listed, "the list page writes the asset as its own endpoint does");
+            assertEquals(own, found, "so does the search page");
+            // and again, now from what was kept
+            assertEquals(own, itemOf(api.get("/api/search?size=50&q=" + Api.q("喀什"), Api.ADMIN).json(), id));
+        }
+    }
+
+    private static JsonNode itemOf(JsonNode page, String id) {
+        for (JsonNode a : page.get("items")) {
+            if (a.get("id").asString().equals(id)) {
+                return a;
+            }
+        }
+        return null;
+    }
 }

@@ -375,6 +375,11 @@ class WebAppBrowserIntegrationTest {
         shot("chapter");
         browser.findElement(By.xpath("//ul[contains(@class,'moments')]//a[.//span[contains(text(),'01:00:59;20')]]")).click();
         waiting().until(d -> d.findElement(By.id("tc")).getText().equals("01:00:59;20"));
+        // the moment's range is marked, ready to play on its own or to link elsewhere
+        waiting().until(d -> d.findElement(By.id("out")).getText().equals("01:01:00;20"));
+        assertEquals("01:00:59;20", browser.findElement(By.id("in")).getText());
+        assertTrue(browser.findElement(By.id("play-range")).isEnabled());
+        assertTrue(browser.findElement(By.id("link-what")).getText().contains("01:00:59;20–01:01:00;20"));
 
         // the index: a person found by pinyin initials, and the moments that show him
         Api.Response person = api.post("/api/index/people", Api.EDITOR,
