@@ -24,6 +24,13 @@ final class SessionAccountFilter extends OncePerRequestFilter {
         this.accounts = accounts;
     }
 
+    /** Style sheets, scripts and icons: nothing to protect, and several per page. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest req) {
+        String p = req.getServletPath();
+        return p.startsWith("/css/") || p.startsWith("/js/") || p.startsWith("/webjars/") || p.equals("/favicon.ico");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
