@@ -50,11 +50,16 @@ if (batch) {
   const results = document.getElementById('batch-results');
   if (q) {
     let timer = null;
+    let asked = 0;
     const find = async () => {
-      const r = await fetch(`/api/links/targets?limit=8&q=${encodeURIComponent(q.value.trim())}`);
+      const n = ++asked;
+      const text = q.value.trim();
+      const r = await fetch(`/api/links/targets?limit=8&q=${encodeURIComponent(text)}`);
+      if (n !== asked) return; // a later query is on its way
       if (!r.ok) { say(await detail(r), true); return; }
       const targets = await r.json();
       results.replaceChildren();
+      results.dataset.q = text;
       if (!targets.length) { const li = document.createElement('li'); li.textContent = t.none; results.append(li); }
       for (const target of targets) {
         const li = document.createElement('li');

@@ -116,10 +116,12 @@ if (panel) {
   let asked = 0;
   const find = async () => {
     const n = ++asked;
-    const r = await fetch(`/api/links/targets?limit=12&q=${encodeURIComponent(q.value.trim())}`);
+    const text = q.value.trim();
+    const r = await fetch(`/api/links/targets?limit=12&q=${encodeURIComponent(text)}`);
     if (n !== asked) return; // a later query is on its way
     if (!r.ok) { say(t.failed + await problem(r), true); return; }
     show(await r.json());
+    results.dataset.q = text; // what the list answers (tests and assistive tools can tell a stale list)
   };
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(find, 150); });
   q.addEventListener('focus', () => { if (!results.children.length) find(); });

@@ -418,7 +418,8 @@ class WebAppBrowserIntegrationTest {
         WebElement q = browser.findElement(By.id(inputId));
         q.clear();
         q.sendKeys(query);
-        String item = "//ul[@id='" + resultsId + "']/li[button[@data-kind='" + kind + "'][span[@class='name'][text()='"
+        // only the list that answers this query (an earlier one may still be drawn, then replaced under the click)
+        String item = "//ul[@id='" + resultsId + "'][@data-q='" + query + "']/li[button[@data-kind='" + kind + "'][span[@class='name'][text()='"
                 + name + "']]]";
         By result = By.xpath(item + (figure ? "/button[contains(@class,'figure')]" : "/button[@data-kind='" + kind + "']"));
         // the list is drawn again as the answers come: click what is there once it holds still
