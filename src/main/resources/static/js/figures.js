@@ -1,5 +1,7 @@
 // A chapter's figures: drag to reorder (or ↑ ↓ from the keyboard), edit captions in place, remove. Each change
 // goes to the API at once; the numbers (图3-1 ...) follow the new order.
+import { sessionHeaders, problem } from './http.js';
+
 const section = document.getElementById('figures');
 const list = document.getElementById('own-figures');
 const zh = document.documentElement.lang !== 'en';
@@ -9,14 +11,9 @@ const t = zh ? { saved: '已保存。', ordered: '顺序已保存。', removed: 
 if (section && list && list.dataset.editable === 'true') {
   const chapter = section.dataset.chapter;
   const status = document.getElementById('figure-status');
-  const csrf = document.querySelector('meta[name=_csrf]');
-  const headers = { 'Content-Type': 'application/json' };
-  if (csrf) headers['X-CSRF-TOKEN'] = csrf.content;
+  const headers = sessionHeaders({ 'Content-Type': 'application/json' });
   const numbers = [...list.querySelectorAll('.no')].map((n) => n.textContent);
   const say = (text, bad) => { status.textContent = text; status.className = bad ? 'error' : 'notice'; };
-  const problem = async (r) => {
-    try { const p = await r.json(); return p.detail || p.title || String(r.status); } catch { return String(r.status); }
-  };
   const items = () => [...list.querySelectorAll('li[data-figure]')];
 
   let saved = items().map((li) => li.dataset.figure);

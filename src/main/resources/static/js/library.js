@@ -1,6 +1,9 @@
 // The library's multi-select: tick cards (or select the whole page), then link every selected asset whole to a
 // chapter, person, project or place, or set place, capture date and keywords on all of them. Each asset is changed
 // through the API, which asks the access policy item by item; refusals are listed, not hidden.
+import { sessionHeaders, problem } from './http.js';
+import { searchTargets, targetButton } from './targets.js';
+
 const batch = document.getElementById('batch');
 const zh = document.documentElement.lang !== 'en';
 const t = zh ? {
@@ -17,9 +20,7 @@ if (batch) {
   const picks = () => [...document.querySelectorAll('input.pick')];
   const chosen = () => picks().filter((p) => p.checked).map((p) => p.value);
   const status = document.getElementById('batch-status');
-  const csrf = document.querySelector('meta[name=_csrf]');
-  const headers = { 'Content-Type': 'application/json' };
-  if (csrf) headers['X-CSRF-TOKEN'] = csrf.content;
+  const headers = sessionHeaders({ 'Content-Type': 'application/json' });
   const update = () => {
     const n = chosen().length;
     document.getElementById('picked').textContent = n;
@@ -30,7 +31,6 @@ if (batch) {
   document.getElementById('pick-none').addEventListener('click', () => { picks().forEach((p) => { p.checked = false; }); update(); });
 
   const say = (text, bad) => { status.textContent = text; status.className = bad ? 'error' : 'notice'; };
-  const detail = async (r) => { try { const p = await r.json(); return p.detail || p.title; } catch { return String(r.status); } };
 
   /** Runs one request per selected asset; reports how many went through and why the others did not. */
   const each = async (request, done) => {
@@ -39,7 +39,7 @@ if (batch) {
     const failed = [];
     for (const id of ids) {
       const r = await request(id);
-      if (!r.ok) failed.push(`${id.slice(-6)}: ${await detail(r)}`);
+      if (!r.ok) failed.push(`${id.slice(-6)}: ${await problem(r)}`);
     }
     const ok = ids.length - failed.length;
     say(done(ok) + (failed.length ? ` ${t.refused(failed.length)}${failed.join('；')}` : ''), failed.length > 0);
@@ -49,38 +49,17 @@ if (batch) {
   const q = document.getElementById('batch-q');
   const results = document.getElementById('batch-results');
   if (q) {
-    let timer = null;
-    let asked = 0;
-    const find = async () => {
-      const n = ++asked;
-      const text = q.value.trim();
-      const r = await fetch(`/api/links/targets?limit=8&q=${encodeURIComponent(text)}`);
-      if (n !== asked) return; // a later query is on its way
-      if (!r.ok) { say(await detail(r), true); return; }
-      const targets = await r.json();
-      results.replaceChildren();
-      results.dataset.q = text;
+    searchTargets(q, results, 8, (targets) => {
       if (!targets.length) { const li = document.createElement('li'); li.textContent = t.none; results.append(li); }
       for (const target of targets) {
         const li = document.createElement('li');
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.className = 'target';
-        b.dataset.kind = target.kind;
-        const kind = document.createElement('span');
-        kind.className = 'kind';
-        kind.textContent = t.kinds[target.kind];
-        const name = document.createElement('span');
-        name.className = 'name';
-        name.textContent = target.name;
-        b.append(kind, ' ', name);
+        const b = targetButton(target, t.kinds);
         b.addEventListener('click', () => each((id) => fetch('/api/links', { method: 'POST', headers,
           body: JSON.stringify({ asset: id, target: target.kind, targetId: target.id }) }), (n) => t.linked(n, target.name)));
         li.append(b);
         results.append(li);
       }
-    };
-    q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(find, 150); });
+    }, (reason) => say(reason, true));
   }
 
   // the same place, date or added keywords on every selected asset

@@ -1,6 +1,9 @@
 // The asset page's link picker: find a chapter, person, project or place, and link the whole asset or the range
 // marked with I/O in the player (two clicks: pick a result, it is linked). Photos can also become a chapter's
 // figure. Links are removed from the list beside it. Every text from the server is set as text, never as HTML.
+import { sessionHeaders, problem } from './http.js';
+import { searchTargets, targetButton } from './targets.js';
+
 const panel = document.getElementById('linker');
 const zh = document.documentElement.lang !== 'en';
 const t = zh ? {
@@ -25,9 +28,7 @@ if (panel) {
   const status = document.getElementById('link-status');
   const what = document.getElementById('link-what');
   const list = document.getElementById('links');
-  const csrf = document.querySelector('meta[name=_csrf]');
-  const headers = { 'Content-Type': 'application/json' };
-  if (csrf) headers['X-CSRF-TOKEN'] = csrf.content;
+  const headers = sessionHeaders({ 'Content-Type': 'application/json' });
   // the marks as the player holds them now (on its section), whenever they were set
   const player = document.querySelector('section.player[data-rate]');
   const current = () => ({ in: player?.dataset.in || null, out: player?.dataset.out || null });
@@ -38,10 +39,6 @@ if (panel) {
   };
   document.addEventListener('marks', describe);
   describe();
-
-  const problem = async (r) => {
-    try { const p = await r.json(); return p.detail || p.title || String(r.status); } catch { return String(r.status); }
-  };
 
   const say = (text, bad) => { status.textContent = text; status.className = bad ? 'error' : 'notice'; };
 
@@ -90,14 +87,10 @@ if (panel) {
   };
 
   const show = (targets) => {
-    results.replaceChildren();
     if (!targets.length) { results.append(el('li', 'none', t.none)); return; }
     for (const target of targets) {
       const li = el('li');
-      const b = el('button', 'target');
-      b.type = 'button';
-      b.dataset.kind = target.kind;
-      b.append(el('span', 'kind', t.kinds[target.kind]), ' ', el('span', 'name', target.name));
+      const b = targetButton(target, t.kinds);
       if (target.detail) b.append(' ', el('span', 'detail', target.detail));
       b.title = `${t.link}：${target.name}`;
       b.addEventListener('click', () => link(target));
@@ -112,18 +105,7 @@ if (panel) {
     }
   };
 
-  let timer = null;
-  let asked = 0;
-  const find = async () => {
-    const n = ++asked;
-    const text = q.value.trim();
-    const r = await fetch(`/api/links/targets?limit=12&q=${encodeURIComponent(text)}`);
-    if (n !== asked) return; // a later query is on its way
-    if (!r.ok) { say(t.failed + await problem(r), true); return; }
-    show(await r.json());
-    results.dataset.q = text; // what the list answers (tests and assistive tools can tell a stale list)
-  };
-  q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(find, 150); });
+  const find = searchTargets(q, results, 12, show, (reason) => say(t.failed + reason, true));
   q.addEventListener('focus', () => { if (!results.children.length) find(); });
   // Enter links to the first result; ↓ moves into the list
   q.addEventListener('keydown', (e) => {

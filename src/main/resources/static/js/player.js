@@ -27,34 +27,30 @@ if (section && video) {
   document.querySelectorAll('[data-step]').forEach((b) => b.addEventListener('click', () => step(Number(b.dataset.step))));
 
   const playRange = document.getElementById('play-range');
+  // shows the marks (— for none) and tells the link picker (linker.js) what it will link
+  const showMarks = () => {
+    for (const which of ['in', 'out']) {
+      const label = marks[which] === null ? null : fromFrames(marks[which], r);
+      document.getElementById(which).textContent = label ?? '—';
+      if (label === null) delete section.dataset[which]; else section.dataset[which] = label;
+    }
+    playRange.disabled = marks.in === null || marks.out === null;
+    section.dispatchEvent(new CustomEvent('marks', { bubbles: true, detail: {
+      in: section.dataset.in ?? null, out: section.dataset.out ?? null } }));
+  };
   const mark = (which) => {
     marks[which] = current() + (which === 'out' ? 1 : 0); // out is the frame after the last, as in links
     // a mark on the wrong side of the other one starts a new range
-    const other = which === 'in' ? 'out' : 'in';
     if (marks.in !== null && marks.out !== null && marks.out <= marks.in) {
-      marks[other] = null;
-      document.getElementById(other).textContent = '—';
-      delete section.dataset[other];
+      marks[which === 'in' ? 'out' : 'in'] = null;
     }
-    document.getElementById(which).textContent = fromFrames(marks[which], r);
-    section.dataset[which] = fromFrames(marks[which], r);
-    playRange.disabled = marks.in === null || marks.out === null;
-    // the link picker (linker.js) shows what it will link
-    section.dispatchEvent(new CustomEvent('marks', { bubbles: true, detail: {
-      in: marks.in === null ? null : fromFrames(marks.in, r),
-      out: marks.out === null ? null : fromFrames(marks.out, r) } }));
+    showMarks();
   };
-  function setMarks(inFrame, outFrame) {
+  const setMarks = (inFrame, outFrame) => {
     marks.in = inFrame;
     marks.out = outFrame;
-    for (const which of ['in', 'out']) {
-      document.getElementById(which).textContent = fromFrames(marks[which], r);
-      section.dataset[which] = fromFrames(marks[which], r);
-    }
-    playRange.disabled = false;
-    section.dispatchEvent(new CustomEvent('marks', { bubbles: true, detail: {
-      in: fromFrames(marks.in, r), out: fromFrames(marks.out, r) } }));
-  }
+    showMarks();
+  };
   // play the marked range once: from the in-point to the out-point
   let stopAt = null;
   playRange.addEventListener('click', () => {

@@ -1,7 +1,8 @@
 // The upload page: files and whole folders by drag and drop or choosing, sent with the tus protocol in chunks to
 // /api/uploads, each resumable: pausing (or a dropped connection) keeps what arrived, and the same file chosen
 // again later (even after closing the browser) continues from where the server stopped.
-const csrf = document.querySelector('meta[name=_csrf]');
+import { sessionHeaders, problem } from './http.js';
+
 const page = document.getElementById('upload');
 const list = document.getElementById('files');
 const total = document.getElementById('total');
@@ -24,13 +25,7 @@ function description() {
 }
 
 function headers(extra) {
-  const h = { 'Tus-Resumable': '1.0.0', ...extra };
-  if (csrf) h['X-CSRF-TOKEN'] = csrf.content;
-  return h;
-}
-
-async function problem(res) {
-  try { const p = await res.json(); return p.detail || p.title || res.statusText; } catch { return res.statusText; }
+  return sessionHeaders({ 'Tus-Resumable': '1.0.0', ...extra });
 }
 
 function add(file) {
@@ -75,7 +70,7 @@ async function start(item) {
       const meta = `filename ${b64(item.file.name)},metadata ${b64(JSON.stringify(description()))}`;
       const res = await fetch('/api/uploads', { method: 'POST', headers: headers({
         'Upload-Length': String(item.file.size), 'Upload-Metadata': meta }) });
-      if (!res.ok) return failed(item, res.status, await problem(res));
+      if (!res.ok) return failed(item, res.status, await problem(res, res.statusText));
       item.url = res.headers.get('Location');
       item.offset = 0;
       localStorage.setItem(key(item.file), item.url);

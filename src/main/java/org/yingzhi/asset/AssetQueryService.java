@@ -290,7 +290,12 @@ public class AssetQueryService {
 
     /** A derivative file of an asset (of a size, for sized kinds), once the step that makes it is done. */
     public Path derivative(String id, Derivative kind, int size, User user) {
-        Asset asset = get(id, user);
+        return derivative(get(id, user), kind, size);
+    }
+
+    /** The same, for an asset already read for the user. */
+    Path derivative(Asset asset, Derivative kind, int size) {
+        String id = asset.id();
         StepState st = asset.processing().steps().get(kind.step());
         if (st == null) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "asset " + id + " is a "

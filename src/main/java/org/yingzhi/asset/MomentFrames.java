@@ -39,8 +39,8 @@ public class MomentFrames {
 
     /** The JPEG of the frame shown at {@code micros} from the clip's start, {@code width} wide (nearest made). */
     public Path frame(String id, long micros, int width, User user) {
-        Path proxy = queries.derivative(id, Derivative.PROXY, 0, user); // visible, a video, and its proxy is made
         Asset a = queries.get(id, user);
+        Path proxy = queries.derivative(a, Derivative.PROXY, 0); // a video whose proxy is made
         long duration = a.media() != null && a.media().durationMicros() != null ? a.media().durationMicros() : 0;
         if (micros < 0 || (duration > 0 && micros >= duration)) {
             throw ApiException.badRequest("at must lie inside the clip (0 to " + duration / 1e6 + " s)");

@@ -108,6 +108,13 @@ public class EntryService {
                 .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
     }
 
+    /** The names of the listed units, by name (the first 200), for pages that offer them as choices. */
+    public List<String> unitNames() {
+        @SuppressWarnings("unchecked")
+        List<Entry> units = (List<Entry>) search(EntryKind.UNIT, null, 0, 200).get("items");
+        return units.stream().map(Entry::name).toList();
+    }
+
     public Map<String, Object> search(EntryKind kind, String q, int offset, int limit) {
         if (q != null && q.length() > 100) {
             throw ApiException.badRequest("q may be at most 100 characters");

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.yingzhi.shared.json.Json;
-import org.yingzhi.shared.web.ApiException;
 
 /**
  * Accounts and personal API tokens. Everyone manages their own tokens and password; administrators create

@@ -125,11 +125,6 @@ public class AccountService {
         accounts.revoke(id);
     }
 
-    /** Whether the signed-in account still has to replace a one-time password. */
-    public boolean mustChangePassword(User user) {
-        return accounts.find(user.name()).map(Account::mustChangePassword).orElse(false);
-    }
-
     public Optional<Account> find(String name) {
         return accounts.find(name);
     }

@@ -12,9 +12,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.yingzhi.shared.web.Problems;
 
 /**
- * A signed-in session is only as good as its account now: when an administrator disables the account, the session
- * is ended at its next request, page or API alike (a page goes to sign-in, the API answers 401). Tokens are
- * checked against the account on every request already ({@link Accounts#byToken}). Part of the security chain only.
+ * A signed-in session is only as good as its account now, read once per request: when an administrator disables
+ * the account, the session is ended at its next request, page or API alike (a page goes to sign-in, the API
+ * answers 401); while the account still holds a one-time password (a new account, a reset), its pages send it to
+ * set its own first. Tokens are checked against the account on every request already ({@link Accounts#byToken}).
+ * Part of the security chain only.
  */
 final class SessionAccountFilter extends OncePerRequestFilter {
 
@@ -31,13 +33,20 @@ final class SessionAccountFilter extends OncePerRequestFilter {
         return p.startsWith("/css/") || p.startsWith("/js/") || p.startsWith("/webjars/") || p.equals("/favicon.ico");
     }
 
+    /** Pages a one-time password may still open: setting one's own, signing out, errors, the API's description. */
+    private static boolean isExempt(String path) {
+        return path.startsWith("/me") || path.equals("/login") || path.equals("/logout") || path.equals("/error")
+                || path.startsWith("/v3/") || path.startsWith("/swagger-ui") || path.startsWith("/actuator/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = req.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && auth != null && auth.getPrincipal() instanceof User u
-                && accounts.find(u.name()).map(Account::disabled).orElse(false)) {
+        Account a = session != null && auth != null && auth.getPrincipal() instanceof User u
+                ? accounts.find(u.name()).orElse(null) : null; // none: no session, or a configured token user
+        if (a != null && a.disabled()) {
             session.invalidate();
             SecurityContextHolder.clearContext();
             if (SecurityConfig.API.matches(req)) {
@@ -45,6 +54,11 @@ final class SessionAccountFilter extends OncePerRequestFilter {
             } else {
                 res.sendRedirect(req.getContextPath() + "/login?disabled");
             }
+            return;
+        }
+        if (a != null && a.mustChangePassword() && "GET".equals(req.getMethod()) && !SecurityConfig.API.matches(req)
+                && !isExempt(req.getServletPath())) {
+            res.sendRedirect(req.getContextPath() + "/me?change");
             return;
         }
         chain.doFilter(req, res);

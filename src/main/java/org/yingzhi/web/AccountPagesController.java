@@ -10,7 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yingzhi.gazetteer.EntryKind;
 import org.yingzhi.gazetteer.EntryService;
 import org.yingzhi.security.Account;
 import org.yingzhi.security.AccountService;
@@ -44,13 +43,11 @@ class AccountPagesController {
         for (Account a : all) {
             tokens.put(a.name(), accounts.tokensOf(a.name(), user).stream().filter(t -> t.revokedAt() == null).count());
         }
-        @SuppressWarnings("unchecked")
-        List<org.yingzhi.gazetteer.Entry> units = (List<org.yingzhi.gazetteer.Entry>) entries
-                .search(EntryKind.UNIT, null, 0, 200).get("items");
+
         model.addAttribute("accounts", all);
         model.addAttribute("tokens", tokens);
         model.addAttribute("roles", Role.values());
-        model.addAttribute("units", units.stream().map(org.yingzhi.gazetteer.Entry::name).toList());
+        model.addAttribute("units", entries.unitNames());
         model.addAttribute("user", user);
         return "users";
     }

@@ -9,7 +9,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.yingzhi.gazetteer.EntryKind;
 import org.yingzhi.gazetteer.EntryService;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.json.Json;
@@ -38,10 +37,7 @@ class UploadPageController {
         for (String t : TEXTS) {
             text.put(t, messages.getMessage("upload.js." + t, null, locale));
         }
-        @SuppressWarnings("unchecked")
-        List<org.yingzhi.gazetteer.Entry> units = (List<org.yingzhi.gazetteer.Entry>) entries
-                .search(EntryKind.UNIT, null, 0, 200).get("items");
-        model.addAttribute("units", units.stream().map(org.yingzhi.gazetteer.Entry::name).toList());
+        model.addAttribute("units", entries.unitNames());
         model.addAttribute("text", Json.MAPPER.writeValueAsString(text));
         model.addAttribute("chunk", chunk);
         model.addAttribute("user", user);

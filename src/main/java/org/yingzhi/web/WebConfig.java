@@ -14,12 +14,6 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
 
-    private final org.yingzhi.security.AccountService accounts;
-
-    WebConfig(org.yingzhi.security.AccountService accounts) {
-        this.accounts = accounts;
-    }
-
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver r = new CookieLocaleResolver("yz-lang");
@@ -34,8 +28,5 @@ class WebConfig implements WebMvcConfigurer {
         lang.setParamName("lang");
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
-        // pages only: the API answers by token or session as it always has
-        registry.addInterceptor(new AccountStateInterceptor(accounts)).excludePathPatterns("/api/**", "/css/**",
-                "/js/**", "/webjars/**", "/login", "/logout", "/error", "/v3/**", "/swagger-ui/**", "/actuator/**");
     }
 }
