@@ -16,7 +16,7 @@ import org.yingzhi.job.JobEvents;
 import org.yingzhi.job.JobHandlers;
 import org.yingzhi.job.JobOutcome;
 import org.yingzhi.job.JobRecovery;
-import org.yingzhi.job.JobRepository;
+import org.yingzhi.job.JobQueue;
 import org.yingzhi.job.JobProperties;
 import org.yingzhi.job.JobStatus;
 import org.yingzhi.job.Scope;
@@ -33,12 +33,12 @@ public class AssetProcessing implements JobEvents, JobRecovery {
     private static final Logger log = LoggerFactory.getLogger(AssetProcessing.class);
 
     private final AssetRepository assets;
-    private final JobRepository jobs;
+    private final JobQueue jobs;
     private final Set<String> types = new LinkedHashSet<>(Step.keys());
 
     private final JobProperties jobProps;
 
-    public AssetProcessing(AssetRepository assets, JobRepository jobs, JobHandlers handlers, JobProperties jobProps) {
+    public AssetProcessing(AssetRepository assets, JobQueue jobs, JobHandlers handlers, JobProperties jobProps) {
         this.jobProps = jobProps;
         this.assets = assets;
         this.jobs = jobs;

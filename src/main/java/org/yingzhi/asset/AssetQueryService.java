@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import org.bson.Document;
@@ -101,6 +102,16 @@ public class AssetQueryService {
     }
 
     /** Assets by id in the order given (ids a search returned: it already applied what the user may see). */
+    /** The asset holding a file of this fingerprint, deleted or not. */
+    public java.util.Optional<Asset> findBySha256(String sha256) {
+        return repo.findBySha256(sha256);
+    }
+
+    /** How many assets name each contributing unit string, as stored. */
+    public Map<String, Long> countByUnit() {
+        return repo.countByUnit();
+    }
+
     public List<Asset> byIds(List<String> ids) {
         return cached(ids);
     }

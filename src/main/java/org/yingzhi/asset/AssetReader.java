@@ -8,6 +8,9 @@ import org.bson.types.ObjectId;
 /** Reads assets by id: all that background handlers need of the catalog (and easy to fake in their tests). */
 public interface AssetReader {
 
+    /** The collection of assets, as the change log names it (what re-indexes an asset). */
+    String COLLECTION = "assets";
+
     Optional<Asset> findById(ObjectId id);
 
     /** Several assets at once, in the order of the ids given, missing ones left out (one catalog query). */

@@ -38,9 +38,9 @@ import org.yingzhi.shared.mongo.IdPages;
  * the typed {@link Asset}; writes are intents (insert, a user's edit, a step's progress), never free field paths.
  */
 @Repository
-public class AssetRepository implements AssetReader {
+class AssetRepository implements AssetReader {
 
-    public static final String COLLECTION = "assets";
+    static final String COLLECTION = AssetReader.COLLECTION;
 
     private final MongoCollection<Document> assets;
     private final DocumentSchemas schemas;

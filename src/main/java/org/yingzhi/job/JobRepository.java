@@ -37,7 +37,7 @@ import org.springframework.stereotype.Repository;
  * edges, each guarded by the state it moves from.
  */
 @Repository
-public class JobRepository {
+class JobRepository implements JobQueue {
 
     public static final String COLLECTION = "jobs";
 
@@ -88,6 +88,7 @@ public class JobRepository {
      * Queues the job unless it exists already (in whatever state); either way the job takes the scope given.
      * Safe to call any number of times.
      */
+    @Override
     public void enqueue(Subject subject, String type, Scope scope) {
         Date now = new Date();
         jobs.updateOne(eq(JobFields.ID, id(subject, type)), Updates.combine(
@@ -103,6 +104,7 @@ public class JobRepository {
      * Asks for the job to run again: a finished or failed job is queued afresh; a running one is flagged to run once
      * more when it finishes; a queued one stays as it is; a missing one is created.
      */
+    @Override
     public void requeue(Subject subject, String type, Scope scope) {
         enqueue(subject, type, scope);
         String id = id(subject, type);
@@ -208,6 +210,7 @@ public class JobRepository {
     }
 
     /** The state of every job of these subjects of one kind: by subject id, then by job type. */
+    @Override
     public Map<String, Map<String, JobStatus>> statusBySubject(String kind, List<String> ids) {
         Map<String, Map<String, JobStatus>> out = new HashMap<>();
         for (Document d : jobs.find(and(eq(JobFields.SUBJECT_KIND, kind), in(JobFields.SUBJECT_ID, ids)))
@@ -219,6 +222,7 @@ public class JobRepository {
     }
 
     /** Gives every job of the subject a new scope (the subject moved to another unit, was deleted or restored). */
+    @Override
     public void setScope(Subject subject, Scope scope) {
         jobs.updateMany(and(eq(JobFields.SUBJECT_KIND, subject.kind()), eq(JobFields.SUBJECT_ID, subject.id())),
                 Updates.set(JobFields.SCOPE, scopeDocument(scope)));

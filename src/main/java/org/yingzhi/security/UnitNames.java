@@ -14,6 +14,11 @@ public interface UnitNames {
     /** The listed name of the unit {@code name} names (its name or one of its other names), or {@code name} stripped. */
     String canonical(String name);
 
+    /** The listed units' names, by name (the first 200), for pages that offer them as choices. */
+    default java.util.List<String> listed() {
+        return java.util.List.of();
+    }
+
     /** The user with the listed name of their unit (no unit stays no unit). */
     default User listed(User u) {
         return u.unit() == null || u.unit().isEmpty() ? u

@@ -16,6 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.yingzhi.gazetteer.index.EntryService;
+import org.yingzhi.gazetteer.index.Units;
+import org.yingzhi.gazetteer.link.LinkGraph;
+import org.yingzhi.gazetteer.link.LinkService;
+import org.yingzhi.gazetteer.outline.OutlineService;
+import org.yingzhi.gazetteer.seed.GazetteerSeed;
 import org.yingzhi.support.Api;
 import org.yingzhi.support.FreshCatalog;
 import org.yingzhi.support.SampleOutline;
@@ -400,15 +406,11 @@ class GazetteerIntegrationTest {
     @Autowired
     OutlineService outlineService;
     @Autowired
-    OutlineRepository outlineRepo;
-    @Autowired
     EntryService entryService;
-    @Autowired
-    EntryRepository entryRepo;
     @Autowired
     LinkService linkService;
     @Autowired
-    org.yingzhi.asset.AssetRepository assetRepo;
+    org.yingzhi.asset.AssetQueryService assetQueries;
 
     /** What scripts/run loads: every sample link is made (a bad timecode in the sample file would drop one). */
     @Test
@@ -416,8 +418,8 @@ class GazetteerIntegrationTest {
         for (String s : List.of("clip-2997df.mov", "clip-25ndf.mp4", "photo-lhasa.jpg", "photo-kashgar.jpg")) {
             upload(s, Api.ADMIN);
         }
-        new GazetteerSeed(Samples.DIR.resolve("gazetteer").toString(), outlineService, outlineRepo, entryService,
-                entryRepo, linkService, assetRepo).seed();
+        new GazetteerSeed(Samples.DIR.resolve("gazetteer").toString(), outlineService, entryService,
+                linkService, assetQueries).seed();
         assertEquals(SampleOutline.ORIGINAL.size(), db.getCollection("outline").countDocuments());
         assertEquals(11, db.getCollection("links").countDocuments(), "every link of samples/gazetteer/gazetteer.json");
         assertEquals(17, db.getCollection("entries").countDocuments(), "7 units, 5 places, 3 people, 2 projects");

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.bson.Document;
 import org.bson.types.ObjectId;
-import org.yingzhi.gazetteer.Pinyin;
+import org.yingzhi.gazetteer.index.Pinyin;
 import org.yingzhi.shared.mongo.EmbeddedMongoServer;
 import org.yingzhi.timecode.FrameRate;
 import org.yingzhi.timecode.Timecode;

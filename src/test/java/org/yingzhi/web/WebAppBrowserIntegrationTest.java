@@ -50,14 +50,15 @@ import tools.jackson.databind.JsonNode;
  * against the service on the embedded catalog with the samples: signing in, the library with a Chinese search
  * and a facet, the player's source timecode after seeking a 29.97 drop-frame clip and stepping a frame, and a
  * viewer who sees no edit form and whose edit the server refuses anyway. Screenshots of each page go to
- * {@code src/docs/screenshots} (the README shows them).
+ * {@code target/screenshots}; {@code scripts/screenshots} copies them to {@code src/docs/screenshots}, which the
+ * README shows, so a test run never changes the work tree.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebAppBrowserIntegrationTest {
 
     static final Path DATA = TestDataDir.create("webapp");
-    static final Path SHOTS = Path.of("src/docs/screenshots");
+    static final Path SHOTS = Path.of("target/screenshots");
     static final String PASSWORD = "yingzhi-demo";
 
     @DynamicPropertySource

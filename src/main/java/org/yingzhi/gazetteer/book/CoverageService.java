@@ -1,0 +1,264 @@
+package org.yingzhi.gazetteer.book;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.yingzhi.gazetteer.link.Link;
+import org.yingzhi.gazetteer.link.LinkGraph;
+import org.yingzhi.gazetteer.link.LinkTarget;
+import org.yingzhi.gazetteer.outline.OutlineNode;
+import org.yingzhi.gazetteer.outline.OutlineService;
+import org.yingzhi.shared.office.Sheets;
+
+/**
+ * How well each chapter is supplied with material, for the office's progress reports: for every node, what is
+ * linked to it directly and to its whole subtree (clips, total linked duration, photos, and the people and projects
+ * those same assets are linked to), the chapters with nothing at all, and the totals per responsible unit. Reads
+ * the outline and the links once; durations come from the links themselves.
+ */
+@Service
+public class CoverageService {
+
+    private final OutlineService outline;
+    private final LinkGraph links;
+
+    public CoverageService(OutlineService outline, LinkGraph links) {
+        this.outline = outline;
+        this.links = links;
+    }
+
+    /** One node's figures: direct links, and the subtree's distinct clips, duration, photos, people and projects. */
+    public record Row(String id, String title, String level, int depth, String unit, OutlineNode.WritingStatus status,
+            String due, int directLinks, int clips, long durationMicros, int photos, int people, int projects) {
+    }
+
+    /** The outline in reading order, kept until the outline changes (any process). */
+    private record Outline(long version, List<OutlineNode> reading) {
+    }
+
+    private volatile Outline cachedOutline;
+
+    private List<OutlineNode> reading() {
+        long v = links.outlineVersion();
+        Outline o = cachedOutline;
+        if (o != null && o.version() == v && links.ready()) {
+            return o.reading();
+        }
+        List<OutlineNode> reading = outline.inReadingOrder();
+        if (links.ready()) {
+            cachedOutline = new Outline(v, reading);
+        }
+        return reading;
+    }
+
+    /**
+     * Counts per node and subtree in one pass over the links. Nodes are laid out in reading order, so a subtree is
+     * a contiguous range of positions; the chapter links are bucketed by position, and each node's distinct clips,
+     * photos, people and projects are counted over its range with stamp arrays (no sets): the cost is the number
+     * of links times the depth of the tree.
+     */
+    public Map<String, Object> coverage() {
+        List<OutlineNode> reading = reading();
+        int n = reading.size();
+        Map<String, Integer> pos = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            pos.put(reading.get(i).id(), i);
+        }
+        int[] end = new int[n]; // exclusive end of each subtree in reading order
+        for (int i = n - 1; i >= 0; i--) {
+            end[i] = i + 1;
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            OutlineNode node = reading.get(i);
+            Integer parent = node.parent() == null ? null : pos.get(node.parent());
+            if (parent != null) {
+                end[parent] = Math.max(end[parent], end[i]);
+            }
+        }
+        Prepared prep = prepared();
+        int[] perPos = new int[n + 1];
+        int[] nodeOf = new int[prep.chapterTargets.length];
+        for (int k = 0; k < nodeOf.length; k++) {
+            Integer p = pos.get(prep.chapterTargets[k]);
+            nodeOf[k] = p == null ? -1 : p;
+            if (p != null) {
+                perPos[p + 1]++;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            perPos[i + 1] += perPos[i];
+        }
+        int total = perPos[n];
+        int[] linkAsset = new int[total];
+        boolean[] linkPhoto = new boolean[total];
+        long[] linkMicros = new long[total];
+        int[] fill = perPos.clone();
+        for (int k = 0; k < nodeOf.length; k++) {
+            if (nodeOf[k] < 0) {
+                continue;
+            }
+            int at = fill[nodeOf[k]]++;
+            linkAsset[at] = prep.chapterAsset[k];
+            linkPhoto[at] = prep.chapterPhoto[k];
+            linkMicros[at] = prep.chapterMicros[k];
+        }
+        int[][] peopleOf = prep.peopleOf;
+        int[][] projectsOf = prep.projectsOf;
+        Map<String, Integer> assetNo = prep.assetNo;
+        int[] assetStamp = new int[assetNo.size()];
+        int[] personStamp = new int[maxOf(peopleOf) + 1];
+        int[] projectStamp = new int[maxOf(projectsOf) + 1];
+        List<Row> rows = new ArrayList<>(n);
+        List<Row> empty = new ArrayList<>();
+        Map<String, Map<String, Object>> byUnit = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            OutlineNode node = reading.get(i);
+            int stamp = i + 1;
+            int clips = 0;
+            int photos = 0;
+            int people = 0;
+            int projects = 0;
+            long micros = 0;
+            for (int k = perPos[i]; k < perPos[end[i]]; k++) {
+                int a = linkAsset[k];
+                if (!linkPhoto[k]) {
+                    micros += linkMicros[k];
+                }
+                if (assetStamp[a] == stamp) {
+                    continue;
+                }
+                assetStamp[a] = stamp;
+                if (linkPhoto[k]) {
+                    photos++;
+                } else {
+                    clips++;
+                }
+                for (int person : peopleOf[a]) {
+                    if (personStamp[person] != stamp) {
+                        personStamp[person] = stamp;
+                        people++;
+                    }
+                }
+                for (int project : projectsOf[a]) {
+                    if (projectStamp[project] != stamp) {
+                        projectStamp[project] = stamp;
+                        projects++;
+                    }
+                }
+            }
+            int direct = perPos[i + 1] - perPos[i];
+            Row r = new Row(node.id(), node.title(), node.level(), node.path().size() + 1, node.unit(), node.status(),
+                    node.due(), direct, clips, micros, photos, people, projects);
+            rows.add(r);
+            if (clips == 0 && photos == 0) {
+                empty.add(r);
+            }
+            boolean leaf = end[i] == i + 1;
+            String unit = node.unit() == null ? "（未指定）" : node.unit();
+            Map<String, Object> u = byUnit.computeIfAbsent(unit, k -> new LinkedHashMap<>(Map.of("nodes", 0,
+                    "withoutMaterial", 0, "directLinks", 0)));
+            if (leaf) {
+                u.merge("nodes", 1, (x, y) -> (Integer) x + (Integer) y);
+                if (direct == 0) {
+                    u.merge("withoutMaterial", 1, (x, y) -> (Integer) x + (Integer) y);
+                }
+            }
+            u.merge("directLinks", direct, (x, y) -> (Integer) x + (Integer) y);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rows", rows);
+        out.put("withoutMaterial", empty);
+        out.put("byUnit", byUnit);
+        return out;
+    }
+
+    /**
+     * The links as small ints, ready for counting: kept until the link graph changes, so the report pays for the
+     * outline (which it reads afresh) and the counting only.
+     */
+    private record Prepared(long version, Map<String, Integer> assetNo, String[] chapterTargets, int[] chapterAsset,
+            boolean[] chapterPhoto, long[] chapterMicros, int[][] peopleOf, int[][] projectsOf) {
+    }
+
+    private volatile Prepared prepared;
+
+    private Prepared prepared() {
+        long v = links.version();
+        Prepared p = prepared;
+        if (p != null && p.version() == v && links.ready()) {
+            return p;
+        }
+        List<Link> chapter = links.allOf(LinkTarget.CHAPTER);
+        Map<String, Integer> assetNo = new HashMap<>();
+        String[] targets = new String[chapter.size()];
+        int[] asset = new int[chapter.size()];
+        boolean[] photo = new boolean[chapter.size()];
+        long[] micros = new long[chapter.size()];
+        for (int k = 0; k < targets.length; k++) {
+            Link l = chapter.get(k);
+            targets[k] = l.targetId();
+            asset[k] = assetNo.computeIfAbsent(l.asset(), x -> assetNo.size());
+            photo[k] = "PHOTO".equals(l.assetType());
+            micros[k] = l.durationMicros();
+        }
+        p = new Prepared(v, assetNo, targets, asset, photo, micros, entriesOf(LinkTarget.PERSON, assetNo),
+                entriesOf(LinkTarget.PROJECT, assetNo));
+        prepared = p;
+        return p;
+    }
+
+    /** For each numbered asset, the numbers of the entries (people or projects) it is linked to. */
+    private int[][] entriesOf(LinkTarget kind, Map<String, Integer> assetNo) {
+        List<Link> all = links.allOf(kind);
+        Map<String, Integer> entryNo = new HashMap<>();
+        int[] a = new int[all.size()];
+        int[] e = new int[all.size()];
+        int[] count = new int[assetNo.size()];
+        for (int k = 0; k < a.length; k++) {
+            Link l = all.get(k);
+            Integer n = assetNo.get(l.asset());
+            a[k] = n == null ? -1 : n;
+            if (n != null) {
+                e[k] = entryNo.computeIfAbsent(l.targetId(), x -> entryNo.size());
+                count[n]++;
+            }
+        }
+        int[][] out = new int[assetNo.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = new int[count[i]];
+        }
+        int[] fill = new int[assetNo.size()];
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] >= 0) {
+                out[a[k]][fill[a[k]]++] = e[k];
+            }
+        }
+        return out;
+    }
+
+    private static int maxOf(int[][] a) {
+        int m = 0;
+        for (int[] x : a) {
+            for (int v : x) {
+                m = Math.max(m, v);
+            }
+        }
+        return m;
+    }
+
+    /** The coverage rows as a spreadsheet: one row per node, indented by depth, durations in minutes. */
+    @SuppressWarnings("unchecked")
+    public byte[] xlsx() {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row x : (List<Row>) coverage().get("rows")) {
+            rows.add(java.util.Arrays.asList("  ".repeat(x.depth() - 1) + x.title(), x.level(), x.unit(), x.status().name(),
+                    x.directLinks(), x.clips(), Math.round(x.durationMicros() / 600_000.0) / 100.0, x.photos(),
+                    x.people(), x.projects()));
+        }
+        return Sheets.xlsx("资料覆盖", List.of("篇目", "层级", "承编单位", "状态", "直接关联", "视音频", "时长(分钟)", "照片",
+                "人物", "项目"), rows, 0, 40);
+    }
+}

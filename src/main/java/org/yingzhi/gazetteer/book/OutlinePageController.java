@@ -1,0 +1,59 @@
+package org.yingzhi.gazetteer.book;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.yingzhi.gazetteer.figure.FigureService;
+import org.yingzhi.gazetteer.link.LinkService;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+
+/**
+ * The book's outline with what each node and its subtree has linked (clips, duration, photos: a bar per node, so
+ * chapters without material stand out), and a chapter's page with its linked moments and photos.
+ */
+@Controller
+class OutlinePageController {
+
+    private final CoverageService coverage;
+    private final LinkService links;
+    private final FigureService figures;
+    private final AccessPolicy policy;
+
+    OutlinePageController(CoverageService coverage, LinkService links, FigureService figures, AccessPolicy policy) {
+        this.coverage = coverage;
+        this.links = links;
+        this.figures = figures;
+        this.policy = policy;
+    }
+
+    @GetMapping("/outline")
+    String outline(User user, Model model) {
+        Map<String, Object> c = coverage.coverage();
+        @SuppressWarnings("unchecked")
+        List<CoverageService.Row> rows = (List<CoverageService.Row>) c.get("rows");
+        long most = rows.stream().mapToLong(r -> r.clips() + r.photos()).max().orElse(0);
+        model.addAttribute("rows", rows);
+        model.addAttribute("most", Math.max(1, most));
+        model.addAttribute("user", user);
+        return "book/outline";
+    }
+
+    @GetMapping("/outline/{id}")
+    String chapter(@PathVariable String id, User user, Model model) {
+        model.addAttribute("page", links.chapterMaterial(id, true, 0, LinkService.MAX_PAGE));
+        model.addAttribute("chapterId", id);
+        // the node's own figures can be reordered and captioned here; its sections' are listed with their numbers
+        List<FigureService.Numbered> all = figures.numbered(id);
+        model.addAttribute("ownFigures", all.stream().filter(f -> f.figure().chapter().equals(id)).toList());
+        model.addAttribute("subFigures", all.stream().filter(f -> !f.figure().chapter().equals(id)).toList());
+        model.addAttribute("canEditFigures", policy.allows(user, Action.EDIT_GAZETTEER, Resource.of("outline", null)));
+        model.addAttribute("user", user);
+        return "book/chapter";
+    }
+}

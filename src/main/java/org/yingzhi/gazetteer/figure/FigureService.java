@@ -1,0 +1,254 @@
+package org.yingzhi.gazetteer.figure;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.bson.types.ObjectId;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetReader;
+import org.yingzhi.asset.AssetType;
+import org.yingzhi.gazetteer.outline.OutlineNode;
+import org.yingzhi.gazetteer.outline.OutlineService;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.office.Sheets;
+import org.yingzhi.shared.web.ApiException;
+import org.yingzhi.storage.Derivative;
+import org.yingzhi.storage.MediaStore;
+
+/**
+ * Photos for the book: editors attach photos to outline nodes with caption and credit and put them in order; the
+ * figure list of a chapter, a part or the whole book is numbered by chapter (图1-1, 图1-2, 图2-1 ...) in reading
+ * order and exported as Markdown, CSV and .xlsx, or as a zip with each figure's picture named by its number for
+ * the typesetter.
+ */
+@Service
+public class FigureService {
+
+    static final String CHAPTER_LEVEL = "章";
+
+    private final FigureRepository figures;
+    private final OutlineService outline;
+    private final AssetReader assets;
+    private final MediaStore store;
+    private final AccessPolicy policy;
+
+    public FigureService(FigureRepository figures, OutlineService outline, AssetReader assets, MediaStore store,
+            AccessPolicy policy) {
+        this.figures = figures;
+        this.outline = outline;
+        this.assets = assets;
+        this.store = store;
+        this.policy = policy;
+    }
+
+    public record FigureInput(String asset, String caption, String credit, Integer position) {
+    }
+
+    public Figure attach(String chapter, FigureInput in, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
+        OutlineNode node = outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
+        if (in.asset() == null || !ObjectId.isValid(in.asset())) {
+            throw ApiException.badRequest("asset must be the id of a photo");
+        }
+        Asset a = assets.findById(new ObjectId(in.asset())).filter(x -> !x.deleted())
+                .orElseThrow(() -> ApiException.notFound("asset", in.asset()));
+        if (a.type() != AssetType.PHOTO) {
+            throw ApiException.badRequest("only photos are attached to chapters as figures; link clips instead");
+        }
+        List<Figure> current = figures.ofChapters(List.of(node.id()));
+        int at = in.position() == null ? current.size() : Math.max(0, Math.min(in.position(), current.size()));
+        Figure f = figures.insert(node.id(), a.id(), in.caption(), in.credit(), at, user.name())
+                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "Already attached",
+                        "this photo is already a figure of " + node.title()));
+        List<String> order = new ArrayList<>(current.stream().map(Figure::id).toList());
+        order.add(at, f.id());
+        for (int i = 0; i < order.size(); i++) {
+            figures.setOrder(order.get(i), i);
+        }
+        return figures.find(f.id()).orElseThrow();
+    }
+
+    public Figure update(String id, FigureInput in, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
+        Figure f = figures.find(id).orElseThrow(() -> ApiException.notFound("figure", id));
+        if (in.asset() != null && !in.asset().equals(f.asset())) {
+            throw ApiException.badRequest("a figure's photo is not changed; remove it and attach the other photo");
+        }
+        figures.update(id, in.caption(), in.credit());
+        if (in.position() != null) {
+            List<String> order = new ArrayList<>(figures.ofChapters(List.of(f.chapter())).stream().map(Figure::id).toList());
+            order.remove(id);
+            order.add(Math.max(0, Math.min(in.position(), order.size())), id);
+            for (int i = 0; i < order.size(); i++) {
+                figures.setOrder(order.get(i), i);
+            }
+        }
+        return figures.find(id).orElseThrow();
+    }
+
+    /** Puts a node's figures in the given order; the list must name each of them once. */
+    public List<Figure> reorder(String chapter, List<String> ids, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
+        outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
+        List<Figure> current = figures.ofChapters(List.of(chapter));
+        Set<String> have = new HashSet<>(current.stream().map(Figure::id).toList());
+        if (ids == null || ids.size() != have.size() || !have.equals(new HashSet<>(ids))) {
+            throw ApiException.badRequest("the order must list each of the chapter's " + have.size() + " figures once");
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            figures.setOrder(ids.get(i), i);
+        }
+        return figures.ofChapters(List.of(chapter));
+    }
+
+    public void delete(String id, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
+        Figure f = figures.find(id).orElseThrow(() -> ApiException.notFound("figure", id));
+        figures.delete(id);
+        List<Figure> rest = figures.ofChapters(List.of(f.chapter()));
+        for (int i = 0; i < rest.size(); i++) {
+            figures.setOrder(rest.get(i).id(), i);
+        }
+    }
+
+    /** A figure with its number, where it sits in the book, and its photo. */
+    public record Numbered(String number, Figure figure, String node, String chapter, String title, String preview) {
+    }
+
+    /**
+     * The numbered figures of a node's subtree (or of the whole book when {@code root} is null), in reading order.
+     * The first number is the chapter's (章) place in the whole book, counted across parts; figures above any
+     * chapter (attached to a 篇) take their part's number.
+     */
+    public List<Numbered> numbered(String root) {
+        List<OutlineNode> reading = outline.inReadingOrder();
+        Map<String, Integer> chapterNo = new HashMap<>();
+        Map<String, Integer> partNo = new HashMap<>();
+        int chapters = 0;
+        int parts = 0;
+        for (OutlineNode n : reading) {
+            if (n.parent() == null) {
+                partNo.put(n.id(), ++parts);
+            }
+            if (CHAPTER_LEVEL.equals(n.level())) {
+                chapterNo.put(n.id(), ++chapters);
+            }
+        }
+        Map<String, OutlineNode> byId = new HashMap<>();
+        reading.forEach(n -> byId.put(n.id(), n));
+        if (root != null && !byId.containsKey(root)) {
+            throw ApiException.notFound("outline node", root);
+        }
+        // numbered across the whole book, so a section's figures keep the numbers they have in their chapter
+        Map<String, List<Figure>> byNode = new HashMap<>();
+        for (Figure f : figures.ofChapters(reading.stream().map(OutlineNode::id).toList())) {
+            byNode.computeIfAbsent(f.chapter(), k -> new ArrayList<>()).add(f);
+        }
+        Map<String, Integer> counters = new LinkedHashMap<>();
+        List<Numbered> out = new ArrayList<>();
+        for (OutlineNode n : reading) {
+            boolean inScope = root == null || n.id().equals(root) || n.path().contains(root);
+            for (Figure f : byNode.getOrDefault(n.id(), List.of())) {
+                OutlineNode chapter = enclosingChapter(n, byId);
+                String prefix = chapter != null ? String.valueOf(chapterNo.get(chapter.id()))
+                        : String.valueOf(partNo.get(n.path().isEmpty() ? n.id() : n.path().get(0)));
+                int k = counters.merge(prefix, 1, Integer::sum);
+                if (!inScope) {
+                    continue;
+                }
+                Asset a = assets.findById(new ObjectId(f.asset())).orElse(null);
+                out.add(new Numbered("图" + prefix + "-" + k, f, n.title(), chapter == null ? null : chapter.title(),
+                        a == null ? null : a.title(), "/api/assets/" + f.asset() + "/preview?size=2048"));
+            }
+        }
+        return out;
+    }
+
+    private static OutlineNode enclosingChapter(OutlineNode n, Map<String, OutlineNode> byId) {
+        for (OutlineNode x = n; x != null; x = x.parent() == null ? null : byId.get(x.parent())) {
+            if (CHAPTER_LEVEL.equals(x.level())) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    public static String markdown(List<Numbered> list) {
+        StringBuilder sb = new StringBuilder("| 图号 | 图注 | 摄影/来源 | 章节 |\n| --- | --- | --- | --- |\n");
+        for (Numbered n : list) {
+            sb.append("| ").append(n.number()).append(" | ").append(cell(n.figure().caption())).append(" | ")
+                    .append(cell(n.figure().credit())).append(" | ").append(cell(n.node())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static String cell(String s) {
+        return s == null ? "" : s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    /** CSV (RFC 4180) with a byte-order mark, so that spreadsheet programs read the Chinese as UTF-8. */
+    public static byte[] csv(List<Numbered> list) {
+        StringBuilder sb = new StringBuilder("\uFEFF图号,图注,摄影/来源,章节,资产\r\n");
+        for (Numbered n : list) {
+            sb.append(String.join(",", csvCell(n.number()), csvCell(n.figure().caption()), csvCell(n.figure().credit()),
+                    csvCell(n.node()), csvCell(n.figure().asset()))).append("\r\n");
+        }
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String csvCell(String s) {
+        String v = s == null ? "" : s;
+        // a leading = + - @ would make a spreadsheet run a formula: neutralised with a quote
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
+    public static byte[] xlsx(List<Numbered> list) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Numbered n : list) {
+            rows.add(java.util.Arrays.asList(n.number(), n.figure().caption(), n.figure().credit(), n.node(),
+                    n.figure().asset()));
+        }
+        return Sheets.xlsx("图表目录", List.of("图号", "图注", "摄影/来源", "章节", "资产"), rows, 1, 60);
+    }
+
+    /** The list (Markdown and CSV) and every figure's picture named by its number: the 2048 px preview, else the original. */
+    public void zip(List<Numbered> list, java.io.OutputStream target) throws IOException {
+        // streamed: a whole book's pictures do not fit in memory
+        try (ZipOutputStream zip = new ZipOutputStream(target)) {
+            zip.putNextEntry(new ZipEntry("图表目录.md"));
+            zip.write(markdown(list).getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("图表目录.csv"));
+            zip.write(csv(list));
+            for (Numbered n : list) {
+                Asset a = assets.findById(new ObjectId(n.figure().asset())).orElse(null);
+                if (a == null) {
+                    continue;
+                }
+                Path preview = store.derivative(a.id(), Derivative.PREVIEW, 2048);
+                Path file = Files.isReadable(preview) ? preview : store.original(a.original().sha256(), a.original().ext());
+                String ext = file == preview ? "jpg" : a.original().ext();
+                zip.putNextEntry(new ZipEntry(n.number() + "." + ext));
+                Files.copy(file, zip);
+            }
+            zip.finish();
+        }
+    }
+}

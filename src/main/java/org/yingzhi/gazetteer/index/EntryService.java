@@ -1,0 +1,277 @@
+package org.yingzhi.gazetteer.index;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.web.ApiException;
+
+/** The index of people, aid projects, places and units: create, edit, find (Chinese or pinyin), merge, nearest places. */
+@Service
+public class EntryService {
+
+    /** The collection whose changes the link graph follows. */
+    public static final String COLLECTION = EntryRepository.COLLECTION;
+
+    /** The policy's name for the index as a resource. */
+    public static final String KIND = "index";
+
+    private final EntryRepository entries;
+    private final List<EntryReferences> links;
+    private final AccessPolicy policy;
+
+    private final Units units;
+    private final EntryDirectory directory;
+
+    EntryService(EntryRepository entries, List<EntryReferences> links, AccessPolicy policy, Units units,
+            EntryDirectory directory) {
+        this.units = units;
+        this.directory = directory;
+        this.entries = entries;
+        this.links = List.copyOf(links);
+        this.policy = policy;
+    }
+
+    public Entry create(EntryKind kind, Entry.Input in, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        if (in.name() == null || in.name().isBlank()) {
+            throw ApiException.badRequest("name must not be empty");
+        }
+        check(kind, in);
+        if (kind == EntryKind.UNIT) {
+            checkUnitNames(null, in);
+            Entry e = entries.insert(kind, in);
+            units.changed();
+            return e;
+        }
+        return entries.insert(kind, withUnits(in));
+    }
+
+    /** A person's unit and a project's funding unit as the unit list names them. */
+    private Entry.Input withUnits(Entry.Input in) {
+        if (in.unit() == null && in.fundingUnit() == null) {
+            return in;
+        }
+        return new Entry.Input(in.name(), in.otherNames(), in.gender(), in.ethnicity(), in.roles(),
+                units.canonical(in.unit()), in.batch(), in.yearFrom(), in.yearTo(), in.placeServed(), in.biography(),
+                in.portrait(), in.place(), units.canonical(in.fundingUnit()), in.amount(), in.projectStatus(),
+                in.placeKind(), in.parentPlace(), in.latitude(), in.longitude(), in.notes());
+    }
+
+    /** A unit's names may not be another unit's names: one string, one unit. */
+    private void checkUnitNames(String self, Entry.Input in) {
+        List<String> names = new ArrayList<>();
+        if (in.name() != null) {
+            names.add(in.name());
+        }
+        if (in.otherNames() != null) {
+            names.addAll(in.otherNames());
+        }
+        for (String n : names) {
+            if (n == null || n.isBlank()) {
+                continue;
+            }
+            String owner = units.listedName(n);
+            Entry other = owner == null ? null : entries.findByName(EntryKind.UNIT, owner).orElse(null);
+            if (other != null && !other.id().equals(self)) {
+                throw new ApiException(HttpStatus.CONFLICT, "Unit name taken",
+                        "'" + n + "' already names the unit " + other.name() + " (" + other.id() + ")");
+            }
+        }
+    }
+
+    public Entry update(EntryKind kind, String id, Entry.Input in, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        Entry e = get(kind, id);
+        if (in.name() != null && in.name().isBlank()) {
+            throw ApiException.badRequest("name must not be empty");
+        }
+        check(kind, in);
+        if (kind == EntryKind.UNIT) {
+            checkUnitNames(e.id(), in);
+        }
+        Entry updated = entries.update(e.id(), kind == EntryKind.UNIT ? in : withUnits(in));
+        if (kind == EntryKind.UNIT) {
+            units.changed();
+        }
+        if (kind != EntryKind.UNIT && (in.name() != null || in.otherNames() != null)) {
+            List<String> ids = new ArrayList<>(e.formerIds());
+            ids.add(e.id());
+            links.forEach(r -> r.touched(kind, ids)); // names are searchable text of linked assets
+        }
+        return updated;
+    }
+
+    /** One entry of any kind, or empty. */
+    public java.util.Optional<Entry> find(String id) {
+        return entries.find(id);
+    }
+
+    /** The entries of these ids that exist. */
+    public List<Entry> findAll(java.util.Collection<String> ids) {
+        return entries.findAll(ids);
+    }
+
+    /** The entry of this kind whose name is exactly {@code name}. */
+    public java.util.Optional<Entry> findByName(EntryKind kind, String name) {
+        return entries.findByName(kind, name);
+    }
+
+    public long count(EntryKind kind) {
+        return entries.count(kind);
+    }
+
+    public Entry get(EntryKind kind, String id) {
+        return entries.find(id).filter(e -> e.kind() == kind)
+                .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
+    }
+
+    /** The names of the listed units, by name (the first 200), for pages that offer them as choices. */
+    public List<String> unitNames() {
+        return units.listed();
+    }
+
+    public Map<String, Object> search(EntryKind kind, String q, int offset, int limit) {
+        if (q != null && q.length() > 100) {
+            throw ApiException.badRequest("q may be at most 100 characters");
+        }
+        int size = Math.max(1, Math.min(limit, 200));
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (directory.ready()) {
+            EntryDirectory.Found f = directory.search(kind, q, Math.max(0, offset), size);
+            out.put("items", f.items());
+            out.put("total", f.total());
+            if (kind == null) {
+                Map<String, Long> byKind = new LinkedHashMap<>();
+                f.byKind().forEach((k, n) -> byKind.put(k.plural(), n));
+                out.put("byKind", byKind);
+            }
+            return out;
+        }
+        if (kind == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Index directory not ready",
+                    "the index of people, projects and places is being read; try again shortly");
+        }
+        // until the directory is built (the first seconds after start-up), the catalog answers
+        out.put("items", entries.search(kind, q, Math.max(0, offset), size));
+        out.put("total", entries.countMatching(kind, q));
+        return out;
+    }
+
+    /**
+     * Merges {@code other} into {@code survivor} (same kind): every link to the other now points to the survivor,
+     * its names become other names, fields the survivor lacks are filled from it, and its id keeps resolving.
+     */
+    public Map<String, Object> merge(EntryKind kind, String survivor, String other, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        Entry keep = get(kind, survivor);
+        Entry gone = get(kind, other);
+        if (keep.id().equals(gone.id())) {
+            throw new ApiException(HttpStatus.CONFLICT, "Same entry", "an entry cannot be merged into itself");
+        }
+        long moved = 0;
+        if (kind != EntryKind.UNIT) {
+            List<String> ids = new ArrayList<>(gone.formerIds());
+            ids.add(gone.id());
+            for (EntryReferences r : links) {
+                moved += r.moveTo(kind, ids, keep.id());
+            }
+        }
+        Entry merged = entries.absorb(keep.id(), gone);
+        if (kind == EntryKind.UNIT) {
+            units.changed(); // the other unit's names are now names of the survivor
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("entry", merged);
+        out.put("linksMoved", moved);
+        return out;
+    }
+
+    /** Known places nearest a GPS position (great-circle distance), closest first, with the distance in km. */
+    public List<Map<String, Object>> nearestPlaces(double lat, double lon, int limit) {
+        if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
+            throw ApiException.badRequest("latitude must be within ±90 and longitude within ±180");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Entry p : directory.ready() ? directory.all(EntryKind.PLACE) : entries.search(EntryKind.PLACE, null, 0, 100_000)) {
+            if (p.latitude() == null || p.longitude() == null) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("place", p);
+            m.put("distanceKm", Math.round(km(lat, lon, p.latitude(), p.longitude()) * 10) / 10.0);
+            out.add(m);
+        }
+        out.sort(Comparator.comparingDouble(m -> (Double) m.get("distanceKm")));
+        return out.subList(0, Math.min(Math.max(1, limit), out.size()));
+    }
+
+    static double km(double lat1, double lon1, double lat2, double lon2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+
+    /** Fields that belong to another kind are refused, and references must point to entries of the right kind. */
+    private void check(EntryKind kind, Entry.Input in) {
+        List<String> foreign = new ArrayList<>();
+        boolean person = kind == EntryKind.PERSON;
+        boolean project = kind == EntryKind.PROJECT;
+        boolean place = kind == EntryKind.PLACE;
+        if (!person) {
+            addIf(foreign, in.gender(), "gender");
+            addIf(foreign, in.ethnicity(), "ethnicity");
+            addIf(foreign, in.roles(), "roles");
+            addIf(foreign, in.batch(), "batch");
+            addIf(foreign, in.placeServed(), "placeServed");
+            addIf(foreign, in.biography(), "biography");
+            addIf(foreign, in.portrait(), "portrait");
+        }
+        if (!person && !project) {
+            addIf(foreign, in.yearFrom(), "yearFrom");
+            addIf(foreign, in.yearTo(), "yearTo");
+        }
+        if (!project) {
+            addIf(foreign, in.place(), "place");
+            addIf(foreign, in.fundingUnit(), "fundingUnit");
+            addIf(foreign, in.amount(), "amount");
+            addIf(foreign, in.projectStatus(), "projectStatus");
+        }
+        if (!place) {
+            addIf(foreign, in.placeKind(), "placeKind");
+            addIf(foreign, in.parentPlace(), "parentPlace");
+            addIf(foreign, in.latitude(), "latitude");
+            addIf(foreign, in.longitude(), "longitude");
+        }
+        if (kind == EntryKind.UNIT) {
+            addIf(foreign, in.unit(), "unit");
+        }
+        if (!foreign.isEmpty()) {
+            throw ApiException.badRequest("a " + kind.wire() + " has no " + String.join(", ", foreign));
+        }
+        if (in.yearFrom() != null && in.yearTo() != null && in.yearTo() < in.yearFrom()) {
+            throw ApiException.badRequest("yearTo comes before yearFrom");
+        }
+        for (String ref : new String[] {in.placeServed(), in.place(), in.parentPlace()}) {
+            if (ref != null && !ref.isBlank() && entries.find(ref).filter(e -> e.kind() == EntryKind.PLACE).isEmpty()) {
+                throw ApiException.badRequest("'" + ref + "' is not a place of the index");
+            }
+        }
+    }
+
+    private static void addIf(List<String> out, Object value, String name) {
+        if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
+            out.add(name);
+        }
+    }
+}

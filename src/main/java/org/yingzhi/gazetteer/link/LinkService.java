@@ -1,0 +1,291 @@
+package org.yingzhi.gazetteer.link;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.springframework.stereotype.Service;
+import org.yingzhi.asset.Asset;
+import org.yingzhi.asset.AssetReader;
+import org.yingzhi.asset.AssetType;
+import org.yingzhi.asset.Subclip;
+import org.yingzhi.asset.Timebase;
+import org.yingzhi.gazetteer.index.Entry;
+import org.yingzhi.gazetteer.index.EntryService;
+import org.yingzhi.gazetteer.outline.OutlineNode;
+import org.yingzhi.gazetteer.outline.OutlineService;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.web.ApiException;
+import org.yingzhi.timecode.FrameRate;
+import org.yingzhi.timecode.TimeRange;
+import org.yingzhi.timecode.Timecode;
+
+/**
+ * Links material to the gazetteer and lists it from every side. A range is given in the clip's own source
+ * timecode and must lie inside the clip, at the clip's rate, with out after in; a photo links whole; a range can
+ * be taken from a suggested scene. Whether the user may link the asset is the access policy's decision (the
+ * office and editors link anything; contributors their own unit's media).
+ */
+@Service
+public class LinkService {
+
+    private final LinkRepository links;
+    private final LinkGraph graph;
+    private final OutlineService outline;
+    private final EntryService entries;
+    private final AssetReader assets;
+    private final AccessPolicy policy;
+
+    public LinkService(LinkRepository links, LinkGraph graph, OutlineService outline, EntryService entries, AssetReader assets,
+            AccessPolicy policy) {
+        this.links = links;
+        this.graph = graph;
+        this.outline = outline;
+        this.entries = entries;
+        this.assets = assets;
+        this.policy = policy;
+    }
+
+    /**
+     * What a client sends: the asset, the target, and optionally a range (in and out as source timecode labels,
+     * and the rate they were counted at, e.g. "30000/1001") or a scene number, and a note.
+     */
+    public record LinkInput(String asset, String target, String targetId, String in, String out, String rate,
+            Integer scene, String note) {
+    }
+
+    public Link create(LinkInput in, User user) {
+        if (in.asset() == null || !ObjectId.isValid(in.asset())) {
+            throw ApiException.badRequest("asset must be the id of an asset");
+        }
+        Asset asset = assets.findById(new ObjectId(in.asset()))
+                .filter(a -> !a.deleted()).orElseThrow(() -> ApiException.notFound("asset", in.asset()));
+        policy.check(user, Action.LINK, Resource.of("asset", asset.contributorUnit()));
+        LinkTarget kind = LinkTarget.parse(in.target());
+        String targetId = resolveTarget(kind, in.targetId());
+        Document d = new Document("asset", new ObjectId(asset.id())).append("assetType", asset.type().name())
+                .append("target", new Document("kind", kind.wire()).append("id", new ObjectId(targetId)));
+        if (asset.contributorUnit() != null) {
+            d.append("unit", asset.contributorUnit());
+        }
+        Document range = range(asset, in);
+        if (range != null) {
+            d.append("range", range);
+        }
+        long whole = asset.media() != null && asset.media().durationMicros() != null ? asset.media().durationMicros() : 0;
+        d.append("durationMicros", range != null ? range.get("durationMicros", Number.class).longValue() : whole);
+        if (in.scene() != null) {
+            d.append("scene", in.scene());
+        }
+        if (in.note() != null && !in.note().isBlank()) {
+            d.append("note", in.note().strip());
+        }
+        Document by = new Document("name", user.name());
+        if (user.unit() != null && !user.unit().isBlank()) {
+            by.append("unit", user.unit());
+        }
+        d.append("createdBy", by);
+        return links.insert(d);
+    }
+
+    public void delete(String id, User user) {
+        Link l = links.find(id).orElseThrow(() -> ApiException.notFound("link", id));
+        // the asset's unit now (it may have moved to another unit since it was linked)
+        String unit = assets.findById(new ObjectId(l.asset())).map(Asset::contributorUnit).orElse(l.unit());
+        policy.check(user, Action.LINK, Resource.of("asset", unit));
+        links.delete(id);
+    }
+
+    private String resolveTarget(LinkTarget kind, String id) {
+        if (id == null || !ObjectId.isValid(id)) {
+            throw ApiException.badRequest("targetId must be the id of a " + kind.wire());
+        }
+        if (kind == LinkTarget.CHAPTER) {
+            return outline.find(id).orElseThrow(() -> ApiException.notFound("outline node", id)).id();
+        }
+        Entry e = entries.find(id).filter(x -> x.kind() == kind.entryKind())
+                .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
+        return e.id();
+    }
+
+    /** The range document, or null for a whole-asset link; every refusal says what is wrong in the clip's terms. */
+    private static Document range(Asset asset, LinkInput in) {
+        boolean given = in.in() != null || in.out() != null || in.scene() != null;
+        if (!given) {
+            return null;
+        }
+        if (asset.type() == AssetType.PHOTO) {
+            throw ApiException.badRequest("a photo is linked whole: leave out in, out and scene");
+        }
+        Timebase tb = asset.timebase().orElseThrow(() -> ApiException.badRequest(
+                "this clip has no known duration or frame rate, so it can only be linked whole"));
+        FrameRate rate = tb.rate();
+        TimeRange r;
+        if (in.scene() != null) {
+            if (in.in() != null || in.out() != null) {
+                throw ApiException.badRequest("give either a scene or in and out, not both");
+            }
+            Subclip s = asset.scenes().stream().filter(x -> x.index() == in.scene()).findFirst()
+                    .orElseThrow(() -> ApiException.badRequest("the clip has no suggested scene " + in.scene()
+                            + " (it has " + asset.scenes().size() + ")"));
+            r = tb.range(s.inMicros(), s.outMicros());
+        } else {
+            if (in.in() == null || in.out() == null) {
+                throw ApiException.badRequest("a range needs both in and out (source timecode, e.g. "
+                        + tb.start() + ")");
+            }
+            if (in.rate() != null) {
+                FrameRate given2 = FrameRate.parse(in.rate());
+                if (given2.numerator() * (long) rate.denominator() != rate.numerator() * (long) given2.denominator()) {
+                    throw ApiException.badRequest("the range was counted at " + in.rate() + " fps but the clip runs at "
+                            + rate.rational() + " (" + rate + ")");
+                }
+            }
+            try {
+                Timecode a = Timecode.parse(in.in(), rate);
+                Timecode b = Timecode.parse(in.out(), rate);
+                if (rate.dropFrame() != Timecode.looksDropFrame(in.in()) || rate.dropFrame() != Timecode.looksDropFrame(in.out())) {
+                    throw ApiException.badRequest(rate.dropFrame()
+                            ? "the clip counts drop-frame timecode (HH:MM:SS;FF, e.g. " + tb.start() + "); the range is not drop-frame"
+                            : "the clip counts non-drop timecode (HH:MM:SS:FF, e.g. " + tb.start() + "); the range is drop-frame");
+                }
+                long perDay = rate.framesPerDay();
+                long fromStart = Math.floorMod(a.frames() - tb.start().frames(), perDay);
+                long toEnd = Math.floorMod(b.frames() - tb.start().frames(), perDay);
+                if (fromStart >= tb.durationFrames() || toEnd > tb.durationFrames()) {
+                    TimeRange whole = tb.whole();
+                    throw ApiException.badRequest("the range " + a + "-" + b + " is not inside the clip, which runs "
+                            + whole.in() + "-" + whole.out());
+                }
+                r = TimeRange.of(a, b, tb.start());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest(e.getMessage());
+            }
+        }
+        TimeRange whole = tb.whole();
+        if (!whole.contains(r)) {
+            throw ApiException.badRequest("the range " + r.in() + "-" + r.out() + " is not inside the clip, which runs "
+                    + whole.in() + "-" + whole.out());
+        }
+        long startFrame = r.inFramesFrom(tb.start());
+        return new Document("in", r.in().toString()).append("out", r.out().toString()).append("rate", rate.rational())
+                .append("dropFrame", rate.dropFrame()).append("startFrame", startFrame).append("frames", r.durationFrames())
+                .append("inMicros", Timecode.microsForFrames(startFrame, rate)).append("durationMicros", r.durationMicros());
+    }
+
+    /** A link with what a page needs of its asset: title, type, poster and player positions. */
+    public record Material(Link link, String title, String type, String unit, long durationMicros, String poster,
+            String player) {
+    }
+
+    public List<Material> material(List<Link> found) {
+        Map<String, Asset> byId = new HashMap<>();
+        for (Asset a : assets.findByIds(found.stream().map(Link::asset).distinct().toList())) {
+            byId.put(a.id(), a);
+        }
+        List<Material> out = new ArrayList<>();
+        for (Link l : found) {
+            Asset a = byId.get(l.asset());
+            if (a == null || a.deleted()) {
+                continue;
+            }
+            String base = "/api/assets/" + a.id();
+            // a range shows the frame at its in-point; a whole clip its poster
+            String poster = a.type() == AssetType.PHOTO ? base + "/preview?size=512"
+                    : a.type() != AssetType.VIDEO ? null
+                    : l.range() != null ? base + "/frame?size=320&at=" + l.range().inMicros() / 1e6
+                    : base + "/thumbnail?size=320";
+            String player = a.type() == AssetType.VIDEO ? base + "/proxy" + (l.range() == null ? ""
+                    : "#t=" + l.range().inMicros() / 1e6 + "," + (l.range().inMicros() + l.range().durationMicros()) / 1e6)
+                    : a.type() == AssetType.AUDIO ? base + "/audio" : null;
+            out.add(new Material(l, a.title(), a.type().name(), a.contributorUnit(), l.durationMicros(), poster, player));
+        }
+        return out;
+    }
+
+    /** The links in pages: the totals count them all (from the links alone), the items show one page of them. */
+    public static final int MAX_PAGE = 200;
+
+    private Map<String, Object> page(List<Link> all, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.badRequest("offset must be 0 or more and limit 1-" + MAX_PAGE);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("totals", totals(all));
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("items", material(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit))));
+        return out;
+    }
+
+    /** A chapter's material (with its subtree when asked) and what it adds up to. */
+    public Map<String, Object> chapterMaterial(String chapter, boolean subtree, int offset, int limit) {
+        OutlineNode node = outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
+        List<String> ids = subtree ? outline.subtree(chapter).stream().map(OutlineNode::id).toList() : List.of(node.id());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("chapter", node);
+        out.put("subtree", subtree);
+        out.putAll(page(graph.byTargets(LinkTarget.CHAPTER, ids), offset, limit));
+        return out;
+    }
+
+    /** An index entry's appearances. */
+    public Map<String, Object> entryMaterial(LinkTarget kind, String id, int offset, int limit) {
+        Entry e = entries.find(id).filter(x -> x.kind() == kind.entryKind())
+                .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
+        List<String> ids = new ArrayList<>(e.formerIds());
+        ids.add(e.id());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("entry", e);
+        out.putAll(page(graph.byTargets(kind, ids), offset, limit));
+        return out;
+    }
+
+    /** An asset's links, with the names of what they point to. */
+    /** A link with the title or name of what it points to. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A link with the title or name of what it points to")
+    public record Named(Link link, String targetName) {
+    }
+
+    public List<Named> assetLinks(String asset) {
+        if (!ObjectId.isValid(asset) || assets.findById(new ObjectId(asset)).isEmpty()) {
+            throw ApiException.notFound("asset", asset);
+        }
+        List<Named> out = new ArrayList<>();
+        for (Link l : graph.byAsset(asset)) {
+            out.add(new Named(l, l.targetKind() == LinkTarget.CHAPTER
+                    ? outline.find(l.targetId()).map(OutlineNode::title).orElse(null)
+                    : entries.find(l.targetId()).map(Entry::name).orElse(null)));
+        }
+        return out;
+    }
+
+    /** Links, distinct clips and photos, and the linked duration (ranges, or whole clips), from the links alone. */
+    static Map<String, Object> totals(List<Link> all) {
+        Set<String> clips = new LinkedHashSet<>();
+        Set<String> photos = new LinkedHashSet<>();
+        long micros = 0;
+        for (Link l : all) {
+            if ("PHOTO".equals(l.assetType())) {
+                photos.add(l.asset());
+            } else {
+                clips.add(l.asset());
+                micros += l.durationMicros();
+            }
+        }
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("links", all.size());
+        t.put("clips", clips.size());
+        t.put("photos", photos.size());
+        t.put("durationMicros", micros);
+        return t;
+    }
+}

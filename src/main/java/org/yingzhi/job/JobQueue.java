@@ -1,0 +1,23 @@
+package org.yingzhi.job;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What other features may ask of the job queue: queue a job of a subject (idempotently), run one again, move a
+ * subject's jobs to another scope, and read their states. Claiming and finishing jobs stays inside {@code job}.
+ */
+public interface JobQueue {
+
+    /** Queues the job unless it exists already (in whatever state); either way it takes the scope given. */
+    void enqueue(Subject subject, String type, Scope scope);
+
+    /** Asks for the job to run again (queued afresh, or once more after the running attempt). */
+    void requeue(Subject subject, String type, Scope scope);
+
+    /** Gives every job of the subject a new scope. */
+    void setScope(Subject subject, Scope scope);
+
+    /** The state of every job of these subjects of one kind: by subject id, then by job type. */
+    Map<String, Map<String, JobStatus>> statusBySubject(String kind, List<String> ids);
+}
