@@ -77,7 +77,7 @@ public class AssetIngestService {
         try {
             received = store.receive(in, limits.maxFileSize().toBytes());
         } catch (MediaStore.TooLargeException e) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", e.getMessage());
+            throw ApiException.coded(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "upload.overLimit");
         }
         return ingestReceived(received, fileName, d, user);
     }
@@ -105,7 +105,7 @@ public class AssetIngestService {
             throws IOException {
         try {
             if (received.size() == 0) {
-                throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "the file is empty")
+                throw ApiException.coded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "notMedia.empty")
                         .with("fileName", AssetDocuments.displayName(fileName));
             }
             Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head(), received.size())
@@ -164,15 +164,16 @@ public class AssetIngestService {
             throw notMedia(looks, fileName);
         }
         if (!toolkit.decodesFirstFrame(received.path())) {
-            throw notMedia(looks + "; FFmpeg takes it for " + d.get().format() + " but cannot decode its first frame",
-                    fileName);
+            throw ApiException.coded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "notMedia.undecodable",
+                    looks, d.get().format()).with("fileName", AssetDocuments.displayName(fileName));
         }
         log.info("no signature for {}; FFmpeg decodes it as {}", AssetDocuments.displayName(fileName), d.get().format());
         return d.get();
     }
 
     private static ApiException notMedia(String why, String fileName) {
-        return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", why)
+        ContentSniffer.Looks looks = ContentSniffer.looks(why);
+        return ApiException.coded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", looks.code(), looks.args())
                 .with("fileName", AssetDocuments.displayName(fileName));
     }
 
@@ -183,8 +184,7 @@ public class AssetIngestService {
      */
     private IngestResult uploadOfDeleted(Asset deleted, User user) {
         if (!policy.allows(user, Action.RESTORE, AssetDocuments.resource(deleted))) {
-            throw new ApiException(HttpStatus.CONFLICT, "Withdrawn file",
-                    "this file was cataloged before and has been withdrawn; ask the gazetteer office to restore it");
+            throw ApiException.coded(HttpStatus.CONFLICT, "Withdrawn file", "upload.withdrawn");
         }
         Asset restored = edits.restore(deleted.id(), user);
         log.info("upload of the bytes of deleted asset {} by {}: restored", deleted.id(), user.name());
@@ -321,7 +321,7 @@ public class AssetIngestService {
         if (ok.contains(ext)) {
             return null;
         }
-        return "file name ends in ." + ext + " but the content is " + detected.format();
+        return org.yingzhi.shared.i18n.Texts.en("reason.ingest.extension", ext, detected.format());
     }
 
     private static String blankToNull(String s) {

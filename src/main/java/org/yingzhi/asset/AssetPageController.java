@@ -28,6 +28,8 @@ import org.yingzhi.shared.web.ApiException;
 @Controller
 class AssetPageController {
 
+    private final org.yingzhi.shared.web.ProblemMessages problems;
+
     private final AssetQueryService queries;
     private final AssetEditService edits;
     private final AssetLinkViews links;
@@ -36,7 +38,8 @@ class AssetPageController {
 
     AssetPageController(AssetQueryService queries, AssetEditService edits, ObjectProvider<AssetLinkViews> links,
             AccessPolicy policy,
-            MapProperties map) {
+            MapProperties map, org.yingzhi.shared.web.ProblemMessages problems) {
+        this.problems = problems;
         this.map = map;
         this.queries = queries;
         this.edits = edits;
@@ -92,7 +95,7 @@ class AssetPageController {
             if (e.status().value() == 403 || e.status().value() == 404) {
                 throw e;
             }
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         }
         return "redirect:/assets/" + id;
     }
@@ -105,12 +108,12 @@ class AssetPageController {
                     .stream().map(Step::key).toList();
             flash.addFlashAttribute("queued", String.join("、", queued));
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         } catch (ApiException e) {
             if (e.status().value() == 403 || e.status().value() == 404) {
                 throw e;
             }
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         }
         return "redirect:/assets/" + id;
     }

@@ -231,10 +231,21 @@ public final class ContentSniffer {
         return Optional.of(new Detected(type, format, ext, mime));
     }
 
+    /** What the bytes of a refused file look like, as a problem code and its arguments. */
+    public record Looks(String code, Object... args) {
+    }
+
+    /** The code and arguments {@link #describe} made a description from. */
+    static Looks looks(String described) {
+        return org.yingzhi.shared.i18n.Texts.parse(described, "problem.notMedia.")
+                .map(c -> new Looks(c.key().substring("problem.".length()), c.args()))
+                .orElse(new Looks("status.415", described));
+    }
+
     /** A short, printable description of what the bytes look like, for rejection messages. */
     public static String describe(byte[] h) {
         if (h.length == 0) {
-            return "the file is empty";
+            return org.yingzhi.shared.i18n.Texts.en("problem.notMedia.empty");
         }
         int printable = 0;
         int n = Math.min(h.length, 512);
@@ -246,13 +257,13 @@ public final class ContentSniffer {
             }
         }
         if (printable > text.length() * 0.95) {
-            return "the content is text, not media";
+            return org.yingzhi.shared.i18n.Texts.en("problem.notMedia.text");
         }
         StringBuilder hex = new StringBuilder();
         for (int i = 0; i < Math.min(8, h.length); i++) {
             hex.append(String.format(Locale.ROOT, "%02X ", u(h, i)));
         }
-        return "the content starts with bytes " + hex.toString().trim() + ", which is no known video, audio or image format";
+        return org.yingzhi.shared.i18n.Texts.en("problem.notMedia.bytes", hex.toString().trim());
     }
 
     private static Optional<Detected> isoBrand(String brand) {

@@ -62,16 +62,14 @@ class UploadGate extends OncePerRequestFilter {
             log.warn("upload of {} bytes refused: {} bytes free on the data directory, {} kept in reserve", declared,
                     free, reserve);
             res.setHeader("Connection", "close");
-            Problems.write(res, 507, "Insufficient storage", "the media store is too full to take this upload ("
-                    + (free / (1024 * 1024)) + " MB free, " + (reserve / (1024 * 1024)) + " MB kept in reserve); "
-                    + "the office has been told in the log. Try again later.", req.getRequestURI());
+            Problems.write(res, 507, "Insufficient storage", "upload.full", req,
+                    free / (1024 * 1024), reserve / (1024 * 1024));
             return;
         }
         if (!slots.tryAcquire()) {
             res.setHeader("Retry-After", "30");
             res.setHeader("Connection", "close");
-            Problems.write(res, 503, "Busy", "the server is already receiving " + max
-                    + " uploads; try again in a little while", req.getRequestURI());
+            Problems.write(res, 503, "Busy", "upload.busy", req, max);
             return;
         }
         try {

@@ -24,13 +24,16 @@ import org.yingzhi.shared.web.ApiException;
 @Controller
 class JobsPageController {
 
+    private final org.yingzhi.shared.web.ProblemMessages problems;
+
     static final int PAGE = 50;
 
     private final JobBoard board;
     private final AssetQueryService assets;
     private final AssetEditService edits;
 
-    JobsPageController(JobBoard board, AssetQueryService assets, AssetEditService edits) {
+    JobsPageController(JobBoard board, AssetQueryService assets, AssetEditService edits, org.yingzhi.shared.web.ProblemMessages problems) {
+        this.problems = problems;
         this.board = board;
         this.assets = assets;
         this.edits = edits;
@@ -63,12 +66,12 @@ class JobsPageController {
             edits.reprocess(asset, List.of(step), user);
             flash.addFlashAttribute("queued", step);
         } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         } catch (ApiException e) {
             if (e.status().value() == 403) {
                 throw e;
             }
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         }
         return "redirect:/jobs?status=FAILED";
     }

@@ -21,10 +21,13 @@ import org.yingzhi.shared.web.ApiException;
 @Controller
 class AccountPagesController {
 
+    private final org.yingzhi.shared.web.ProblemMessages problems;
+
     private final AccountService accounts;
     private final UnitNames units;
 
-    AccountPagesController(AccountService accounts, UnitNames units) {
+    AccountPagesController(AccountService accounts, UnitNames units, org.yingzhi.shared.web.ProblemMessages problems) {
+        this.problems = problems;
         this.accounts = accounts;
         this.units = units;
     }
@@ -60,7 +63,7 @@ class AccountPagesController {
             flash.addFlashAttribute("secret", c.oneTimePassword());
         } catch (ApiException e) {
             rethrowForbidden(e);
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         }
         return "redirect:/admin/users";
     }
@@ -86,7 +89,7 @@ class AccountPagesController {
             flash.addFlashAttribute("done", name);
         } catch (ApiException e) {
             rethrowForbidden(e);
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         }
         return "redirect:/admin/users";
     }
@@ -110,7 +113,7 @@ class AccountPagesController {
             accounts.changePassword(current, password, user);
             flash.addFlashAttribute("changed", true);
         } catch (ApiException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         }
         return "redirect:/me";
     }
@@ -121,7 +124,7 @@ class AccountPagesController {
             Accounts.Issued t = accounts.issueToken(label, user);
             flash.addFlashAttribute("secret", t.token());
         } catch (ApiException e) {
-            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("problem", problems.of(e));
         }
         return "redirect:/me";
     }

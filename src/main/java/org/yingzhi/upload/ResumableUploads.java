@@ -82,8 +82,8 @@ public class ResumableUploads {
             throw ApiException.badRequest("Upload-Length must be given as the file's size in bytes");
         }
         if (length > maxSize()) {
-            throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "Upload too large",
-                    "the file has " + length + " bytes; at most " + maxSize() + " are taken");
+            throw ApiException.coded(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "upload.tooLarge", length,
+                    maxSize());
         }
         AssetDescription checked = ingest.checkContribution(description, user);
         String name = fileName == null || fileName.isBlank() ? "upload" : fileName;
@@ -113,21 +113,21 @@ public class ResumableUploads {
     Appended append(String id, long offset, InputStream body, User user) throws IOException {
         ReentrantLock lock = writers.computeIfAbsent(id, k -> new ReentrantLock());
         if (!lock.tryLock()) {
-            throw new ApiException(HttpStatus.CONFLICT, "Upload busy", "another request is sending this upload's bytes");
+            throw ApiException.coded(HttpStatus.CONFLICT, "Upload busy", "upload.sending");
         }
         try {
             Upload u = get(id, user);
             if (u.asset() != null) {
-                throw new ApiException(HttpStatus.CONFLICT, "Upload complete", "this upload is complete")
+                throw ApiException.coded(HttpStatus.CONFLICT, "Upload complete", "upload.complete")
                         .with("asset", u.asset());
             }
             if (offset != u.offset()) {
-                throw new ApiException(HttpStatus.CONFLICT, "Wrong offset", "the upload is at byte " + u.offset()
-                        + ", not " + offset + "; ask with HEAD and continue from there").with("offset", u.offset());
+                throw ApiException.coded(HttpStatus.CONFLICT, "Wrong offset", "upload.offset", u.offset(), offset)
+                        .with("offset", u.offset());
             }
             Path file = part(id);
             if (!Files.exists(file)) {
-                throw new ApiException(HttpStatus.GONE, "Upload expired", "the upload's bytes are gone; start again");
+                throw ApiException.coded(HttpStatus.GONE, "Upload expired", "upload.expired");
             }
             MessageDigest md = hashUpTo(id, file, u.offset());
             long written = u.offset();

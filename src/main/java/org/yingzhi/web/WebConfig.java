@@ -22,6 +22,14 @@ class WebConfig implements WebMvcConfigurer {
         return r;
     }
 
+    /** Filters' problems (upload admission, sign-in) in the language the pages use: the cookie, else Chinese. */
+    @Bean
+    org.springframework.boot.ApplicationRunner problemLanguage(org.springframework.context.MessageSource messages,
+            LocaleResolver locales) {
+        return args -> org.yingzhi.shared.web.Problems.localizeWith((req, code, a, fallback) ->
+                messages.getMessage(code, a, fallback, locales.resolveLocale(req)));
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         LocaleChangeInterceptor lang = new LocaleChangeInterceptor();

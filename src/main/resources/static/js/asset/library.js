@@ -1,20 +1,11 @@
 // The library's multi-select: tick cards (or select the whole page), then link every selected asset whole to a
 // chapter, person, project or place, or set place, capture date and keywords on all of them. Each asset is changed
 // through the API, which asks the access policy item by item; refusals are listed, not hidden.
-import { sessionHeaders, problem } from '../http.js';
+import { sessionHeaders, problem, fill } from '../http.js';
 import { searchTargets, targetButton } from '../link/targets.js';
 
 const batch = document.getElementById('batch');
-const zh = document.documentElement.lang !== 'en';
-const t = zh ? {
-  kinds: { chapter: '篇目', person: '人物', project: '项目', place: '地点' }, none: '没有找到。',
-  linked: (n, name) => `已把 ${n} 条关联到「${name}」。`, saved: (n) => `已修改 ${n} 条。`,
-  refused: (n) => `${n} 条未成功：`, nothing: '请填写要修改的内容。', working: '处理中……',
-} : {
-  kinds: { chapter: 'Chapter', person: 'Person', project: 'Project', place: 'Place' }, none: 'Nothing found.',
-  linked: (n, name) => `${n} item(s) linked to "${name}".`, saved: (n) => `${n} item(s) changed.`,
-  refused: (n) => `${n} not done: `, nothing: 'Fill in what to change.', working: 'Working…',
-};
+const t = batch ? JSON.parse(batch.dataset.text) : {};
 
 if (batch) {
   const picks = () => [...document.querySelectorAll('input.pick')];
@@ -42,7 +33,7 @@ if (batch) {
       if (!r.ok) failed.push(`${id.slice(-6)}: ${await problem(r)}`);
     }
     const ok = ids.length - failed.length;
-    say(done(ok) + (failed.length ? ` ${t.refused(failed.length)}${failed.join('；')}` : ''), failed.length > 0);
+    say(done(ok) + (failed.length ? ` ${fill(t.refused, failed.length)}${failed.join('；')}` : ''), failed.length > 0);
   };
 
   // link every selected asset, whole, to a target found by name
@@ -55,7 +46,7 @@ if (batch) {
         const li = document.createElement('li');
         const b = targetButton(target, t.kinds);
         b.addEventListener('click', () => each((id) => fetch('/api/links', { method: 'POST', headers,
-          body: JSON.stringify({ asset: id, target: target.kind, targetId: target.id }) }), (n) => t.linked(n, target.name)));
+          body: JSON.stringify({ asset: id, target: target.kind, targetId: target.id }) }), (n) => fill(t.linked, n, target.name)));
         li.append(b);
         results.append(li);
       }
@@ -81,7 +72,7 @@ if (batch) {
           patch.keywords = [...new Set([...kept, ...words])];
         }
         return fetch(`/api/assets/${id}`, { method: 'PATCH', headers, body: JSON.stringify(patch) });
-      }, t.saved);
+      }, (n) => fill(t.saved, n));
     });
   }
 }

@@ -4,9 +4,7 @@ import { sessionHeaders, problem } from '../http.js';
 
 const section = document.getElementById('figures');
 const list = document.getElementById('own-figures');
-const zh = document.documentElement.lang !== 'en';
-const t = zh ? { saved: '已保存。', ordered: '顺序已保存。', removed: '已移除插图。', failed: '未能保存：', confirm: '从本篇目移除这张插图？照片本身不会删除。' }
-  : { saved: 'Saved.', ordered: 'Order saved.', removed: 'Figure removed.', failed: 'Not saved: ', confirm: 'Remove this figure from the chapter? The photo itself stays.' };
+const t = section ? JSON.parse(section.dataset.text) : {};
 
 if (section && list && list.dataset.editable === 'true') {
   const chapter = section.dataset.chapter;

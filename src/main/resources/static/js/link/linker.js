@@ -5,18 +5,7 @@ import { sessionHeaders, problem } from '../http.js';
 import { searchTargets, targetButton } from './targets.js';
 
 const panel = document.getElementById('linker');
-const zh = document.documentElement.lang !== 'en';
-const t = zh ? {
-  whole: '整条资料', range: '选段', link: '关联', figure: '设为插图', linking: '正在关联……',
-  linked: '已关联到', figured: '已设为插图：', failed: '未能关联：', none: '没有找到。请换个说法，或先在索引中添加。',
-  unlink: '取消关联', unlinked: '已取消关联。', halfRange: '只标了入点或出点：请两个都标，或都不标（关联整条）。',
-  kinds: { chapter: '篇目', person: '人物', project: '项目', place: '地点' },
-} : {
-  whole: 'the whole asset', range: 'range', link: 'Link', figure: 'Make figure', linking: 'Linking…',
-  linked: 'Linked to', figured: 'Now a figure of ', failed: 'Not linked: ', none: 'Nothing found. Try other words, or add it to the index first.',
-  unlink: 'Unlink', unlinked: 'Link removed.', halfRange: 'Only one of in and out is marked: mark both, or neither (the whole asset).',
-  kinds: { chapter: 'Chapter', person: 'Person', project: 'Project', place: 'Place' },
-};
+const t = panel ? JSON.parse(panel.dataset.text) : {};
 const plural = { person: 'people', project: 'projects', place: 'places' };
 
 if (panel) {

@@ -119,7 +119,7 @@ function chunk(item) {
         resolve();
       } else {
         let detail = xhr.statusText;
-        try { detail = JSON.parse(xhr.responseText).detail || detail; } catch { /* not problem+json */ }
+        try { const p = JSON.parse(xhr.responseText); detail = p.message || p.detail || detail; } catch { /* not problem+json */ }
         failed(item, xhr.status, detail);
         resolve();
       }

@@ -1,24 +1,49 @@
 package org.yingzhi.shared.web;
 
+import org.yingzhi.shared.i18n.Texts;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** An error the API answers as application/problem+json with a human title and detail. */
+/**
+ * An error the API answers as application/problem+json with a human title and detail, a stable {@code code} and
+ * its {@code args}. A coded problem's detail is the English text of {@code problem.<code>}; the answer also carries
+ * it in the reader's language as {@code message}, from the same bundles the pages use. A problem made from a plain
+ * detail gets its status's generic code with the detail as its one argument.
+ */
 public class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final String title;
+    private final String code;
+    private final Object[] args;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String title, String detail) {
+        this(status, title, detail, generic(status), new Object[] {detail});
+    }
+
+    private ApiException(HttpStatus status, String title, String detail, String code, Object[] args) {
         super(detail);
         this.status = status;
         this.title = title;
+        this.code = code;
+        this.args = args;
+    }
+
+    /** A problem whose detail is the text of {@code problem.<code>} with these arguments. */
+    public static ApiException coded(HttpStatus status, String title, String code, Object... args) {
+        return new ApiException(status, title, Texts.en(Texts.PROBLEM + code, args), code, args.clone());
+    }
+
+    /** The code of a problem made from a plain detail: one per status ({@code problem.status.404} ...). */
+    static String generic(HttpStatus status) {
+        return "status." + status.value();
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(HttpStatus.NOT_FOUND, "Not found", what + " " + id + " does not exist");
+        return coded(HttpStatus.NOT_FOUND, "Not found", "notFound", what, id);
     }
 
     public static ApiException badRequest(String detail) {
@@ -32,6 +57,14 @@ public class ApiException extends RuntimeException {
     public ApiException with(String key, Object value) {
         properties.put(key, value);
         return this;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Object[] args() {
+        return args.clone();
     }
 
     public HttpStatus status() {

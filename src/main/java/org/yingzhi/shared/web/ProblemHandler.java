@@ -22,12 +22,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final org.springframework.context.MessageSource messages;
+
+    ProblemHandler(org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest req) {
         ProblemDetail pd = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         pd.setTitle(e.title());
         pd.setInstance(URI.create(req.getRequestURI()));
         e.properties().forEach(pd::setProperty);
+        pd.setProperty("code", e.code());
+        pd.setProperty("args", java.util.Arrays.asList(e.args()));
+        pd.setProperty("message", messages.getMessage(org.yingzhi.shared.i18n.Texts.PROBLEM + e.code(), e.args(),
+                e.getMessage(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return ResponseEntity.status(e.status()).body(pd);
     }
 
@@ -46,10 +56,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The upload is larger than this server accepts (yingzhi.upload.max-file-size).");
-        pd.setTitle("Upload too large");
-        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(pd);
+        HttpServletRequest req = ((org.springframework.web.context.request.ServletWebRequest) request).getRequest();
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(
+                api(ApiException.coded(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "upload.overLimit"), req).getBody());
     }
 
     /** A multipart body that is malformed or was cut off by the client. */
@@ -59,16 +68,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return diskFull(req);
         }
         log.info("malformed upload on {}: {}", req.getRequestURI(), e.getMessage());
-        return api(ApiException.badRequest("the multipart upload is malformed or was cut off; send the file again"), req);
+        return api(ApiException.coded(HttpStatus.BAD_REQUEST, "Bad request", "upload.malformed"), req);
     }
 
     /** The disk filled up while this request wrote: it fails alone, with 507; reads and other writes go on. */
     private ResponseEntity<ProblemDetail> diskFull(HttpServletRequest req) {
         log.error("no space left on the data directory's file system while handling {} {}", req.getMethod(),
                 req.getRequestURI());
-        return api(new ApiException(HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage",
-                "the server ran out of disk space while storing this request; nothing of it was kept. "
-                        + "Try again once space has been freed."), req);
+        return api(ApiException.coded(HttpStatus.INSUFFICIENT_STORAGE, "Insufficient storage", "upload.diskFull"), req);
     }
 
     @ExceptionHandler(Exception.class)
@@ -77,10 +84,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return diskFull(req);
         }
         log.error("unexpected error on {} {}", req.getMethod(), req.getRequestURI(), e);
-        ProblemDetail pd = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The server failed to handle this request. The error is logged.");
-        pd.setTitle("Internal error");
-        pd.setInstance(URI.create(req.getRequestURI()));
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(pd);
+        return api(ApiException.coded(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "internal"), req);
     }
 }
