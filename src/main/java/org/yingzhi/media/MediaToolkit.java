@@ -46,6 +46,17 @@ public interface MediaToolkit {
     record Waveform(int windowMillis, int sampleRate, int channels, float[] min, float[] max) {
     }
 
+    /**
+     * Copies the packets of every video and audio stream, unchanged, from the keyframe at or before {@code fromMicros}
+     * up to {@code toMicros} (media time from the file's start) into {@code out}, whose extension chooses the
+     * container: what subclips are cut with. Returns where the copy really starts and ends.
+     */
+    CopyResult copyRange(Path in, Path out, long fromMicros, long toMicros);
+
+    /** What a packet copy holds: its first packet's and its end's media time in the source, and its packet count. */
+    record CopyResult(long startMicros, long endMicros, long packets) {
+    }
+
     /** Encodes the audio as AAC in an MP4 (.m4a) container. */
     void transcodeAudio(Path in, Path out, AudioProxySpec spec);
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.ffmpeg.FfmpegMediaToolkit;
 import org.yingzhi.support.Samples;
 
@@ -92,5 +94,33 @@ class FfmpegMediaToolkitIntegrationTest {
                 org.junit.jupiter.api.Assertions.assertTrue(mean < 6, m[0] + ": mean difference " + mean);
             }
         }
+    }
+
+    /**
+     * A range copied packet for packet: the same codecs and picture size, no re-encoding (every packet of the range
+     * is there), starting at a keyframe at or before the in-point, readable by ffprobe and by our own probe, with
+     * the length of the range.
+     */
+    @Test
+    void aRangeIsCopiedPacketForPacket(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path in = Samples.get("clip-25ndf.mp4"); // 2 s at 25 fps with AAC audio
+        java.nio.file.Path out = dir.resolve("sub.mp4");
+        MediaToolkit.CopyResult r = toolkit.copyRange(in, out, 500_000, 1_500_000);
+        assertTrue(r.startMicros() <= 500_000 && r.startMicros() >= 0, "starts at a keyframe at or before the in-point: " + r);
+        assertTrue(r.endMicros() >= 1_400_000 && r.endMicros() <= 1_600_000, r.toString());
+        org.yingzhi.media.RawProbe source = toolkit.probe(in);
+        org.yingzhi.media.RawProbe copy = toolkit.probe(out);
+        java.util.function.Function<org.yingzhi.media.RawProbe, List<String>> av = p -> p.streams().stream()
+                .filter(st -> st.type().equals("video") || st.type().equals("audio")).map(st -> st.codec()).toList();
+        assertEquals(List.of("h264", "aac"), av.apply(source));
+        assertEquals(av.apply(source), av.apply(copy), "the same codecs (the timecode track is the subclip's own job)");
+        var sv = source.streams().stream().filter(st -> st.type().equals("video")).findFirst().orElseThrow();
+        var cv = copy.streams().stream().filter(st -> st.type().equals("video")).findFirst().orElseThrow();
+        assertEquals(List.of(sv.width(), sv.height()), List.of(cv.width(), cv.height()));
+        double seconds = Double.parseDouble(org.yingzhi.support.TestMedia.ffprobe("-v", "error", "-show_entries",
+                "format=duration", "-of", "default=nw=1:nk=1", out.toString()).strip());
+        double expected = (1_500_000 - r.startMicros()) / 1e6;
+        assertTrue(Math.abs(seconds - expected) < 0.15, "ffprobe: " + seconds + " s, range from the keyframe " + expected + " s");
+        assertThrows(MediaException.class, () -> toolkit.copyRange(in, dir.resolve("x.mp4"), 1_000_000, 1_000_000));
     }
 }

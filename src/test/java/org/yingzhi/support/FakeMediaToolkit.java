@@ -84,6 +84,13 @@ public final class FakeMediaToolkit implements MediaToolkit {
     }
 
     @Override
+    public CopyResult copyRange(Path in, Path out, long fromMicros, long toMicros) {
+        call("copy");
+        write(out, "copy");
+        return new CopyResult(fromMicros, toMicros, 1);
+    }
+
+    @Override
     public void transcodeAudio(Path in, Path out, AudioProxySpec spec) {
         call("audio");
         write(out, "audio");
