@@ -61,9 +61,9 @@ class AssetController {
     @ApiResponse(responseCode = "200", description = "The same bytes were already cataloged: the existing asset",
             content = @Content(schema = @Schema(implementation = AssetResponse.Upload.class)))
     @ApiResponse(responseCode = "413", description = "Larger than yingzhi.upload.max-file-size",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.yingzhi.shared.web.Problem.class)))
     @ApiResponse(responseCode = "415", description = "Not video, audio or a photo; the detail says what it is",
-            content = @Content(mediaType = "application/problem+json"))
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = org.yingzhi.shared.web.Problem.class)))
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AssetResponse.Upload> upload(@RequestParam("file") MultipartFile file,
             @RequestParam(value = "metadata", required = false) String metadata, User user) throws IOException {
@@ -115,8 +115,8 @@ class AssetController {
 
     @Operation(summary = "Change descriptive fields (JSON merge patch; null removes a field)")
     @PatchMapping(value = "/{id}", consumes = {MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json"})
-    AssetResponse patch(@PathVariable String id, @RequestBody Map<String, Object> patch, User user) {
-        return AssetResponse.of(edits.patch(id, patch, user));
+    AssetResponse patch(@PathVariable String id, @RequestBody AssetPatch patch, User user) {
+        return AssetResponse.of(edits.patch(id, patch.given(), user));
     }
 
     @Operation(summary = "Soft-delete an asset: it disappears from lists, the original is kept")

@@ -8,6 +8,7 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.yingzhi.search.SearchKeys;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
@@ -15,7 +16,7 @@ import org.yingzhi.shared.web.ApiException;
 final class AssetDocuments {
 
     /** The kind under which the access policy knows assets. */
-    static final String KIND = "asset";
+    static final ResourceKind KIND = ResourceKind.ASSET;
 
     private AssetDocuments() {
     }

@@ -105,16 +105,16 @@ class AssetMediaController {
                 .body(new FileSystemResource(file));
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The steps to run again; none: all of the asset's steps")
+    record ReprocessInput(@jakarta.validation.constraints.Size(max = 20) List<String> steps) {
+    }
+
     @Operation(summary = "Run processing steps again",
             description = "Body {\"steps\":[\"proxy\",\"sprite\"]}; no steps means all of the asset's steps.")
     @PostMapping("/reprocess")
     ResponseEntity<AssetResponse.Queued> reprocess(@PathVariable String id,
-            @RequestBody(required = false) Map<String, Object> body, User user) {
-        Object raw = body == null ? null : body.get("steps");
-        if (raw != null && !(raw instanceof List<?>)) {
-            throw ApiException.badRequest("steps must be a list of step names");
-        }
-        List<String> steps = raw == null ? List.of() : ((List<?>) raw).stream().map(String::valueOf).toList();
+            @jakarta.validation.Valid @RequestBody(required = false) ReprocessInput body, User user) {
+        List<String> steps = body == null || body.steps() == null ? List.of() : body.steps();
         List<String> queued = edits.reprocess(id, steps, user).stream().map(Step::key).toList();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new AssetResponse.Queued(queued));
     }

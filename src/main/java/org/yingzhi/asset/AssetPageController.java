@@ -17,6 +17,7 @@ import org.yingzhi.web.MapProperties;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
@@ -50,12 +51,12 @@ class AssetPageController {
     @GetMapping("/assets/{id}")
     String asset(@PathVariable String id, User user, Model model) {
         Asset a = queries.get(id, user);
-        Resource r = new Resource("asset", a.contributorUnit(), a.deleted());
+        Resource r = new Resource(ResourceKind.ASSET, a.contributorUnit(), a.deleted());
         model.addAttribute("asset", AssetResponse.of(a));
         model.addAttribute("canEdit", policy.allows(user, Action.EDIT, r));
         model.addAttribute("canLink", policy.allows(user, Action.LINK, r));
         model.addAttribute("canFigure", a.type() == AssetType.PHOTO
-                && policy.allows(user, Action.EDIT_GAZETTEER, Resource.of("outline", null)));
+                && policy.allows(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.OUTLINE, null)));
         model.addAttribute("canReprocess", policy.allows(user, Action.REPROCESS, r));
         model.addAttribute("canDownload", policy.allows(user, Action.DOWNLOAD, r));
         model.addAttribute("links", links.of(a.id()));
@@ -80,16 +81,16 @@ class AssetPageController {
             @RequestParam(required = false) String description, @RequestParam(required = false) String place,
             @RequestParam(required = false) String captureDate, @RequestParam(required = false) String keywords,
             User user, RedirectAttributes flash) {
-        Map<String, Object> patch = new LinkedHashMap<>();
+        AssetPatch patch = new AssetPatch();
         if (keywords != null) { // 、 or , or spaces between words, as on the upload page
-            patch.put("keywords", Arrays.stream(keywords.split("[、，,;；\\s]+")).filter(k -> !k.isBlank()).distinct().toList());
+            patch.setKeywords(Arrays.stream(keywords.split("[、，,;；\\s]+")).filter(k -> !k.isBlank()).distinct().toList());
         }
-        patch.put("title", blank(title));
-        patch.put("description", blank(description));
-        patch.put("place", blank(place));
-        patch.put("captureDate", blank(captureDate));
+        patch.setTitle(blank(title));
+        patch.setDescription(blank(description));
+        patch.setPlace(blank(place));
+        patch.setCaptureDate(blank(captureDate));
         try {
-            edits.patch(id, patch, user);
+            edits.patch(id, patch.given(), user);
             flash.addFlashAttribute("saved", true);
         } catch (ApiException e) {
             if (e.status().value() == 403 || e.status().value() == 404) {

@@ -24,6 +24,7 @@ import org.yingzhi.search.SearchKeys;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.search.SearchQuery;
 import org.yingzhi.search.SearchResult;
 import org.yingzhi.search.SearchService;
@@ -294,7 +295,7 @@ public class AssetQueryService {
 
     public Original original(String id, User user) {
         Asset a = get(id, user);
-        policy.check(user, Action.DOWNLOAD, new Resource("asset", a.contributorUnit(), a.deleted()));
+        policy.check(user, Action.DOWNLOAD, new Resource(ResourceKind.ASSET, a.contributorUnit(), a.deleted()));
         Asset.Original o = a.original();
         return new Original(store.original(o.sha256(), o.ext()), o.mimeType(), o.fileName(), o.size());
     }

@@ -14,6 +14,7 @@ import org.yingzhi.search.SearchResult;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
@@ -112,8 +113,8 @@ class LibraryController {
         }
         model.addAttribute("names", ids.isEmpty() ? Map.of() : names.names(ids));
         model.addAttribute("sorts", SORTS);
-        model.addAttribute("canBatch", policy.allows(user, Action.LINK, Resource.of("asset", user.unit())));
-        model.addAttribute("canBatchEdit", policy.allows(user, Action.EDIT, Resource.of("asset", user.unit())));
+        model.addAttribute("canBatch", policy.allows(user, Action.LINK, Resource.of(ResourceKind.ASSET, user.unit())));
+        model.addAttribute("canBatchEdit", policy.allows(user, Action.EDIT, Resource.of(ResourceKind.ASSET, user.unit())));
         model.addAttribute("items", items.stream().map(AssetResponse::of).toList());
         model.addAttribute("total", total);
         model.addAttribute("facets", shown);

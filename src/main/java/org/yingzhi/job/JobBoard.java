@@ -16,6 +16,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 import org.yingzhi.job.JobRepository.JobFields;
 import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
@@ -62,7 +63,7 @@ public class JobBoard {
     }
 
     public JobPage list(String status, String type, int page, int size, User user) {
-        AccessPolicy.ListScope scope = policy.listScope(user, Action.VIEW_JOBS, "job");
+        AccessPolicy.ListScope scope = policy.listScope(user, Action.VIEW_JOBS, ResourceKind.JOB);
         if (size < 1 || size > 500 || page < 0) {
             throw ApiException.badRequest("size must be 1-500 and page at least 0");
         }

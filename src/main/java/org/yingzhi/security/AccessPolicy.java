@@ -15,7 +15,7 @@ public class AccessPolicy {
     public Decision decide(User user, Action action, Resource resource) {
         Role role = user.role();
         if (resource.deleted() && role != Role.ADMIN && action != Action.RESTORE) {
-            return Decision.deny("the " + resource.kind() + " is deleted");
+            return Decision.deny("the " + resource.kind().word() + " is deleted");
         }
         return switch (action) {
             case VIEW -> Decision.ALLOW;
@@ -45,6 +45,8 @@ public class AccessPolicy {
                     : Decision.deny(role == Role.CONTRIBUTOR
                             ? "you can download originals of your own unit only (" + user.unit() + ")"
                             : "viewers watch the proxies; originals are for the office, producers, editors and their unit");
+            case CONTINUE_UPLOAD -> role == Role.ADMIN || (resource.owner() != null && resource.owner().equals(user.name()))
+                    ? Decision.ALLOW : Decision.deny("an upload in progress is its sender's (administrators see every upload)");
             case DELETE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
                     : Decision.deny(role == Role.REVIEWER ? "reviewers cannot delete assets"
                             : "you can delete media of your own unit only");
@@ -56,7 +58,7 @@ public class AccessPolicy {
      * or of one unit, with or without deleted ones. Throws 403 when the user may see none. Lists filter in the
      * database with it, so that counts and pages agree with {@link #decide} item by item.
      */
-    public ListScope listScope(User user, Action action, String kind) {
+    public ListScope listScope(User user, Action action, ResourceKind kind) {
         boolean deleted = decide(user, action, new Resource(kind, user.unit(), true)).allowed();
         if (decide(user, action, new Resource(kind, null, false)).allowed()) {
             return new ListScope(null, deleted);

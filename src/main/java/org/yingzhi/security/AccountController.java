@@ -1,5 +1,8 @@
 package org.yingzhi.security;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
@@ -15,7 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.yingzhi.shared.json.Json;
 
 /**
  * Accounts and personal API tokens. Everyone manages their own tokens and password; administrators create
@@ -32,13 +34,33 @@ class AccountController {
         this.accounts = accounts;
     }
 
-    record NewAccount(String name, String displayName, Role role, String unit) {
+    @Schema(description = "A new account: sign-in name, display name, role and unit")
+    record NewAccount(@Size(max = 64) String name, @Size(max = 200) String displayName, Role role,
+            @Size(max = 500) String unit) {
     }
 
-    record NewToken(String label) {
+    @Schema(description = "A new API token's label")
+    record NewToken(@Size(max = 200) String label) {
     }
 
-    record NewPassword(String current, String password) {
+    @Schema(description = "The current password and the new one")
+    record NewPassword(@Size(max = 1000) String current, @Size(max = 1000) String password) {
+    }
+
+    @Schema(description = "A new account and its one-time password, shown this once")
+    record CreatedAccount(Account account, String oneTimePassword) {
+    }
+
+    @Schema(description = "A new one-time password, shown this once")
+    record OneTimePassword(String oneTimePassword) {
+    }
+
+    @Schema(description = "How many tokens were revoked")
+    record Revoked(long revoked) {
+    }
+
+    @Schema(description = "A new token, shown this once, and what the server keeps of it")
+    record NewTokenIssued(String token, ApiToken stored) {
     }
 
     @Operation(summary = "Accounts", description = "Administrators.")
@@ -50,32 +72,27 @@ class AccountController {
     @Operation(summary = "Create an account", description = "Administrators. The answer carries a one-time password, "
             + "shown this once; it must be changed at the first sign-in.")
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> create(@RequestBody String body, User user) {
-        NewAccount in = Json.readStrict(body, NewAccount.class);
+    ResponseEntity<CreatedAccount> create(@Valid @RequestBody NewAccount in, User user) {
         AccountService.Created c = accounts.create(in.name(), in.displayName(), in.role(), in.unit(), user);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("account", c.account());
-        out.put("oneTimePassword", c.oneTimePassword());
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new CreatedAccount(c.account(), c.oneTimePassword()));
     }
 
     @Operation(summary = "Reset a password", description = "Administrators: a new one-time password, shown once; "
             + "the account's tokens stay (revoke them separately).")
     @PostMapping("/users/{name}/password-reset")
-    Map<String, Object> reset(@PathVariable String name, User user) {
-        return Map.of("oneTimePassword", accounts.resetPassword(name, user));
+    OneTimePassword reset(@PathVariable String name, User user) {
+        return new OneTimePassword(accounts.resetPassword(name, user));
     }
 
     @Operation(summary = "Revoke every token of an account", description = "Administrators.")
     @DeleteMapping("/users/{name}/tokens")
-    Map<String, Object> revokeAll(@PathVariable String name, User user) {
-        return Map.of("revoked", accounts.revokeAll(name, user));
+    Revoked revokeAll(@PathVariable String name, User user) {
+        return new Revoked(accounts.revokeAll(name, user));
     }
 
     @Operation(summary = "Change my password")
     @PostMapping(path = "/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> password(@RequestBody String body, User user) {
-        NewPassword in = Json.readStrict(body, NewPassword.class);
+    ResponseEntity<Void> password(@Valid @RequestBody NewPassword in, User user) {
         accounts.changePassword(in.current(), in.password(), user);
         return ResponseEntity.noContent().build();
     }
@@ -89,12 +106,9 @@ class AccountController {
     @Operation(summary = "Make a personal API token", description = "For scripts: send it as Authorization: Bearer. "
             + "The token is in this answer only; the server keeps its SHA-256.")
     @PostMapping(path = "/me/tokens", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> newToken(@RequestBody String body, User user) {
-        Accounts.Issued t = accounts.issueToken(Json.readStrict(body, NewToken.class).label(), user);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("token", t.token());
-        out.put("stored", t.stored());
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+    ResponseEntity<NewTokenIssued> newToken(@Valid @RequestBody NewToken body, User user) {
+        Accounts.Issued t = accounts.issueToken(body.label(), user);
+        return ResponseEntity.status(HttpStatus.CREATED).body(new NewTokenIssued(t.token(), t.stored()));
     }
 
     @Operation(summary = "Revoke a token", description = "Your own, or anyone's for administrators; refused at once.")

@@ -31,12 +31,12 @@ public class AccountService {
     }
 
     public List<Account> all(User user) {
-        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         return accounts.all();
     }
 
     public Created create(String name, String displayName, Role role, String unit, User user) {
-        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         if (name == null || !name.matches("[A-Za-z0-9._-]{2,64}")) {
             throw ApiException.badRequest("name must be 2-64 letters, digits, '.', '_' or '-'");
         }
@@ -59,7 +59,7 @@ public class AccountService {
 
     /** A new one-time password for an account; its tokens stay (revoke them separately). */
     public String resetPassword(String name, User user) {
-        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         String password = Accounts.oneTimePassword();
         if (!accounts.setPassword(name, password, true)) {
             throw ApiException.notFound("user", name);
@@ -68,13 +68,13 @@ public class AccountService {
     }
 
     public long revokeAll(String name, User user) {
-        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         return accounts.revokeAll(name);
     }
 
     /** Disables (or enables again) an account; a disabled account signs in no more and its tokens are refused. */
     public void setDisabled(String name, boolean disabled, User user) {
-        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         if (disabled && name.equals(user.name())) {
             throw ApiException.badRequest("you cannot disable your own account");
         }
@@ -101,7 +101,7 @@ public class AccountService {
     }
 
     public List<ApiToken> tokensOf(String name, User user) {
-        policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+        policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         return accounts.tokensOf(name);
     }
 
@@ -120,7 +120,7 @@ public class AccountService {
     public void revoke(String id, User user) {
         ApiToken t = accounts.token(id).orElseThrow(() -> ApiException.notFound("token", id));
         if (!t.user().equals(user.name())) {
-            policy.check(user, Action.MANAGE_USERS, Resource.of("user", null));
+            policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         }
         accounts.revoke(id);
     }

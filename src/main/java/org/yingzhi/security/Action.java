@@ -29,5 +29,7 @@ public enum Action {
     /** Create accounts, reset passwords, revoke anyone's tokens. */
     MANAGE_USERS,
     /** Fetch the original file (viewers watch the proxies; rights holders and makers take the originals). */
-    DOWNLOAD
+    DOWNLOAD,
+    /** See, continue or cancel a resumable upload in progress. */
+    CONTINUE_UPLOAD
 }

@@ -25,7 +25,10 @@ import org.yingzhi.asset.AssetDescription;
 import org.yingzhi.asset.AssetIngestService;
 import org.yingzhi.asset.IngestResult;
 import org.yingzhi.asset.UploadProperties;
-import org.yingzhi.security.Role;
+import org.yingzhi.security.AccessPolicy;
+import org.yingzhi.security.Action;
+import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.io.Sha256;
 import org.yingzhi.shared.json.Json;
@@ -50,6 +53,7 @@ public class ResumableUploads {
     private final MediaStore store;
     private final AssetIngestService ingest;
     private final UploadProperties limits;
+    private final AccessPolicy policy;
     private final Duration expiry;
     private final Map<String, Hashed> hashes = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> writers = new ConcurrentHashMap<>();
@@ -64,7 +68,8 @@ public class ResumableUploads {
     }
 
     ResumableUploads(UploadRepository repo, MediaStore store, AssetIngestService ingest, UploadProperties limits,
-            @Value("${yingzhi.upload.resumable-expiry:24h}") Duration expiry) {
+            AccessPolicy policy, @Value("${yingzhi.upload.resumable-expiry:24h}") Duration expiry) {
+        this.policy = policy;
         this.repo = repo;
         this.store = store;
         this.ingest = ingest;
@@ -96,8 +101,8 @@ public class ResumableUploads {
     /** An upload of this user (administrators see every upload); not found for anyone else. */
     Upload get(String id, User user) {
         Upload u = repo.find(id).orElseThrow(() -> ApiException.notFound("upload", id));
-        if (!u.user().equals(user.name()) && user.role() != Role.ADMIN) {
-            throw ApiException.notFound("upload", id);
+        if (!policy.allows(user, Action.CONTINUE_UPLOAD, Resource.ownedBy(ResourceKind.UPLOAD, u.user()))) {
+            throw ApiException.notFound("upload", id); // someone else's upload is not even said to exist
         }
         return u;
     }

@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 
 /** What the navigation offers a user, as {@code ${@can...}} in templates: asked of the access policy, never decided here. */
@@ -18,17 +19,17 @@ public class Can {
 
     /** Some jobs to see: the office all, a contributor their unit's. */
     public boolean seeJobs(User user) {
-        return user != null && (policy.allows(user, Action.VIEW_JOBS, Resource.of("job", null))
+        return user != null && (policy.allows(user, Action.VIEW_JOBS, Resource.of(ResourceKind.JOB, null))
                 || (user.unit() != null && !user.unit().isBlank()
-                        && policy.allows(user, Action.VIEW_JOBS, Resource.of("job", user.unit()))));
+                        && policy.allows(user, Action.VIEW_JOBS, Resource.of(ResourceKind.JOB, user.unit()))));
     }
 
     public boolean manageUsers(User user) {
-        return user != null && policy.allows(user, Action.MANAGE_USERS, Resource.of("user", null));
+        return user != null && policy.allows(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
     }
 
     public boolean contribute(User user) {
-        return user != null && (policy.allows(user, Action.CONTRIBUTE, Resource.of("asset", user.unit()))
-                || policy.allows(user, Action.CONTRIBUTE, Resource.of("asset", null)));
+        return user != null && (policy.allows(user, Action.CONTRIBUTE, Resource.of(ResourceKind.ASSET, user.unit()))
+                || policy.allows(user, Action.CONTRIBUTE, Resource.of(ResourceKind.ASSET, null)));
     }
 }

@@ -415,6 +415,66 @@ class AssetApiIntegrationTest {
         assertEquals(200, api.get("/api/assets", Api.BUREAU).status());
     }
 
+    /**
+     * Every operation that takes a JSON body names its fields in /v3/api-docs (no body is a bare string or a free-form
+     * object), and every JSON answer is a described schema: clients and the office's scripts can rely on them.
+     */
+    @Test
+    void everyJsonBodyAndAnswerIsDescribedFieldByField() {
+        JsonNode doc = api.get("/v3/api-docs", null).json();
+        JsonNode schemas = doc.get("components").get("schemas");
+        List<String> bare = new java.util.ArrayList<>();
+        int bodies = 0;
+        for (var path : doc.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                String where = op.getKey().toUpperCase() + " " + path.getKey();
+                JsonNode json = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
+                if (!json.isMissingNode()) {
+                    bodies++;
+                    if (!described(json, schemas)) {
+                        bare.add(where + " takes " + json);
+                    }
+                }
+                for (var answer : op.getValue().path("responses").properties()) {
+                    for (var type : answer.getValue().path("content").properties()) {
+                        if (type.getKey().contains("json") && !described(type.getValue().path("schema"), schemas)) {
+                            bare.add(where + " answers " + answer.getKey() + " " + type.getValue().path("schema"));
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(bodies >= 14, "the JSON bodies are found: " + bodies);
+        assertEquals(List.of(), bare);
+        JsonNode link = schemas.get("LinkInput").get("properties");
+        assertTrue(link.has("asset") && link.has("targetId") && link.has("in") && link.has("out"), link.toString());
+        // a body is bound and checked before the service sees it; a wrong field is named
+        Api.Response tooLong = api.post("/api/links", Api.EDITOR, "{\"asset\":\"x\",\"note\":\"" + "长".repeat(2001) + "\"}");
+        assertEquals(400, tooLong.status(), tooLong.body());
+        assertEquals("field", tooLong.json().get("code").asString(), tooLong.body());
+        assertTrue(tooLong.json().get("detail").asString().startsWith("note: "), tooLong.body());
+        assertTrue(tooLong.json().get("message").asString().startsWith("字段 note："), tooLong.body());
+        Api.Response unknown = api.post("/api/links", Api.EDITOR, "{\"asset\":\"x\",\"colour\":\"red\"}");
+        assertEquals(400, unknown.status());
+        assertEquals("unknown field 'colour'", unknown.json().get("detail").asString(), unknown.body());
+    }
+
+    /** A schema with named properties (directly, as a reference, or as the items of a list), or a plain value. */
+    private static boolean described(JsonNode schema, JsonNode schemas) {
+        if (schema.has("$ref")) {
+            JsonNode target = schemas.get(schema.get("$ref").asString().replace("#/components/schemas/", ""));
+            return target != null && (target.has("properties") || target.has("enum"));
+        }
+        if (schema.has("items")) {
+            return described(schema.get("items"), schemas);
+        }
+        String type = schema.path("type").asString("");
+        if (type.equals("object")) {
+            return schema.has("properties");
+        }
+        return !type.isEmpty() && !schema.has("additionalProperties");
+    }
+
     @Test
     void openApiDocumentDescribesTheAssetApi() {
         Api.Response r = api.get("/v3/api-docs", null);

@@ -14,6 +14,8 @@ import org.yingzhi.shared.web.ApiException;
 /**
  * The access policy as a table: every role, against an asset of the user's own unit, of another unit, and a
  * deleted one, for every action. A row is "role: own / other / deleted" with Y for allowed and - for refused.
+ * The UPLOAD column (CONTINUE_UPLOAD) is about an upload in progress: the user's own, someone else's, and the
+ * user's own marked deleted.
  */
 class AccessPolicyTest {
 
@@ -21,26 +23,26 @@ class AccessPolicyTest {
     private static final String OTHER = "省广播电视局";
 
     private static final String[] TABLE = {
-        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD
-        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY",
-        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-",
-        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--",
-        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-",
-        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-",
-        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---",
+        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD UPLOAD
+        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY      YYY",
+        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-      Y--",
+        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--      Y--",
+        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-      Y--",
+        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-      Y--",
+        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---      Y--",
     };
 
     private final AccessPolicy policy = new AccessPolicy();
 
     @Test
     void listsAreScopedLikeTheItemDecisions() {
-        assertEquals(new AccessPolicy.ListScope(null, true), policy.listScope(new User("a", "A", Role.ADMIN, OWN), Action.VIEW_JOBS, "job"));
-        assertEquals(new AccessPolicy.ListScope(null, false), policy.listScope(new User("r", "R", Role.REVIEWER, OWN), Action.VIEW_JOBS, "job"));
-        assertEquals(new AccessPolicy.ListScope(OWN, false), policy.listScope(new User("c", "C", Role.CONTRIBUTOR, OWN), Action.VIEW_JOBS, "job"));
+        assertEquals(new AccessPolicy.ListScope(null, true), policy.listScope(new User("a", "A", Role.ADMIN, OWN), Action.VIEW_JOBS, ResourceKind.JOB));
+        assertEquals(new AccessPolicy.ListScope(null, false), policy.listScope(new User("r", "R", Role.REVIEWER, OWN), Action.VIEW_JOBS, ResourceKind.JOB));
+        assertEquals(new AccessPolicy.ListScope(OWN, false), policy.listScope(new User("c", "C", Role.CONTRIBUTOR, OWN), Action.VIEW_JOBS, ResourceKind.JOB));
         org.junit.jupiter.api.Assertions.assertThrows(org.yingzhi.shared.web.ApiException.class,
-                () -> policy.listScope(new User("c", "C", Role.CONTRIBUTOR, ""), Action.VIEW_JOBS, "job"), "no unit: nothing");
+                () -> policy.listScope(new User("c", "C", Role.CONTRIBUTOR, ""), Action.VIEW_JOBS, ResourceKind.JOB), "no unit: nothing");
         org.junit.jupiter.api.Assertions.assertThrows(org.yingzhi.shared.web.ApiException.class,
-                () -> policy.listScope(new User("p", "P", Role.PRODUCER, OWN), Action.VIEW_JOBS, "job"));
+                () -> policy.listScope(new User("p", "P", Role.PRODUCER, OWN), Action.VIEW_JOBS, ResourceKind.JOB));
     }
 
     @Test
@@ -53,11 +55,14 @@ class AccessPolicyTest {
             Action[] actions = Action.values();
             assertEquals(actions.length, cells.length - 1, "one column per action");
             for (int a = 0; a < actions.length; a++) {
-                Resource[] resources = {Resource.of("asset", OWN), Resource.of("asset", OTHER),
-                        new Resource("asset", OWN, true)};
+                Resource[] resources = {Resource.of(ResourceKind.ASSET, OWN), Resource.of(ResourceKind.ASSET, OTHER),
+                        new Resource(ResourceKind.ASSET, OWN, true)};
                 for (int r = 0; r < 3; r++) {
                     // CONTRIBUTE's third column: uploading with no unit named
-                    Resource res = actions[a] == Action.CONTRIBUTE && r == 2 ? Resource.of("asset", null) : resources[r];
+                    Resource res = actions[a] == Action.CONTRIBUTE && r == 2 ? Resource.of(ResourceKind.ASSET, null) : resources[r];
+                    if (actions[a] == Action.CONTINUE_UPLOAD) {
+                        res = new Resource(ResourceKind.UPLOAD, null, r == 2, r == 1 ? "someone-else" : user.name());
+                    }
                     boolean expected = cells[a + 1].charAt(r) == 'Y';
                     Decision d = policy.decide(user, actions[a], res);
                     if (d.allowed() != expected) {
@@ -76,19 +81,19 @@ class AccessPolicyTest {
     @Test
     void aContributorWithoutAUnitIsToldSo() {
         User noUnit = new User("n", "N", Role.CONTRIBUTOR, "");
-        Decision d = policy.decide(noUnit, Action.CONTRIBUTE, Resource.of("asset", null));
+        Decision d = policy.decide(noUnit, Action.CONTRIBUTE, Resource.of(ResourceKind.ASSET, null));
         assertFalse(d.allowed());
         assertEquals("your account has no unit; ask an administrator to set one", d.reason());
-        assertFalse(policy.allows(noUnit, Action.EDIT, Resource.of("asset", "")), "an empty unit matches nothing");
+        assertFalse(policy.allows(noUnit, Action.EDIT, Resource.of(ResourceKind.ASSET, "")), "an empty unit matches nothing");
     }
 
     @Test
     void refusalsCarryAReasonAndBecome403() {
         User c = new User("c", "C", Role.CONTRIBUTOR, OWN);
-        ApiException e = assertThrows(ApiException.class, () -> policy.check(c, Action.CONTRIBUTE, Resource.of("asset", OTHER)));
+        ApiException e = assertThrows(ApiException.class, () -> policy.check(c, Action.CONTRIBUTE, Resource.of(ResourceKind.ASSET, OTHER)));
         assertEquals(403, e.status().value());
         assertEquals("you can upload media for your own unit (" + OWN + ") only, not for " + OTHER, e.getMessage());
         assertEquals("reviewers cannot delete assets", policy.decide(new User("r", "R", Role.REVIEWER, OTHER),
-                Action.DELETE, Resource.of("asset", OTHER)).reason());
+                Action.DELETE, Resource.of(ResourceKind.ASSET, OTHER)).reason());
     }
 }

@@ -27,7 +27,7 @@ class CoverageController {
     @Operation(summary = "Coverage of the outline", description = "Per node and subtree: linked clips, duration, photos, "
             + "people and projects; nodes without material; per responsible unit.")
     @GetMapping("/api/outline/coverage")
-    Map<String, Object> coverage(User user) {
+    CoverageService.Coverage coverage(User user) {
         return coverage.coverage();
     }
 

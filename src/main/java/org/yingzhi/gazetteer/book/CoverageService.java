@@ -35,6 +35,16 @@ public class CoverageService {
             String due, int directLinks, int clips, long durationMicros, int photos, int people, int projects) {
     }
 
+    /** A responsible unit's share of the outline: its leaf nodes, those of them without material, its direct links. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A responsible unit's leaf nodes, those without material, and its direct links")
+    public record UnitCoverage(int nodes, int withoutMaterial, int directLinks) {
+    }
+
+    /** The coverage report: every node in reading order, the nodes without material, and per responsible unit. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "Coverage of the outline: per node, the nodes without material, per unit")
+    public record Coverage(List<Row> rows, List<Row> withoutMaterial, Map<String, UnitCoverage> byUnit) {
+    }
+
     /** The outline in reading order, kept until the outline changes (any process). */
     private record Outline(long version, List<OutlineNode> reading) {
     }
@@ -60,7 +70,7 @@ public class CoverageService {
      * photos, people and projects are counted over its range with stamp arrays (no sets): the cost is the number
      * of links times the depth of the tree.
      */
-    public Map<String, Object> coverage() {
+    public Coverage coverage() {
         List<OutlineNode> reading = reading();
         int n = reading.size();
         Map<String, Integer> pos = new HashMap<>(n * 2);
@@ -113,7 +123,7 @@ public class CoverageService {
         int[] projectStamp = new int[maxOf(projectsOf) + 1];
         List<Row> rows = new ArrayList<>(n);
         List<Row> empty = new ArrayList<>();
-        Map<String, Map<String, Object>> byUnit = new LinkedHashMap<>();
+        Map<String, int[]> byUnit = new LinkedHashMap<>(); // nodes, without material, direct links
         for (int i = 0; i < n; i++) {
             OutlineNode node = reading.get(i);
             int stamp = i + 1;
@@ -158,21 +168,18 @@ public class CoverageService {
             }
             boolean leaf = end[i] == i + 1;
             String unit = node.unit() == null ? "（未指定）" : node.unit();
-            Map<String, Object> u = byUnit.computeIfAbsent(unit, k -> new LinkedHashMap<>(Map.of("nodes", 0,
-                    "withoutMaterial", 0, "directLinks", 0)));
+            int[] u = byUnit.computeIfAbsent(unit, k -> new int[3]);
             if (leaf) {
-                u.merge("nodes", 1, (x, y) -> (Integer) x + (Integer) y);
+                u[0]++;
                 if (direct == 0) {
-                    u.merge("withoutMaterial", 1, (x, y) -> (Integer) x + (Integer) y);
+                    u[1]++;
                 }
             }
-            u.merge("directLinks", direct, (x, y) -> (Integer) x + (Integer) y);
+            u[2] += direct;
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("rows", rows);
-        out.put("withoutMaterial", empty);
-        out.put("byUnit", byUnit);
-        return out;
+        Map<String, UnitCoverage> units = new LinkedHashMap<>();
+        byUnit.forEach((unit, u) -> units.put(unit, new UnitCoverage(u[0], u[1], u[2])));
+        return new Coverage(rows, empty, units);
     }
 
     /**
@@ -253,7 +260,7 @@ public class CoverageService {
     @SuppressWarnings("unchecked")
     public byte[] xlsx() {
         List<List<Object>> rows = new ArrayList<>();
-        for (Row x : (List<Row>) coverage().get("rows")) {
+        for (Row x : coverage().rows()) {
             rows.add(java.util.Arrays.asList("  ".repeat(x.depth() - 1) + x.title(), x.level(), x.unit(), x.status().name(),
                     x.directLinks(), x.clips(), Math.round(x.durationMicros() / 600_000.0) / 100.0, x.photos(),
                     x.people(), x.projects()));

@@ -40,9 +40,9 @@ class IndexPageController {
                 throw new ApiException(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
             }
         }
-        Map<String, Object> found = entries.search(k, q, 0, 100);
-        if (!found.containsKey("byKind")) {
-            found.put("byKind", entries.search(null, q, 0, 1).get("byKind"));
+        EntryService.Found found = entries.search(k, q, 0, 100);
+        if (found.byKind() == null) {
+            found = found.withByKind(entries.search(null, q, 0, 1).byKind());
         }
         model.addAttribute("found", found);
         model.addAttribute("q", q == null ? "" : q);

@@ -11,6 +11,7 @@ import org.yingzhi.gazetteer.link.LinkService;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 
 /**
@@ -34,9 +35,7 @@ class OutlinePageController {
 
     @GetMapping("/outline")
     String outline(User user, Model model) {
-        Map<String, Object> c = coverage.coverage();
-        @SuppressWarnings("unchecked")
-        List<CoverageService.Row> rows = (List<CoverageService.Row>) c.get("rows");
+        List<CoverageService.Row> rows = coverage.coverage().rows();
         long most = rows.stream().mapToLong(r -> r.clips() + r.photos()).max().orElse(0);
         model.addAttribute("rows", rows);
         model.addAttribute("most", Math.max(1, most));
@@ -52,7 +51,7 @@ class OutlinePageController {
         List<FigureService.Numbered> all = figures.numbered(id);
         model.addAttribute("ownFigures", all.stream().filter(f -> f.figure().chapter().equals(id)).toList());
         model.addAttribute("subFigures", all.stream().filter(f -> !f.figure().chapter().equals(id)).toList());
-        model.addAttribute("canEditFigures", policy.allows(user, Action.EDIT_GAZETTEER, Resource.of("outline", null)));
+        model.addAttribute("canEditFigures", policy.allows(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.OUTLINE, null)));
         model.addAttribute("user", user);
         return "book/chapter";
     }

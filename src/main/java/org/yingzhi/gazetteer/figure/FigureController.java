@@ -1,5 +1,8 @@
 package org.yingzhi.gazetteer.figure;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yingzhi.security.User;
-import org.yingzhi.shared.json.Json;
 import org.yingzhi.shared.web.ApiException;
 
 @RestController
@@ -43,24 +45,25 @@ class FigureController {
     @Operation(summary = "Attach a photo to a node", description = "Body: {asset, caption?, credit?, position? (null = last)}. "
             + "409 when the photo is already attached there. Editors, reviewers and administrators.")
     @PostMapping(path = "/api/outline/{id}/figures", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Figure> attach(@PathVariable String id, @RequestBody String body, User user) {
-        Figure f = figures.attach(id, Json.readStrict(body, FigureService.FigureInput.class), user);
+    ResponseEntity<Figure> attach(@PathVariable String id, @Valid @RequestBody FigureService.FigureInput body, User user) {
+        Figure f = figures.attach(id, body, user);
         return ResponseEntity.status(HttpStatus.CREATED).body(f);
     }
 
-    record OrderInput(List<String> figures) {
+    @Schema(description = "The chapter's figure ids in their new order")
+    record OrderInput(@Size(max = 10_000) List<String> figures) {
     }
 
     @Operation(summary = "Reorder a node's figures", description = "Body: {figures: [ids in the new order]}, each once.")
     @PostMapping(path = "/api/outline/{id}/figures/order", consumes = MediaType.APPLICATION_JSON_VALUE)
-    List<Figure> reorder(@PathVariable String id, @RequestBody String body, User user) {
-        return figures.reorder(id, Json.readStrict(body, OrderInput.class).figures(), user);
+    List<Figure> reorder(@PathVariable String id, @Valid @RequestBody OrderInput body, User user) {
+        return figures.reorder(id, body.figures(), user);
     }
 
     @Operation(summary = "Change a figure's caption, credit or position")
     @PatchMapping(path = "/api/figures/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Figure update(@PathVariable String id, @RequestBody String body, User user) {
-        return figures.update(id, Json.readStrict(body, FigureService.FigureInput.class), user);
+    Figure update(@PathVariable String id, @Valid @RequestBody FigureService.FigureInput body, User user) {
+        return figures.update(id, body, user);
     }
 
     @DeleteMapping("/api/figures/{id}")

@@ -1,5 +1,8 @@
 package org.yingzhi.gazetteer.figure;
 
+import jakarta.validation.constraints.PositiveOrZero;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +59,10 @@ public class FigureService {
         this.policy = policy;
     }
 
-    public record FigureInput(String asset, String caption, String credit, Integer position) {
+    @Schema(description = "A photo to attach as a figure, or a figure's new caption, credit or place")
+    public record FigureInput(@Schema(description = "the photo's asset id") String asset,
+            @Size(max = 2000) String caption, @Size(max = 500) String credit,
+            @PositiveOrZero @Schema(description = "place among the chapter's figures; null: last") Integer position) {
     }
 
     public Figure attach(String chapter, FigureInput in, User user) {

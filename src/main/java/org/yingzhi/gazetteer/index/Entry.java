@@ -1,5 +1,7 @@
 package org.yingzhi.gazetteer.index;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,9 +29,14 @@ public record Entry(String id, EntryKind kind, String name, List<String> otherNa
     }
 
     /** The fields a client sends to create or change an entry (null: not given). */
-    public record Input(String name, List<String> otherNames, String gender, String ethnicity, List<String> roles,
-            String unit, Integer batch, Integer yearFrom, Integer yearTo, String placeServed, String biography,
-            String portrait, String place, String fundingUnit, Double amount, String projectStatus, String placeKind,
-            String parentPlace, Double latitude, Double longitude, String notes) {
+    @Schema(description = "The fields of a person, project, place or unit of the index (null: not given)")
+    public record Input(@Size(max = 500) String name, @Size(max = 100) List<String> otherNames,
+            @Size(max = 20) String gender, @Size(max = 50) String ethnicity, @Size(max = 100) List<String> roles,
+            @Size(max = 500) String unit, Integer batch, Integer yearFrom, Integer yearTo,
+            @Size(max = 500) String placeServed, @Size(max = 50_000) String biography, String portrait,
+            @Schema(description = "a place entry's id") String place, @Size(max = 500) String fundingUnit, Double amount,
+            @Size(max = 50) String projectStatus, @Size(max = 50) String placeKind,
+            @Schema(description = "the enclosing place entry's id") String parentPlace, Double latitude,
+            Double longitude, @Size(max = 20_000) String notes) {
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
@@ -21,7 +22,7 @@ public class EntryService {
     public static final String COLLECTION = EntryRepository.COLLECTION;
 
     /** The policy's name for the index as a resource. */
-    public static final String KIND = "index";
+    public static final org.yingzhi.security.ResourceKind KIND = org.yingzhi.security.ResourceKind.INDEX;
 
     private final EntryRepository entries;
     private final List<EntryReferences> links;
@@ -40,7 +41,7 @@ public class EntryService {
     }
 
     public Entry create(EntryKind kind, Entry.Input in, User user) {
-        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.INDEX, null));
         if (in.name() == null || in.name().isBlank()) {
             throw ApiException.badRequest("name must not be empty");
         }
@@ -88,7 +89,7 @@ public class EntryService {
     }
 
     public Entry update(EntryKind kind, String id, Entry.Input in, User user) {
-        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.INDEX, null));
         Entry e = get(kind, id);
         if (in.name() != null && in.name().isBlank()) {
             throw ApiException.badRequest("name must not be empty");
@@ -138,39 +139,50 @@ public class EntryService {
         return units.listed();
     }
 
-    public Map<String, Object> search(EntryKind kind, String q, int offset, int limit) {
+    /** One page of entries found, how many there are, and (searching every kind) how many of each kind. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "Entries found: one page, the total, and per kind (people, projects ...) when all kinds were searched")
+    public record Found(List<Entry> items, long total, Map<String, Long> byKind) {
+
+        /** The same page with the counts per kind of another search. */
+        public Found withByKind(Map<String, Long> counts) {
+            return new Found(items, total, counts);
+        }
+    }
+
+    public Found search(EntryKind kind, String q, int offset, int limit) {
         if (q != null && q.length() > 100) {
             throw ApiException.badRequest("q may be at most 100 characters");
         }
         int size = Math.max(1, Math.min(limit, 200));
-        Map<String, Object> out = new LinkedHashMap<>();
         if (directory.ready()) {
             EntryDirectory.Found f = directory.search(kind, q, Math.max(0, offset), size);
-            out.put("items", f.items());
-            out.put("total", f.total());
+            Map<String, Long> byKind = null;
             if (kind == null) {
-                Map<String, Long> byKind = new LinkedHashMap<>();
-                f.byKind().forEach((k, n) -> byKind.put(k.plural(), n));
-                out.put("byKind", byKind);
+                byKind = new LinkedHashMap<>();
+                Map<String, Long> counts = byKind;
+                f.byKind().forEach((k, n) -> counts.put(k.plural(), n));
             }
-            return out;
+            return new Found(f.items(), f.total(), byKind);
         }
         if (kind == null) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Index directory not ready",
                     "the index of people, projects and places is being read; try again shortly");
         }
         // until the directory is built (the first seconds after start-up), the catalog answers
-        out.put("items", entries.search(kind, q, Math.max(0, offset), size));
-        out.put("total", entries.countMatching(kind, q));
-        return out;
+        return new Found(entries.search(kind, q, Math.max(0, offset), size), entries.countMatching(kind, q), null);
     }
 
     /**
      * Merges {@code other} into {@code survivor} (same kind): every link to the other now points to the survivor,
      * its names become other names, fields the survivor lacks are filled from it, and its id keeps resolving.
      */
-    public Map<String, Object> merge(EntryKind kind, String survivor, String other, User user) {
-        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+    /** What a merge did: the surviving entry, and how many links moved to it. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The surviving entry, and how many links moved to it")
+    public record Merged(Entry entry, long linksMoved) {
+    }
+
+    public Merged merge(EntryKind kind, String survivor, String other, User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.INDEX, null));
         Entry keep = get(kind, survivor);
         Entry gone = get(kind, other);
         if (keep.id().equals(gone.id())) {
@@ -188,28 +200,27 @@ public class EntryService {
         if (kind == EntryKind.UNIT) {
             units.changed(); // the other unit's names are now names of the survivor
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("entry", merged);
-        out.put("linksMoved", moved);
-        return out;
+        return new Merged(merged, moved);
     }
 
     /** Known places nearest a GPS position (great-circle distance), closest first, with the distance in km. */
-    public List<Map<String, Object>> nearestPlaces(double lat, double lon, int limit) {
+    /** A known place and how far it is from a position. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A known place and its great-circle distance in km")
+    public record NearPlace(Entry place, double distanceKm) {
+    }
+
+    public List<NearPlace> nearestPlaces(double lat, double lon, int limit) {
         if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
             throw ApiException.badRequest("latitude must be within ±90 and longitude within ±180");
         }
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<NearPlace> out = new ArrayList<>();
         for (Entry p : directory.ready() ? directory.all(EntryKind.PLACE) : entries.search(EntryKind.PLACE, null, 0, 100_000)) {
             if (p.latitude() == null || p.longitude() == null) {
                 continue;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("place", p);
-            m.put("distanceKm", Math.round(km(lat, lon, p.latitude(), p.longitude()) * 10) / 10.0);
-            out.add(m);
+            out.add(new NearPlace(p, Math.round(km(lat, lon, p.latitude(), p.longitude()) * 10) / 10.0));
         }
-        out.sort(Comparator.comparingDouble(m -> (Double) m.get("distanceKm")));
+        out.sort(Comparator.comparingDouble(NearPlace::distanceKm));
         return out.subList(0, Math.min(Math.max(1, limit), out.size()));
     }
 

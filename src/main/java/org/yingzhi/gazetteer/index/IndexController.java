@@ -1,5 +1,8 @@
 package org.yingzhi.gazetteer.index;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -16,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.yingzhi.security.User;
-import org.yingzhi.shared.json.Json;
 import org.yingzhi.shared.web.ApiException;
 
 @RestController
@@ -36,15 +38,15 @@ class IndexController {
     @Operation(summary = "Find entries", description = "kind = people, projects, places or units; q matches names in Chinese, "
             + "or pinyin initials/full pinyin from their start (zxm, zhang).")
     @GetMapping("/{kind}")
-    Map<String, Object> search(@PathVariable String kind, @RequestParam(required = false) String q,
+    EntryService.Found search(@PathVariable String kind, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit, User user) {
         return entries.search(EntryKind.fromPlural(kind), q, offset, limit);
     }
 
     @Operation(summary = "Add an entry", description = "Editors, reviewers and administrators.")
     @PostMapping(path = "/{kind}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Entry> create(@PathVariable String kind, @RequestBody String body, User user) {
-        Entry e = entries.create(EntryKind.fromPlural(kind), Json.readStrict(body, Entry.Input.class), user);
+    ResponseEntity<Entry> create(@PathVariable String kind, @Valid @RequestBody Entry.Input body, User user) {
+        Entry e = entries.create(EntryKind.fromPlural(kind), body, user);
         return ResponseEntity.status(HttpStatus.CREATED).body(e);
     }
 
@@ -52,14 +54,14 @@ class IndexController {
             + "search of one kind (names in Chinese, pinyin initials or full pinyin, words of biographies and notes), "
             + "best matches first, with how many of each kind matched (byKind).")
     @GetMapping("/search")
-    Map<String, Object> searchAll(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset,
+    EntryService.Found searchAll(@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "20") int limit, User user) {
         return entries.search(null, q, offset, limit);
     }
 
     @Operation(summary = "Known places nearest a position", description = "For a photo's or clip's GPS position.")
     @GetMapping("/places/nearest")
-    List<Map<String, Object>> nearest(@RequestParam double lat, @RequestParam double lon,
+    List<EntryService.NearPlace> nearest(@RequestParam double lat, @RequestParam double lon,
             @RequestParam(defaultValue = "5") int limit, User user) {
         return entries.nearestPlaces(lat, lon, limit);
     }
@@ -68,7 +70,7 @@ class IndexController {
             + "catalog (assets, outline nodes, people, projects) with how often it is used: those the unit list knows "
             + "(with the unit they name) and those it does not.")
     @GetMapping("/units/report")
-    Map<String, Object> unitReport(User user) {
+    Units.Report unitReport(User user) {
         return units.report();
     }
 
@@ -76,7 +78,7 @@ class IndexController {
             + "name of a listed unit to the unit's name (done at start-up and after every change of the list anyway); "
             + "answers the report. Editors, reviewers and administrators.")
     @PostMapping("/units/remap")
-    Map<String, Object> remapUnits(User user) {
+    Units.Report remapUnits(User user) {
         return units.remap(user);
     }
 
@@ -87,17 +89,17 @@ class IndexController {
 
     @Operation(summary = "Change an entry", description = "Fields given are changed; an empty string removes one.")
     @PatchMapping(path = "/{kind}/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Entry update(@PathVariable String kind, @PathVariable String id, @RequestBody String body, User user) {
-        return entries.update(EntryKind.fromPlural(kind), id, Json.readStrict(body, Entry.Input.class), user);
+    Entry update(@PathVariable String kind, @PathVariable String id, @Valid @RequestBody Entry.Input body, User user) {
+        return entries.update(EntryKind.fromPlural(kind), id, body, user);
     }
 
-    record MergeInput(String other) {
+    @Schema(description = "The entry to merge into this one")
+    record MergeInput(@Schema(description = "the other entry's id") String other) {
     }
 
     @Operation(summary = "Merge another entry into this one", description = "Body: {other}. Every link moves; the other id keeps resolving.")
     @PostMapping(path = "/{kind}/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Map<String, Object> merge(@PathVariable String kind, @PathVariable String id, @RequestBody String body, User user) {
-        MergeInput m = Json.readStrict(body, MergeInput.class);
+    EntryService.Merged merge(@PathVariable String kind, @PathVariable String id, @Valid @RequestBody MergeInput m, User user) {
         if (m.other() == null) {
             throw ApiException.badRequest("other must be the id of the entry to merge into this one");
         }

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.UnitNames;
 import org.yingzhi.security.User;
 
@@ -148,13 +149,11 @@ public class Units implements UnitNames {
                 if (names().isEmpty()) {
                     return; // no list yet: nothing to map to, and every string would be reported unmatched
                 }
-                Map<String, Object> r = remap();
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> unmatched = (List<Map<String, Object>>) r.get("unmatched");
+                List<Use> unmatched = remap().unmatched();
                 if (!unmatched.isEmpty()) {
                     log.info("units: {} unit strings match no unit of the list (add them as units or as other names "
                             + "of one; GET /api/index/units/report): {}", unmatched.size(),
-                            unmatched.stream().limit(20).map(u -> u.get("text") + " (" + u.get("assets") + " assets)").toList());
+                            unmatched.stream().limit(20).map(u -> u.text() + " (" + u.assets() + " assets)").toList());
                 }
             } catch (RuntimeException e) {
                 log.warn("units: mapping unit strings at start-up failed: {}", e.toString());
@@ -162,25 +161,34 @@ public class Units implements UnitNames {
         });
     }
 
+    /** A unit string in use: the unit of the list it names (null: none), and how many assets, nodes and entries use it. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A unit string in use and where")
+    public record Use(String text, String unit, long assets, long outlineNodes, long entries) {
+    }
+
+    /** Every unit string in use, known to the list or not; after a remapping, what was mapped (from → to: count). */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "The unit strings in use, known and unmatched, and what a remapping changed")
+    public record Report(long units, List<Use> known, List<Use> unmatched, Map<String, Integer> mapped) {
+    }
+
     /** The office asks for the mapping now (and gets the report after it). */
-    public Map<String, Object> remap(User user) {
-        policy.check(user, Action.EDIT_GAZETTEER, Resource.of("index", null));
+    public Report remap(User user) {
+        policy.check(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.INDEX, null));
         reload();
         return remap();
     }
 
     /** Rewrites every string that names a listed unit by another name to the unit's name; returns the report. */
-    synchronized Map<String, Object> remap() {
-        Map<String, Object> out = survey(!names().isEmpty());
-        out.putIfAbsent("mapped", Map.of());
-        return out;
+    synchronized Report remap() {
+        Report r = survey(!names().isEmpty());
+        return r.mapped() != null ? r : new Report(r.units(), r.known(), r.unmatched(), Map.of());
     }
 
     /**
      * Every unit string in use and where (assets, outline nodes, people and projects), split into those the list
      * knows and those it does not.
      */
-    public Map<String, Object> report() {
+    public Report report() {
         return survey(false);
     }
 
@@ -189,7 +197,7 @@ public class Units implements UnitNames {
      * projects'), rewriting those that are another name of a listed unit when {@code rename}, and counting each
      * string as it stands afterwards.
      */
-    private Map<String, Object> survey(boolean rename) {
+    private Report survey(boolean rename) {
         Map<String, Integer> changed = new TreeMap<>();
         Map<String, long[]> uses = new TreeMap<>();
         assets.countByUnit().forEach((s, n) -> {
@@ -231,27 +239,12 @@ public class Units implements UnitNames {
             log.info("units: unit strings mapped to the list: {}", changed);
         }
         Map<String, String> names = names();
-        List<Map<String, Object>> known = new ArrayList<>();
-        List<Map<String, Object>> unmatched = new ArrayList<>();
+        List<Use> known = new ArrayList<>();
+        List<Use> unmatched = new ArrayList<>();
         uses.forEach((text, n) -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("text", text);
             String unit = names.get(key(text));
-            if (unit != null) {
-                m.put("unit", unit);
-            }
-            m.put("assets", n[0]);
-            m.put("outlineNodes", n[1]);
-            m.put("entries", n[2]);
-            (unit != null ? known : unmatched).add(m);
+            (unit != null ? known : unmatched).add(new Use(text, unit, n[0], n[1], n[2]));
         });
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("units", entries.count(EntryKind.UNIT));
-        out.put("known", known);
-        out.put("unmatched", unmatched);
-        if (rename) {
-            out.put("mapped", changed);
-        }
-        return out;
+        return new Report(entries.count(EntryKind.UNIT), known, unmatched, rename ? changed : null);
     }
 }

@@ -1,5 +1,6 @@
 package org.yingzhi.gazetteer.link;
 
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -17,7 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yingzhi.gazetteer.index.EntryKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
-import org.yingzhi.shared.json.Json;
 
 @RestController
 @Tag(name = "Links", description = "Whole assets, clip ranges and photos linked to chapters, people, projects and places")
@@ -44,8 +44,8 @@ class LinkController {
             + "in?, out? (source timecode of the clip, out exclusive), rate? (e.g. 30000/1001), scene?, note?}. A range must "
             + "lie inside the clip at its rate with out after in; photos link whole.")
     @PostMapping(path = "/api/links", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Link> create(@RequestBody String body, User user) {
-        Link l = links.create(Json.readStrict(body, LinkService.LinkInput.class), user);
+    ResponseEntity<Link> create(@Valid @RequestBody LinkService.LinkInput body, User user) {
+        Link l = links.create(body, user);
         return ResponseEntity.status(HttpStatus.CREATED).body(l);
     }
 
@@ -65,14 +65,14 @@ class LinkController {
             + "with each asset's title, poster and player position (one page: offset, limit up to 200), and the totals of all "
             + "of it (links, clips, photos, linked duration).")
     @GetMapping("/api/outline/{id}/material")
-    Map<String, Object> material(@PathVariable String id, @RequestParam(defaultValue = "true") boolean subtree,
+    LinkService.ChapterMaterial material(@PathVariable String id, @RequestParam(defaultValue = "true") boolean subtree,
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit, User user) {
         return links.chapterMaterial(id, subtree, offset, limit);
     }
 
     @Operation(summary = "An entry's appearances", description = "Every link to a person, project or place, with totals.")
     @GetMapping("/api/index/{kind}/{id}/material")
-    Map<String, Object> entryMaterial(@PathVariable String kind, @PathVariable String id,
+    LinkService.EntryMaterial entryMaterial(@PathVariable String kind, @PathVariable String id,
             @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "50") int limit, User user) {
         EntryKind k = EntryKind.fromPlural(kind);
         if (k == EntryKind.UNIT) {

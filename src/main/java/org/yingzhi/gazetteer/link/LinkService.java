@@ -1,5 +1,7 @@
 package org.yingzhi.gazetteer.link;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import org.yingzhi.gazetteer.outline.OutlineService;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
+import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 import org.yingzhi.timecode.FrameRate;
@@ -58,8 +61,13 @@ public class LinkService {
      * What a client sends: the asset, the target, and optionally a range (in and out as source timecode labels,
      * and the rate they were counted at, e.g. "30000/1001") or a scene number, and a note.
      */
-    public record LinkInput(String asset, String target, String targetId, String in, String out, String rate,
-            Integer scene, String note) {
+    @Schema(description = "A link: the asset, its target, and optionally a range or a scene, and a note")
+    public record LinkInput(@Schema(description = "the asset id") String asset,
+            @Schema(description = "chapter, person, project or place") String target, String targetId,
+            @Size(max = 20) @Schema(description = "source timecode of the first frame, e.g. 01:00:59;20") String in,
+            @Size(max = 20) @Schema(description = "source timecode after the last frame (exclusive)") String out,
+            @Size(max = 20) @Schema(description = "the rate the labels count, e.g. 30000/1001") String rate,
+            Integer scene, @Size(max = 2000) String note) {
     }
 
     public Link create(LinkInput in, User user) {
@@ -68,7 +76,7 @@ public class LinkService {
         }
         Asset asset = assets.findById(new ObjectId(in.asset()))
                 .filter(a -> !a.deleted()).orElseThrow(() -> ApiException.notFound("asset", in.asset()));
-        policy.check(user, Action.LINK, Resource.of("asset", asset.contributorUnit()));
+        policy.check(user, Action.LINK, Resource.of(ResourceKind.ASSET, asset.contributorUnit()));
         LinkTarget kind = LinkTarget.parse(in.target());
         String targetId = resolveTarget(kind, in.targetId());
         Document d = new Document("asset", new ObjectId(asset.id())).append("assetType", asset.type().name())
@@ -100,7 +108,7 @@ public class LinkService {
         Link l = links.find(id).orElseThrow(() -> ApiException.notFound("link", id));
         // the asset's unit now (it may have moved to another unit since it was linked)
         String unit = assets.findById(new ObjectId(l.asset())).map(Asset::contributorUnit).orElse(l.unit());
-        policy.check(user, Action.LINK, Resource.of("asset", unit));
+        policy.check(user, Action.LINK, Resource.of(ResourceKind.ASSET, unit));
         links.delete(id);
     }
 
@@ -214,39 +222,45 @@ public class LinkService {
     /** The links in pages: the totals count them all (from the links alone), the items show one page of them. */
     public static final int MAX_PAGE = 200;
 
-    private Map<String, Object> page(List<Link> all, int offset, int limit) {
+    /** Links, distinct clips and photos, and the linked duration (ranges, or whole clips). */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "What a set of links adds up to")
+    public record Totals(int links, int clips, int photos, long durationMicros) {
+    }
+
+    /** A chapter's material: one page of it, and the totals of all of it. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A chapter's material: one page of it, and the totals of all of it")
+    public record ChapterMaterial(OutlineNode chapter, boolean subtree, Totals totals, int offset, int limit,
+            List<Material> items) {
+    }
+
+    /** An index entry's appearances: one page of them, and the totals of all of them. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "An entry's appearances: one page of them, and the totals of all")
+    public record EntryMaterial(Entry entry, Totals totals, int offset, int limit, List<Material> items) {
+    }
+
+    private List<Material> page(List<Link> all, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw ApiException.badRequest("offset must be 0 or more and limit 1-" + MAX_PAGE);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("totals", totals(all));
-        out.put("offset", offset);
-        out.put("limit", limit);
-        out.put("items", material(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit))));
-        return out;
+        return material(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)));
     }
 
     /** A chapter's material (with its subtree when asked) and what it adds up to. */
-    public Map<String, Object> chapterMaterial(String chapter, boolean subtree, int offset, int limit) {
+    public ChapterMaterial chapterMaterial(String chapter, boolean subtree, int offset, int limit) {
         OutlineNode node = outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
         List<String> ids = subtree ? outline.subtree(chapter).stream().map(OutlineNode::id).toList() : List.of(node.id());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("chapter", node);
-        out.put("subtree", subtree);
-        out.putAll(page(graph.byTargets(LinkTarget.CHAPTER, ids), offset, limit));
-        return out;
+        List<Link> all = graph.byTargets(LinkTarget.CHAPTER, ids);
+        return new ChapterMaterial(node, subtree, totals(all), offset, limit, page(all, offset, limit));
     }
 
     /** An index entry's appearances. */
-    public Map<String, Object> entryMaterial(LinkTarget kind, String id, int offset, int limit) {
+    public EntryMaterial entryMaterial(LinkTarget kind, String id, int offset, int limit) {
         Entry e = entries.find(id).filter(x -> x.kind() == kind.entryKind())
                 .orElseThrow(() -> ApiException.notFound(kind.wire(), id));
         List<String> ids = new ArrayList<>(e.formerIds());
         ids.add(e.id());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("entry", e);
-        out.putAll(page(graph.byTargets(kind, ids), offset, limit));
-        return out;
+        List<Link> all = graph.byTargets(kind, ids);
+        return new EntryMaterial(e, totals(all), offset, limit, page(all, offset, limit));
     }
 
     /** An asset's links, with the names of what they point to. */
@@ -269,7 +283,7 @@ public class LinkService {
     }
 
     /** Links, distinct clips and photos, and the linked duration (ranges, or whole clips), from the links alone. */
-    static Map<String, Object> totals(List<Link> all) {
+    static Totals totals(List<Link> all) {
         Set<String> clips = new LinkedHashSet<>();
         Set<String> photos = new LinkedHashSet<>();
         long micros = 0;
@@ -281,11 +295,6 @@ public class LinkService {
                 micros += l.durationMicros();
             }
         }
-        Map<String, Object> t = new LinkedHashMap<>();
-        t.put("links", all.size());
-        t.put("clips", clips.size());
-        t.put("photos", photos.size());
-        t.put("durationMicros", micros);
-        return t;
+        return new Totals(all.size(), clips.size(), photos.size(), micros);
     }
 }

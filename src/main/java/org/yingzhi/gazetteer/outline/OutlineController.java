@@ -1,5 +1,9 @@
 package org.yingzhi.gazetteer.outline;
 
+import jakarta.validation.constraints.PositiveOrZero;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -47,8 +51,8 @@ class OutlineController {
     @Operation(summary = "Add a node", description = "Body: {parent?, position?, title, level?, unit?, due?, status?, notes?}. "
             + "Editors, reviewers and administrators.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<OutlineNode> create(@RequestBody String body, User user) {
-        OutlineNode n = outline.create(Json.readStrict(body, OutlineService.NodeInput.class), user);
+    ResponseEntity<OutlineNode> create(@Valid @RequestBody OutlineService.NodeInput body, User user) {
+        OutlineNode n = outline.create(body, user);
         return ResponseEntity.status(HttpStatus.CREATED).body(n);
     }
 
@@ -59,17 +63,17 @@ class OutlineController {
 
     @Operation(summary = "Change a node", description = "Fields given are changed; parent and position move it (parent \"\" = top).")
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    OutlineNode update(@PathVariable String id, @RequestBody String body, User user) {
-        return outline.update(id, Json.readStrict(body, OutlineService.NodeInput.class), user);
+    OutlineNode update(@PathVariable String id, @Valid @RequestBody OutlineService.NodeInput body, User user) {
+        return outline.update(id, body, user);
     }
 
-    record MoveInput(String parent, Integer position) {
+    @Schema(description = "Where a node moves: under parent (null: top), at position (null: last)")
+    record MoveInput(String parent, @PositiveOrZero Integer position) {
     }
 
     @Operation(summary = "Move a node with its subtree", description = "Body: {parent (null = top), position (null = last)}. Links move with it.")
     @PostMapping(path = "/{id}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
-    OutlineNode move(@PathVariable String id, @RequestBody String body, User user) {
-        MoveInput m = Json.readStrict(body, MoveInput.class);
+    OutlineNode move(@PathVariable String id, @Valid @RequestBody MoveInput m, User user) {
         return outline.move(id, m.parent(), m.position(), user);
     }
 

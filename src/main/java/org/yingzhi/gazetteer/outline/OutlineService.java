@@ -1,5 +1,8 @@
 package org.yingzhi.gazetteer.outline;
 
+import jakarta.validation.constraints.PositiveOrZero;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,7 +31,7 @@ import org.yingzhi.shared.web.ApiException;
 public class OutlineService {
 
     /** The policy's name for the outline as a resource. */
-    public static final String KIND = "outline";
+    public static final org.yingzhi.security.ResourceKind KIND = org.yingzhi.security.ResourceKind.OUTLINE;
 
     /** The collection whose changes the link graph follows. */
     public static final String COLLECTION = OutlineRepository.COLLECTION;
@@ -92,8 +95,12 @@ public class OutlineService {
     }
 
     /** Fields of a node as a client sends them; null fields are left alone on update. */
-    public record NodeInput(String parent, Integer position, String title, String level, String unit, String due,
-            OutlineNode.WritingStatus status, String notes) {
+    @Schema(description = "Fields of an outline node; null fields are left alone on update")
+    public record NodeInput(@Schema(description = "parent node id; \"\" or null: top") String parent,
+            @PositiveOrZero Integer position, @Size(max = 500) String title,
+            @Size(max = 50) @Schema(description = "篇, 章, 节, 目 ...") String level, @Size(max = 500) String unit,
+            @Size(max = 50) @Schema(description = "due date, yyyy-MM-dd") String due, OutlineNode.WritingStatus status,
+            @Size(max = 20_000) String notes) {
     }
 
     public List<TreeNode> tree() {

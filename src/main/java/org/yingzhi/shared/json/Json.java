@@ -30,16 +30,25 @@ public final class Json {
     public static <T> T readStrict(String json, Class<T> type) {
         try {
             return STRICT.forType(type).readValue(json);
-        } catch (tools.jackson.databind.exc.UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException("unknown field '" + e.getPropertyName() + "'");
-        } catch (tools.jackson.databind.exc.MismatchedInputException e) {
-            String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getPropertyName();
-            throw new IllegalArgumentException(field == null ? "the JSON has the wrong shape" : "field '" + field
-                    + "' has the wrong type");
         } catch (tools.jackson.core.JacksonException e) {
-            String m = e.getOriginalMessage();
-            throw new IllegalArgumentException("not valid JSON: " + (m == null ? "unreadable" : m.lines().findFirst().orElse(m)));
+            throw new IllegalArgumentException(describe(e));
         }
+    }
+
+    /** What is wrong with a JSON input, in plain words naming the field (the API's bodies and the stored sidecars). */
+    public static String describe(tools.jackson.core.JacksonException e) {
+        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
+            return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException m) {
+            String field = m.getPath().isEmpty() ? null : m.getPath().get(m.getPath().size() - 1).getPropertyName();
+            return field == null ? "the JSON has the wrong shape" : "field '" + field + "' has the wrong type";
+        }
+        if (e instanceof tools.jackson.databind.exc.ValueInstantiationException v && v.getCause() != null) {
+            return String.valueOf(v.getCause().getMessage());
+        }
+        String m = e.getOriginalMessage();
+        return "not valid JSON: " + (m == null ? "unreadable" : m.lines().findFirst().orElse(m));
     }
 
     /** A record as a map ready to go into a BSON document (null fields omitted). */

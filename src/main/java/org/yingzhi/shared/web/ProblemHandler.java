@@ -53,6 +53,36 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 + "as UTF-8 and escape it with %XX"), req);
     }
 
+    /** A request body that is not the JSON its operation takes: which field is unknown or of the wrong type. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        HttpServletRequest req = ((org.springframework.web.context.request.ServletWebRequest) request).getRequest();
+        String why = "the request body is missing or is not JSON";
+        for (Throwable t = ex.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.JacksonException j) {
+                why = org.yingzhi.shared.json.Json.describe(j);
+                break;
+            }
+        }
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(api(ApiException.badRequest(why), req).getBody());
+    }
+
+    /** A request body whose fields break their constraints: the first field named, with every one in {@code fields}. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            org.springframework.web.bind.MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
+        HttpServletRequest req = ((org.springframework.web.context.request.ServletWebRequest) request).getRequest();
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        ex.getBindingResult().getFieldErrors().forEach(f -> fields.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        var first = fields.entrySet().stream().findFirst();
+        ApiException e = first.map(f -> ApiException.coded(HttpStatus.BAD_REQUEST, "Bad request", "field", f.getKey(),
+                f.getValue())).orElse(ApiException.badRequest("the request body is not valid"));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(api(e.with("fields", fields), req).getBody());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
