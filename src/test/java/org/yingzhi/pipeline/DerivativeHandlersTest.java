@@ -55,10 +55,9 @@ class DerivativeHandlersTest {
                         null, 2_002_000L, 60L)),
                 new MediaInfo.TimecodeInfo("01:00:59;10", 109_672, "30000/1001", "29.97 DF", true, "tmcd"), Map.of(),
                 List.of());
-        return new Asset(id, AssetType.VIDEO, AssetStatus.PROCESSING,
-                new Asset.Original(SHA, 57_985, "clip-2997df.mov", "mov", "mov", "video/quicktime"), "t", null, "省广播电视局",
-                null, null, null, null, null, null, List.of(), null, media, null, MetadataStatus.OK, List.of(), List.of(),
-                null, Instant.now(), null, null, null, deleted, null, null, 0, null, null, null);
+        return org.yingzhi.support.AssetBuilder.video().id(id)
+                .original(new Asset.Original(SHA, 57_985, "clip-2997df.mov", "mov", "mov", "video/quicktime"))
+                .title("t").unit("省广播电视局").media(media).deleted(deleted).build();
     }
 
     @BeforeEach

@@ -71,7 +71,11 @@ public class CoverageService {
      * of links times the depth of the tree.
      */
     public Coverage coverage() {
-        List<OutlineNode> reading = reading();
+        return count(reading(), prepared());
+    }
+
+    /** The report for an outline in reading order and the links prepared for counting (pure: unit-tested). */
+    static Coverage count(List<OutlineNode> reading, Prepared prep) {
         int n = reading.size();
         Map<String, Integer> pos = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -88,7 +92,6 @@ public class CoverageService {
                 end[parent] = Math.max(end[parent], end[i]);
             }
         }
-        Prepared prep = prepared();
         int[] perPos = new int[n + 1];
         int[] nodeOf = new int[prep.chapterTargets.length];
         for (int k = 0; k < nodeOf.length; k++) {
@@ -186,7 +189,7 @@ public class CoverageService {
      * The links as small ints, ready for counting: kept until the link graph changes, so the report pays for the
      * outline (which it reads afresh) and the counting only.
      */
-    private record Prepared(long version, Map<String, Integer> assetNo, String[] chapterTargets, int[] chapterAsset,
+    record Prepared(long version, Map<String, Integer> assetNo, String[] chapterTargets, int[] chapterAsset,
             boolean[] chapterPhoto, long[] chapterMicros, int[][] peopleOf, int[][] projectsOf) {
     }
 
@@ -198,7 +201,13 @@ public class CoverageService {
         if (p != null && p.version() == v && links.ready()) {
             return p;
         }
-        List<Link> chapter = links.allOf(LinkTarget.CHAPTER);
+        p = prepare(v, links.allOf(LinkTarget.CHAPTER), links.allOf(LinkTarget.PERSON), links.allOf(LinkTarget.PROJECT));
+        prepared = p;
+        return p;
+    }
+
+    /** The chapter links as small ints, and for each of their assets the people and projects it is linked to. */
+    static Prepared prepare(long version, List<Link> chapter, List<Link> people, List<Link> projects) {
         Map<String, Integer> assetNo = new HashMap<>();
         String[] targets = new String[chapter.size()];
         int[] asset = new int[chapter.size()];
@@ -211,15 +220,12 @@ public class CoverageService {
             photo[k] = "PHOTO".equals(l.assetType());
             micros[k] = l.durationMicros();
         }
-        p = new Prepared(v, assetNo, targets, asset, photo, micros, entriesOf(LinkTarget.PERSON, assetNo),
-                entriesOf(LinkTarget.PROJECT, assetNo));
-        prepared = p;
-        return p;
+        return new Prepared(version, assetNo, targets, asset, photo, micros, entriesOf(people, assetNo),
+                entriesOf(projects, assetNo));
     }
 
     /** For each numbered asset, the numbers of the entries (people or projects) it is linked to. */
-    private int[][] entriesOf(LinkTarget kind, Map<String, Integer> assetNo) {
-        List<Link> all = links.allOf(kind);
+    private static int[][] entriesOf(List<Link> all, Map<String, Integer> assetNo) {
         Map<String, Integer> entryNo = new HashMap<>();
         int[] a = new int[all.size()];
         int[] e = new int[all.size()];

@@ -143,6 +143,28 @@ public class FigureService {
      */
     public List<Numbered> numbered(String root) {
         List<OutlineNode> reading = outline.inReadingOrder();
+        if (root != null && reading.stream().noneMatch(n -> n.id().equals(root))) {
+            throw ApiException.notFound("outline node", root);
+        }
+        List<Figure> all = figures.ofChapters(reading.stream().map(OutlineNode::id).toList());
+        List<Numbered> out = new ArrayList<>();
+        for (Placed p : number(reading, all, root)) {
+            Asset a = assets.findById(new ObjectId(p.figure().asset())).orElse(null);
+            out.add(new Numbered(p.number(), p.figure(), p.node().title(), p.chapter() == null ? null : p.chapter().title(),
+                    a == null ? null : a.title(), "/api/assets/" + p.figure().asset() + "/preview?size=2048"));
+        }
+        return out;
+    }
+
+    /** A figure with its number and the node and chapter (章, or null above any chapter) it sits in. */
+    record Placed(String number, Figure figure, OutlineNode node, OutlineNode chapter) {
+    }
+
+    /**
+     * The numbering itself (pure: unit-tested): figures of the nodes in reading order, each {@code 图<chapter>-<n>}
+     * counted across the whole book, those of {@code root}'s subtree returned (all when null).
+     */
+    static List<Placed> number(List<OutlineNode> reading, List<Figure> figures, String root) {
         Map<String, Integer> chapterNo = new HashMap<>();
         Map<String, Integer> partNo = new HashMap<>();
         int chapters = 0;
@@ -157,16 +179,14 @@ public class FigureService {
         }
         Map<String, OutlineNode> byId = new HashMap<>();
         reading.forEach(n -> byId.put(n.id(), n));
-        if (root != null && !byId.containsKey(root)) {
-            throw ApiException.notFound("outline node", root);
-        }
         // numbered across the whole book, so a section's figures keep the numbers they have in their chapter
         Map<String, List<Figure>> byNode = new HashMap<>();
-        for (Figure f : figures.ofChapters(reading.stream().map(OutlineNode::id).toList())) {
+        for (Figure f : figures) {
             byNode.computeIfAbsent(f.chapter(), k -> new ArrayList<>()).add(f);
         }
+        byNode.values().forEach(l -> l.sort(java.util.Comparator.comparingInt(Figure::order)));
         Map<String, Integer> counters = new LinkedHashMap<>();
-        List<Numbered> out = new ArrayList<>();
+        List<Placed> out = new ArrayList<>();
         for (OutlineNode n : reading) {
             boolean inScope = root == null || n.id().equals(root) || n.path().contains(root);
             for (Figure f : byNode.getOrDefault(n.id(), List.of())) {
@@ -174,12 +194,9 @@ public class FigureService {
                 String prefix = chapter != null ? String.valueOf(chapterNo.get(chapter.id()))
                         : String.valueOf(partNo.get(n.path().isEmpty() ? n.id() : n.path().get(0)));
                 int k = counters.merge(prefix, 1, Integer::sum);
-                if (!inScope) {
-                    continue;
+                if (inScope) {
+                    out.add(new Placed("图" + prefix + "-" + k, f, n, chapter));
                 }
-                Asset a = assets.findById(new ObjectId(f.asset())).orElse(null);
-                out.add(new Numbered("图" + prefix + "-" + k, f, n.title(), chapter == null ? null : chapter.title(),
-                        a == null ? null : a.title(), "/api/assets/" + f.asset() + "/preview?size=2048"));
             }
         }
         return out;

@@ -239,10 +239,15 @@ public class LinkService {
     }
 
     private List<Material> page(List<Link> all, int offset, int limit) {
+        return material(window(all, offset, limit));
+    }
+
+    /** The links of one page: {@code limit} from {@code offset} (past the end: none), limit 1 to {@link #MAX_PAGE}. */
+    static List<Link> window(List<Link> all, int offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw ApiException.badRequest("offset must be 0 or more and limit 1-" + MAX_PAGE);
         }
-        return material(all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)));
+        return all.subList(Math.min(offset, all.size()), (int) Math.min(all.size(), (long) offset + limit));
     }
 
     /** A chapter's material (with its subtree when asked) and what it adds up to. */
