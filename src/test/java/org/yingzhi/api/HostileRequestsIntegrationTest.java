@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -18,49 +17,25 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.yingzhi.search.SearchService;
+import org.yingzhi.support.ServiceTest;
 import org.yingzhi.support.Api;
-import org.yingzhi.support.FreshCatalog;
 import org.yingzhi.support.RawHttp;
 import org.yingzhi.support.Samples;
-import org.yingzhi.support.TestDataDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Requests an attacker or bad luck would send, over real HTTP (raw sockets where a path must go out exactly as
  * spelled). Each case asserts the status, that the answer is problem+json, and that nothing stored changed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class HostileRequestsIntegrationTest {
+class HostileRequestsIntegrationTest extends ServiceTest { // no workers: queued jobs stay queued for the job lists
 
-    static final Path DATA = TestDataDir.create("hostile");
     static final String PRODUCER = "dev-producer-token";
 
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("yingzhi.storage.data-dir", DATA::toString);
-        r.add("yingzhi.role", () -> "api"); // no workers: queued jobs stay queued for the job-list cases
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase db;
-    @Autowired
-    SearchService search;
-    Api api;
     String tibetPhoto;
     String bureauAudio;
 
     @BeforeEach
     void setUp() {
-        FreshCatalog.reset(db, DATA, search);
-        api = new Api(port);
         tibetPhoto = upload("photo-lhasa.jpg", Api.TIBET);
         bureauAudio = upload("tone.wav", Api.BUREAU);
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.yingzhi.support.ProcessingServiceTest;
 import org.yingzhi.support.Api;
-import org.yingzhi.support.FreshCatalog;
-import org.yingzhi.support.TestDataDir;
 import org.yingzhi.support.TestMedia;
 import tools.jackson.databind.JsonNode;
 
@@ -29,24 +22,9 @@ import tools.jackson.databind.JsonNode;
  * RealMedia, RealAudio, MPEG-PS/VOB, 3GP, AIFF, AMR, BMP, JPEG 2000, DPX, TIFF), are accepted over HTTP, typed
  * and labelled by their content.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ArchiveFormatsIntegrationTest {
+class ArchiveFormatsIntegrationTest extends ProcessingServiceTest {
 
-    static final Path DATA = TestDataDir.create("archive-formats");
     static Path dir;
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("yingzhi.storage.data-dir", DATA::toString);
-        r.add("yingzhi.jobs.poll", () -> "100ms");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase db;
-    @Autowired
-    org.yingzhi.search.SearchService search;
 
     /** name, expected type, expected format, ffmpeg arguments after the inputs. */
     record Made(String file, String type, String format, String mime, List<String> args, boolean audioOnly) {
@@ -110,7 +88,7 @@ class ArchiveFormatsIntegrationTest {
 
     @BeforeEach
     void reset() {
-        FreshCatalog.reset(db, DATA, search);
+        freshCatalog();
     }
 
     @Test

@@ -14,56 +14,25 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yingzhi.shared.json.DocumentSchemas;
 import org.yingzhi.shared.json.Json;
+import org.yingzhi.support.ServiceTest;
 import org.yingzhi.support.Api;
-import org.yingzhi.support.FreshCatalog;
 import org.yingzhi.support.Samples;
-import org.yingzhi.support.TestDataDir;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Uploads the samples over real HTTP into the embedded MongoDB server (over TCP) and checks the catalog against
  * what ffprobe 8.0.1 and exiftool 12.57 report for the same files (values recorded below).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AssetApiIntegrationTest {
+class AssetApiIntegrationTest extends ServiceTest {
 
-    static final Path DATA = TestDataDir.create("asset-api");
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("yingzhi.storage.data-dir", DATA::toString);
-        r.add("yingzhi.upload.max-file-size", () -> "5MB");
-        // nothing here needs processing: no workers, so every test sees only what it wrote
-        r.add("yingzhi.role", () -> "api");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase db;
     @Autowired
     DocumentSchemas schemas;
-    @Autowired
-    org.yingzhi.search.SearchService search;
-    Api api;
-
-    @BeforeEach
-    void setUp() {
-        FreshCatalog.reset(db, DATA, search);
-        api = new Api(port);
-    }
 
     /** A sample that this test has not uploaded before: a new asset (201). */
     private JsonNode uploadSample(String name, String token, String meta) {

@@ -4,32 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.yingzhi.security.Role;
 import org.yingzhi.security.User;
+import org.yingzhi.support.ServiceTest;
 import org.yingzhi.support.Samples;
-import org.yingzhi.support.TestDataDir;
 
 /** Imports the samples folder (with its metadata.csv) twice: the second run changes nothing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
-class FolderImportIntegrationTest {
-
-    static final Path DATA = TestDataDir.create("import");
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("yingzhi.storage.data-dir", DATA::toString);
-        r.add("yingzhi.role", () -> "api");
-    }
+class FolderImportIntegrationTest extends ServiceTest {
 
     @Autowired
     FolderImporter importer;

@@ -3,30 +3,21 @@ package org.yingzhi.gazetteer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.mongodb.client.MongoDatabase;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.yingzhi.gazetteer.index.EntryService;
 import org.yingzhi.gazetteer.index.Units;
-import org.yingzhi.gazetteer.link.LinkGraph;
 import org.yingzhi.gazetteer.link.LinkService;
 import org.yingzhi.gazetteer.outline.OutlineService;
 import org.yingzhi.gazetteer.seed.GazetteerSeed;
+import org.yingzhi.support.ServiceTest;
 import org.yingzhi.support.Api;
-import org.yingzhi.support.FreshCatalog;
 import org.yingzhi.support.SampleOutline;
 import org.yingzhi.support.Samples;
-import org.yingzhi.support.TestDataDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,37 +25,7 @@ import tools.jackson.databind.JsonNode;
  * editorial round, the index, links of clip ranges (drop-frame included) and photos listed from every side, the
  * refusals, moves and merges that must keep links, coverage, and who may write.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GazetteerIntegrationTest {
-
-    static final Path DATA = TestDataDir.create("gazetteer");
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("yingzhi.storage.data-dir", DATA::toString);
-        r.add("yingzhi.role", () -> "api");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoDatabase db;
-    @Autowired
-    org.yingzhi.search.SearchService search;
-    @Autowired
-    LinkGraph graph;
-    Api api;
-
-    @BeforeEach
-    void reset() {
-        FreshCatalog.reset(db, DATA, search);
-        for (String c : List.of("outline", "entries", "links", "figures")) {
-            db.getCollection(c).deleteMany(new org.bson.Document());
-        }
-        graph.rebuild();
-        units.reload();
-        api = new Api(port);
-    }
+class GazetteerIntegrationTest extends ServiceTest {
 
     private JsonNode importOutline(List<String> lines, String token) throws Exception {
         Api.Response r = api.uploadTo("/api/outline/import", "outline.docx", SampleOutline.docx(lines), token, null);
@@ -429,8 +390,6 @@ class GazetteerIntegrationTest {
         assertEquals(0, report.get("unmatched").size(), report.toString());
     }
 
-    @Autowired
-    Units units;
 
     /** People, projects, places and units are found together, best matches first, from memory, kept current. */
     @Test

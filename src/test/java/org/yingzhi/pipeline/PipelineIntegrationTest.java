@@ -17,15 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.yingzhi.media.MediaToolkit;
 import org.yingzhi.media.RawProbe;
+import org.yingzhi.support.ProcessingServiceTest;
 import org.yingzhi.support.Api;
 import org.yingzhi.support.Samples;
-import org.yingzhi.support.TestDataDir;
 import org.yingzhi.support.TestMedia;
 import tools.jackson.databind.JsonNode;
 
@@ -33,24 +29,11 @@ import tools.jackson.databind.JsonNode;
  * Every sample goes through the whole pipeline in this process's workers; the derivatives are read back and
  * checked with the real FFmpeg.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PipelineIntegrationTest {
+class PipelineIntegrationTest extends ProcessingServiceTest {
 
-    static final Path DATA = TestDataDir.create("pipeline");
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("yingzhi.storage.data-dir", DATA::toString);
-        r.add("yingzhi.jobs.poll", () -> "100ms");
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     MediaToolkit toolkit;
-    @Autowired
-    com.mongodb.client.MongoDatabase db;
     @Autowired
     org.yingzhi.shared.json.DocumentSchemas schemas;
     @Autowired
@@ -60,6 +43,7 @@ class PipelineIntegrationTest {
 
     @BeforeAll
     void processAllSamples() throws Exception {
+        freshCatalog(); // the samples are new here whatever ran in this context before
         api = new Api(port);
         Map<String, String> ids = new HashMap<>();
         for (String s : new String[] {"clip-2997df.mov", "clip-25ndf.mp4", "tone.wav", "tone.mp3", "photo-lhasa.jpg",

@@ -15,36 +15,25 @@ import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.yingzhi.support.ProcessingServiceTest;
 import org.yingzhi.support.Api;
 import org.yingzhi.support.RawHttp;
 import org.yingzhi.support.Samples;
-import org.yingzhi.support.TestDataDir;
 
 /**
  * Resumable uploads over real HTTP (tus 1.0.0): a sample clip sent in pieces, one request cut off mid-body by
  * closing the socket, continued from the offset the server reports, and cataloged byte-identical with its
  * description; wrong offsets, other users, non-media and abandoned uploads.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ResumableUploadIntegrationTest {
+class ResumableUploadIntegrationTest extends ProcessingServiceTest {
 
-    static final Path DATA = TestDataDir.create("tus");
-
-    @DynamicPropertySource
-    static void props(DynamicPropertyRegistry r) {
-        r.add("yingzhi.storage.data-dir", DATA::toString);
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     ResumableUploads uploads;
-    @Autowired
-    com.mongodb.client.MongoDatabase db;
+
+    @org.junit.jupiter.api.BeforeEach
+    void fresh() {
+        freshCatalog(); // a sample sent here is a new asset, whatever else ran in this context
+    }
 
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
