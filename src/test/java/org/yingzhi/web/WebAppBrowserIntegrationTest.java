@@ -312,6 +312,8 @@ class WebAppBrowserIntegrationTest {
             assertTrue(steps.contains("波形：无法解码音频：数据无效（不是完整的媒体文件）"), steps.toString());
             assertTrue(steps.stream().anyMatch(x -> x.endsWith("：时长未知：文件无法解析")), steps.toString()); // poster, sprite, scenes
             assertTrue(String.join("", steps).codePoints().noneMatch(c -> c >= 'a' && c <= 'z'), "no English: " + steps);
+            ((JavascriptExecutor) browser).executeScript(
+                    "document.querySelector('tr.step-error').scrollIntoView({block: 'center'})");
             shot("asset-errors");
 
             browser.get(url("/upload"));
@@ -320,6 +322,8 @@ class WebAppBrowserIntegrationTest {
             waiting().until(d -> d.findElement(By.cssSelector(".file .state")).getText().contains("不是可识别"));
             assertEquals("不是可识别的影音或图片：内容是文字，不是影音或图片",
                     browser.findElement(By.cssSelector(".file .state")).getText());
+            ((JavascriptExecutor) browser).executeScript(
+                    "document.querySelector('.file .state').scrollIntoView({block: 'center'})");
             shot("upload-refused");
 
             browser.get(url("/assets/" + broken + "?lang=en"));

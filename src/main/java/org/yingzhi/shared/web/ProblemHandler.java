@@ -22,9 +22,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private final org.springframework.context.MessageSource messages;
+    private final ProblemMessages messages;
 
-    ProblemHandler(org.springframework.context.MessageSource messages) {
+    ProblemHandler(ProblemMessages messages) {
         this.messages = messages;
     }
 
@@ -36,8 +36,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         e.properties().forEach(pd::setProperty);
         pd.setProperty("code", e.code());
         pd.setProperty("args", java.util.Arrays.asList(e.args()));
-        pd.setProperty("message", messages.getMessage(org.yingzhi.shared.i18n.Texts.PROBLEM + e.code(), e.args(),
-                e.getMessage(), org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+        pd.setProperty("message", messages.of(e));
         return ResponseEntity.status(e.status()).body(pd);
     }
 
