@@ -1,7 +1,6 @@
 package org.yingzhi.security;
 
 import org.springframework.stereotype.Component;
-import org.yingzhi.shared.web.ApiException;
 
 /**
  * The one place that decides who may do what: role x unit x action x the resource's unit and state. Services ask
@@ -15,41 +14,37 @@ public class AccessPolicy {
     public Decision decide(User user, Action action, Resource resource) {
         Role role = user.role();
         if (resource.deleted() && role != Role.ADMIN && action != Action.RESTORE) {
-            return Decision.deny("the " + resource.kind().word() + " is deleted");
+            return Decision.deny("deleted", resource.kind().word());
         }
         return switch (action) {
             case VIEW -> Decision.ALLOW;
             case VIEW_DELETED -> role == Role.ADMIN ? Decision.ALLOW
-                    : Decision.deny("only administrators see deleted items");
+                    : Decision.deny("viewDeleted");
             case RESTORE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
-                    : Decision.deny("only administrators, and contributors of the item's unit, restore deleted items");
+                    : Decision.deny("restore");
             case ADMINISTER -> role == Role.ADMIN ? Decision.ALLOW
-                    : Decision.deny("only administrators run backups and maintenance");
+                    : Decision.deny("administer");
             case MANAGE_USERS -> role == Role.ADMIN ? Decision.ALLOW
-                    : Decision.deny("only administrators manage accounts");
+                    : Decision.deny("manageUsers");
             case CONTRIBUTE -> contribute(user, resource.unit());
             case EDIT, REPROCESS, VIEW_JOBS -> role.isOffice() || ownUnitContributor(user, resource)
-                    ? Decision.ALLOW : Decision.deny(role == Role.CONTRIBUTOR
-                            ? "you can change media of your own unit only (" + user.unit() + ")"
-                            : "role " + role + " cannot change media; you can change media of your own unit only as a contributor");
+                    ? Decision.ALLOW : (role == Role.CONTRIBUTOR ? Decision.deny("ownUnitEdit", user.unit())
+                            : Decision.deny("roleCannotEdit", role));
             case CHANGE_UNIT -> role.isOffice() ? Decision.ALLOW
-                    : Decision.deny("only the gazetteer office may move an asset to another unit");
+                    : Decision.deny("changeUnit");
             case EDIT_GAZETTEER -> role.isOffice() || role == Role.EDITOR ? Decision.ALLOW
-                    : Decision.deny("only the gazetteer office and the book's editors change the outline and the index");
+                    : Decision.deny("gazetteer");
             case LINK -> role.isOffice() || role == Role.EDITOR || ownUnitContributor(user, resource) ? Decision.ALLOW
-                    : Decision.deny(role == Role.CONTRIBUTOR
-                            ? "you can link media of your own unit only (" + user.unit() + ")"
-                            : "role " + role + " cannot link media to the gazetteer");
+                    : (role == Role.CONTRIBUTOR ? Decision.deny("ownUnitLink", user.unit())
+                            : Decision.deny("roleCannotLink", role));
             case DOWNLOAD -> role.isOffice() || role == Role.PRODUCER || role == Role.EDITOR
                     || ownUnitContributor(user, resource) ? Decision.ALLOW
-                    : Decision.deny(role == Role.CONTRIBUTOR
-                            ? "you can download originals of your own unit only (" + user.unit() + ")"
-                            : "viewers watch the proxies; originals are for the office, producers, editors and their unit");
+                    : (role == Role.CONTRIBUTOR ? Decision.deny("ownUnitDownload", user.unit())
+                            : Decision.deny("viewerDownload"));
             case CONTINUE_UPLOAD -> role == Role.ADMIN || (resource.owner() != null && resource.owner().equals(user.name()))
-                    ? Decision.ALLOW : Decision.deny("an upload in progress is its sender's (administrators see every upload)");
+                    ? Decision.ALLOW : Decision.deny("upload");
             case DELETE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
-                    : Decision.deny(role == Role.REVIEWER ? "reviewers cannot delete assets"
-                            : "you can delete media of your own unit only");
+                    : (role == Role.REVIEWER ? Decision.deny("reviewerDelete") : Decision.deny("ownUnitDelete"));
         };
     }
 
@@ -67,7 +62,7 @@ public class AccessPolicy {
         if (own.allowed() && user.unit() != null && !user.unit().isBlank()) {
             return new ListScope(user.unit(), deleted);
         }
-        throw ApiException.forbidden(own.reason());
+        throw own.refusal();
     }
 
     /** Every unit ({@code unit} null) or one, and whether deleted items are included. */
@@ -78,7 +73,7 @@ public class AccessPolicy {
     public void check(User user, Action action, Resource resource) {
         Decision d = decide(user, action, resource);
         if (!d.allowed()) {
-            throw ApiException.forbidden(d.reason());
+            throw d.refusal();
         }
     }
 
@@ -88,16 +83,16 @@ public class AccessPolicy {
 
     private static Decision contribute(User user, String unit) {
         if (!user.role().canContribute()) {
-            return Decision.deny("role " + user.role() + " cannot upload media");
+            return Decision.deny("roleCannotUpload", user.role());
         }
         if (user.role() == Role.ADMIN) {
             return Decision.ALLOW;
         }
         if (user.unit() == null || user.unit().isBlank()) {
-            return Decision.deny("your account has no unit; ask an administrator to set one");
+            return Decision.deny("noUnit");
         }
         if (!user.unit().equals(unit)) {
-            return Decision.deny("you can upload media for your own unit (" + user.unit() + ") only, not for " + unit);
+            return Decision.deny("ownUnitUpload", user.unit(), unit);
         }
         return Decision.ALLOW;
     }

@@ -328,6 +328,8 @@ class AssetApiIntegrationTest extends ServiceTest {
         Api.Response foreign = api.upload("t.wav", wav, Api.BUREAU, "{\"contributorUnit\":\"援藏工作队\"}");
         assertEquals(403, foreign.status(), "contributors upload for their own unit");
         assertTrue(foreign.json().get("detail").asString().contains("own unit"));
+        assertEquals("policy.ownUnitUpload", foreign.json().get("code").asString(), foreign.body());
+        assertTrue(foreign.json().get("message").asString().startsWith("只能为本单位（省广播电视局）上传资料"), foreign.body());
     }
 
     @Test

@@ -100,12 +100,17 @@ class MessagesSyncTest {
         Set<String> codes = new TreeSet<>(List.of("notFound", "internal", "status.400", "status.500"));
         Pattern coded = Pattern.compile("(?:coded\\(\\s*HttpStatus\\.\\w+,\\s*\"[^\"]*\",\\s*|Problems\\.write\\(\\s*res,\\s*\\d+,\\s*\"[^\"]*\",\\s*)\"([\\w.]+)\"");
         Pattern status = Pattern.compile("new ApiException\\(HttpStatus\\.(\\w+)");
+        Pattern policy = Pattern.compile("Decision\\.deny\\(\\s*\"(\\w+)\"");
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String s = Files.readString(f);
                 Matcher m = coded.matcher(s);
                 while (m.find()) {
                     codes.add(m.group(1));
+                }
+                m = policy.matcher(s);
+                while (m.find()) {
+                    codes.add("policy." + m.group(1));
                 }
                 m = status.matcher(s);
                 while (m.find()) {
@@ -119,7 +124,8 @@ class MessagesSyncTest {
     @Test
     void everyProblemCodeHasAMessage() throws IOException {
         Set<String> codes = problemCodes();
-        assertTrue(codes.contains("notMedia.undecodable") && codes.contains("upload.busy") && codes.contains("status.409"),
+        assertTrue(codes.contains("notMedia.undecodable") && codes.contains("upload.busy") && codes.contains("status.409")
+                && codes.contains("policy.ownUnitEdit"),
                 "the scan finds the codes: " + codes);
         assertEquals(List.of(), missing(codes.stream().map(c -> Texts.PROBLEM + c).toList()));
     }
