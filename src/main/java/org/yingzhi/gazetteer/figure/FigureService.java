@@ -74,13 +74,12 @@ public class FigureService {
         Asset a = assets.findById(new ObjectId(in.asset())).filter(x -> !x.deleted())
                 .orElseThrow(() -> ApiException.notFound("asset", in.asset()));
         if (a.type() != AssetType.PHOTO) {
-            throw ApiException.badRequest("only photos are attached to chapters as figures; link clips instead");
+            throw ApiException.invalid("figure.notPhoto");
         }
         List<Figure> current = figures.ofChapters(List.of(node.id()));
         int at = in.position() == null ? current.size() : Math.max(0, Math.min(in.position(), current.size()));
         Figure f = figures.insert(node.id(), a.id(), in.caption(), in.credit(), at, user.name())
-                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "Already attached",
-                        "this photo is already a figure of " + node.title()));
+                .orElseThrow(() -> ApiException.coded(HttpStatus.CONFLICT, "Already attached", "figure.attached", node.title()));
         List<String> order = new ArrayList<>(current.stream().map(Figure::id).toList());
         order.add(at, f.id());
         for (int i = 0; i < order.size(); i++) {

@@ -131,47 +131,40 @@ public class LinkService {
             return null;
         }
         if (asset.type() == AssetType.PHOTO) {
-            throw ApiException.badRequest("a photo is linked whole: leave out in, out and scene");
+            throw ApiException.invalid("link.photoWhole");
         }
-        Timebase tb = asset.timebase().orElseThrow(() -> ApiException.badRequest(
-                "this clip has no known duration or frame rate, so it can only be linked whole"));
+        Timebase tb = asset.timebase().orElseThrow(() -> ApiException.invalid("link.noTimebase"));
         FrameRate rate = tb.rate();
         TimeRange r;
         if (in.scene() != null) {
             if (in.in() != null || in.out() != null) {
-                throw ApiException.badRequest("give either a scene or in and out, not both");
+                throw ApiException.invalid("link.sceneOrRange");
             }
             Subclip s = asset.scenes().stream().filter(x -> x.index() == in.scene()).findFirst()
-                    .orElseThrow(() -> ApiException.badRequest("the clip has no suggested scene " + in.scene()
-                            + " (it has " + asset.scenes().size() + ")"));
+                    .orElseThrow(() -> ApiException.invalid("link.noScene", in.scene(), asset.scenes().size()));
             r = tb.range(s.inMicros(), s.outMicros());
         } else {
             if (in.in() == null || in.out() == null) {
-                throw ApiException.badRequest("a range needs both in and out (source timecode, e.g. "
-                        + tb.start() + ")");
+                throw ApiException.invalid("link.needBoth", tb.start());
             }
             if (in.rate() != null) {
                 FrameRate given2 = FrameRate.parse(in.rate());
                 if (given2.numerator() * (long) rate.denominator() != rate.numerator() * (long) given2.denominator()) {
-                    throw ApiException.badRequest("the range was counted at " + in.rate() + " fps but the clip runs at "
-                            + rate.rational() + " (" + rate + ")");
+                    throw ApiException.invalid("link.rate", in.rate(), rate.rational(), rate);
                 }
             }
             try {
                 Timecode a = Timecode.parse(in.in(), rate);
                 Timecode b = Timecode.parse(in.out(), rate);
                 if (rate.dropFrame() != Timecode.looksDropFrame(in.in()) || rate.dropFrame() != Timecode.looksDropFrame(in.out())) {
-                    throw ApiException.badRequest(rate.dropFrame()
-                            ? "the clip counts drop-frame timecode (HH:MM:SS;FF, e.g. " + tb.start() + "); the range is not drop-frame"
-                            : "the clip counts non-drop timecode (HH:MM:SS:FF, e.g. " + tb.start() + "); the range is drop-frame");
+                    throw ApiException.invalid(rate.dropFrame() ? "link.needDropFrame" : "link.needNonDrop", tb.start());
                 }
                 long perDay = rate.framesPerDay();
                 long fromStart = Math.floorMod(a.frames() - tb.start().frames(), perDay);
                 long toEnd = Math.floorMod(b.frames() - tb.start().frames(), perDay);
                 if (fromStart >= tb.durationFrames() || toEnd > tb.durationFrames()) {
                     TimeRange whole = tb.whole();
-                    throw ApiException.badRequest("the range " + a + "-" + b + " is not inside the clip, which runs "
-                            + whole.in() + "-" + whole.out());
+                    throw ApiException.invalid("link.outside", a, b, whole.in(), whole.out());
                 }
                 r = TimeRange.of(a, b, tb.start());
             } catch (IllegalArgumentException e) {
@@ -180,8 +173,7 @@ public class LinkService {
         }
         TimeRange whole = tb.whole();
         if (!whole.contains(r)) {
-            throw ApiException.badRequest("the range " + r.in() + "-" + r.out() + " is not inside the clip, which runs "
-                    + whole.in() + "-" + whole.out());
+            throw ApiException.invalid("link.outside", r.in(), r.out(), whole.in(), whole.out());
         }
         long startFrame = r.inFramesFrom(tb.start());
         return new Document("in", r.in().toString()).append("out", r.out().toString()).append("rate", rate.rational())

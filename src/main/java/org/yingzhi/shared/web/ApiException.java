@@ -46,6 +46,11 @@ public class ApiException extends RuntimeException {
         return coded(HttpStatus.NOT_FOUND, "Not found", "notFound", what, id);
     }
 
+    /** A 400 whose detail is the text of {@code problem.<code>}: input a person can correct. */
+    public static ApiException invalid(String code, Object... args) {
+        return coded(HttpStatus.BAD_REQUEST, "Bad request", code, args);
+    }
+
     public static ApiException badRequest(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, "Bad request", detail);
     }

@@ -101,12 +101,21 @@ class MessagesSyncTest {
         Pattern coded = Pattern.compile("(?:coded\\(\\s*HttpStatus\\.\\w+,\\s*\"[^\"]*\",\\s*|Problems\\.write\\(\\s*res,\\s*\\d+,\\s*\"[^\"]*\",\\s*)\"([\\w.]+)\"");
         Pattern status = Pattern.compile("new ApiException\\(HttpStatus\\.(\\w+)");
         Pattern policy = Pattern.compile("Decision\\.deny\\(\\s*\"(\\w+)\"");
+        // ApiException.invalid("code", ...) and invalid(cond ? "one" : "other", ...)
+        Pattern invalid = Pattern.compile("invalid\\((?:[^\";]*?\\?\\s*)?\"([\\w.]+)\"(?:\\s*:\\s*\"([\\w.]+)\")?");
         try (Stream<Path> files = Files.walk(JAVA)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                 String s = Files.readString(f);
                 Matcher m = coded.matcher(s);
                 while (m.find()) {
                     codes.add(m.group(1));
+                }
+                m = invalid.matcher(s);
+                while (m.find()) {
+                    codes.add(m.group(1));
+                    if (m.group(2) != null) {
+                        codes.add(m.group(2));
+                    }
                 }
                 m = policy.matcher(s);
                 while (m.find()) {
@@ -125,7 +134,7 @@ class MessagesSyncTest {
     void everyProblemCodeHasAMessage() throws IOException {
         Set<String> codes = problemCodes();
         assertTrue(codes.contains("notMedia.undecodable") && codes.contains("upload.busy") && codes.contains("status.409")
-                && codes.contains("policy.ownUnitEdit"),
+                && codes.contains("policy.ownUnitEdit") && codes.contains("link.needNonDrop") && codes.contains("link.outside"),
                 "the scan finds the codes: " + codes);
         assertEquals(List.of(), missing(codes.stream().map(c -> Texts.PROBLEM + c).toList()));
     }
