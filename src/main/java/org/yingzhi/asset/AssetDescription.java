@@ -42,7 +42,7 @@ public record AssetDescription(String title, String description, String contribu
                 }
             }
             if (set.size() > MAX_KEYWORDS) {
-                throw new IllegalArgumentException("at most " + MAX_KEYWORDS + " keywords");
+                throw new org.yingzhi.shared.i18n.CodedArgumentException("desc.keywords", String.valueOf(MAX_KEYWORDS));
             }
             kw = new ArrayList<>(set);
         }
@@ -82,8 +82,7 @@ public record AssetDescription(String title, String description, String contribu
         }
         int year = Integer.parseInt(date.substring(0, 4));
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw new IllegalArgumentException("captureDate '" + date + "' is out of range: years " + MIN_YEAR + " to "
-                    + MAX_YEAR);
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("desc.yearRange", date, String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
         }
         try {
             if (date.matches("\\d{4}")) {
@@ -113,8 +112,7 @@ public record AssetDescription(String title, String description, String contribu
     static final int MAX_YEAR = 2199;
 
     private static IllegalArgumentException notADate(String date) {
-        return new IllegalArgumentException("captureDate '" + date
-                + "' is not a date: use YYYY, YYYY-MM, YYYY-MM-DD or an ISO-8601 timestamp such as 2003-03-10T15:04:43");
+        return new org.yingzhi.shared.i18n.CodedArgumentException("desc.notDate", date);
     }
 
     private static String clean(String v, String field, int max) {
@@ -126,10 +124,10 @@ public record AssetDescription(String title, String description, String contribu
             return null;
         }
         if (t.codePointCount(0, t.length()) > max) {
-            throw new IllegalArgumentException(field + " is longer than " + max + " characters");
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("desc.tooLong", field, String.valueOf(max));
         }
         if (t.chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t')) {
-            throw new IllegalArgumentException(field + " contains control characters");
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("desc.control", field);
         }
         return t;
     }

@@ -68,7 +68,7 @@ public class AssetEditService {
         try {
             d = Json.MAPPER.convertValue(merged, AssetDescription.class).normalized();
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
+            throw ApiException.of(e);
         } catch (RuntimeException e) {
             throw ApiException.badRequest("fields have the wrong type: title, description, contributorUnit, source, "
                     + "captureDate, place and rights are strings; keywords is a list of strings");

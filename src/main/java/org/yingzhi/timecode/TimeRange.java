@@ -24,7 +24,7 @@ public final class TimeRange {
     public static TimeRange of(Timecode in, Timecode out) {
         requireSameRate(in, out);
         if (out.frames() <= in.frames()) {
-            throw new IllegalArgumentException("range " + in + "-" + out + " is empty or backwards: out must come after in");
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("range.backwards", String.valueOf(in), String.valueOf(out));
         }
         return new TimeRange(in, out.frames() - in.frames());
     }
@@ -39,8 +39,8 @@ public final class TimeRange {
         long a = offset(origin, in);
         long b = offset(origin, out);
         if (b <= a) {
-            throw new IllegalArgumentException("range " + in + "-" + out + " is empty or backwards for a clip starting at "
-                    + origin + ": out must come after in");
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("range.backwardsInClip", String.valueOf(in), String.valueOf(out),
+                    String.valueOf(origin));
         }
         return new TimeRange(in, b - a);
     }

@@ -37,14 +37,14 @@ public final class Timecode implements Comparable<Timecode> {
         int base = rate.timecodeBase();
         if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 59
                 || frame < 0 || frame >= base) {
-            throw new IllegalArgumentException(String.format("timecode %02d:%02d:%02d:%02d is out of range at %s fps",
-                    hours, minutes, seconds, frame, rate));
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("tc.outOfRange",
+                    String.format("%02d:%02d:%02d:%02d", hours, minutes, seconds, frame), String.valueOf(rate));
         }
         int drop = rate.droppedPerMinute();
         if (drop > 0 && seconds == 0 && minutes % 10 != 0 && frame < drop) {
-            throw new IllegalArgumentException(String.format(
-                    "timecode %02d:%02d:%02d;%02d does not exist in drop-frame (frames 0-%d are skipped at minute %d)",
-                    hours, minutes, seconds, frame, drop - 1, minutes));
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("tc.dropMissing",
+                    String.format("%02d:%02d:%02d;%02d", hours, minutes, seconds, frame), String.valueOf(drop - 1),
+                    String.valueOf(minutes));
         }
         long totalMinutes = 60L * hours + minutes;
         long count = (3600L * hours + 60L * minutes + seconds) * base + frame
@@ -59,17 +59,17 @@ public final class Timecode implements Comparable<Timecode> {
     public static Timecode parse(String text, FrameRate rate) {
         Objects.requireNonNull(rate, "rate");
         if (text == null) {
-            throw new IllegalArgumentException("timecode is missing");
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("tc.missing");
         }
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("not a timecode: '" + text + "' (expected HH:MM:SS:FF or HH:MM:SS;FF)");
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("tc.notTimecode", text);
         }
         boolean dfMark = m.group(4).equals(";") || m.group(4).equals(",");
         FrameRate r = rate;
         if (dfMark && !rate.dropFrame()) {
             if (!rate.supportsDropFrame()) {
-                throw new IllegalArgumentException("'" + text + "' is drop-frame but " + rate + " fps has no drop-frame");
+                throw new org.yingzhi.shared.i18n.CodedArgumentException("tc.noDropFrame", text, String.valueOf(rate));
             }
             r = rate.withDropFrame(true);
         }

@@ -91,6 +91,9 @@ class TimecodeTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Timecode.parse("00:01:00;00", FrameRate.FPS_29_97_DF));
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertEquals("timecode 00:01:00;00 does not exist in drop-frame (frames 0-1 are skipped at minute 1)", e.getMessage());
+        org.yingzhi.shared.i18n.CodedArgumentException coded = (org.yingzhi.shared.i18n.CodedArgumentException) e;
+        assertEquals("tc.dropMissing", coded.code(), "pages say it in the reader's language");
         assertThrows(IllegalArgumentException.class, () -> Timecode.parse("00:01:00;03", FrameRate.FPS_59_94_DF));
     }
 

@@ -168,7 +168,7 @@ public class LinkService {
                 }
                 r = TimeRange.of(a, b, tb.start());
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest(e.getMessage());
+                throw ApiException.of(e);
             }
         }
         TimeRange whole = tb.whole();

@@ -51,6 +51,12 @@ public class ApiException extends RuntimeException {
         return coded(HttpStatus.BAD_REQUEST, "Bad request", code, args);
     }
 
+    /** A wrong value as a 400: coded when the value said why with a code, else with its plain message. */
+    public static ApiException of(IllegalArgumentException e) {
+        return e instanceof org.yingzhi.shared.i18n.CodedArgumentException c ? invalid(c.code(), c.args())
+                : badRequest(e.getMessage());
+    }
+
     public static ApiException badRequest(String detail) {
         return new ApiException(HttpStatus.BAD_REQUEST, "Bad request", detail);
     }

@@ -42,7 +42,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e, HttpServletRequest req) {
-        return api(ApiException.badRequest(e.getMessage()), req);
+        return api(ApiException.of(e), req);
     }
 
     /** A query or form parameter Tomcat could not decode (bad percent-encoding, bytes that are not UTF-8). */

@@ -17,7 +17,8 @@ public class ProblemMessages {
 
     /** The message of a problem: its code's text with its arguments, or, for a plain exception, its status's. */
     public String of(RuntimeException e) {
-        ApiException a = e instanceof ApiException x ? x : ApiException.badRequest(String.valueOf(e.getMessage()));
+        ApiException a = e instanceof ApiException x ? x : e instanceof IllegalArgumentException i ? ApiException.of(i)
+                : ApiException.badRequest(String.valueOf(e.getMessage()));
         return messages.getMessage(Texts.PROBLEM + a.code(), a.args(), a.getMessage(), LocaleContextHolder.getLocale());
     }
 }

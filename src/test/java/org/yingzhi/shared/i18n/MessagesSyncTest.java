@@ -101,6 +101,7 @@ class MessagesSyncTest {
         Pattern coded = Pattern.compile("(?:coded\\(\\s*HttpStatus\\.\\w+,\\s*\"[^\"]*\",\\s*|Problems\\.write\\(\\s*res,\\s*\\d+,\\s*\"[^\"]*\",\\s*)\"([\\w.]+)\"");
         Pattern status = Pattern.compile("new ApiException\\(HttpStatus\\.(\\w+)");
         Pattern policy = Pattern.compile("Decision\\.deny\\(\\s*\"(\\w+)\"");
+        Pattern value = Pattern.compile("CodedArgumentException\\(\\s*\"([\\w.]+)\"");
         // ApiException.invalid("code", ...) and invalid(cond ? "one" : "other", ...)
         Pattern invalid = Pattern.compile("invalid\\((?:[^\";]*?\\?\\s*)?\"([\\w.]+)\"(?:\\s*:\\s*\"([\\w.]+)\")?");
         try (Stream<Path> files = Files.walk(JAVA)) {
@@ -116,6 +117,10 @@ class MessagesSyncTest {
                     if (m.group(2) != null) {
                         codes.add(m.group(2));
                     }
+                }
+                m = value.matcher(s);
+                while (m.find()) {
+                    codes.add(m.group(1));
                 }
                 m = policy.matcher(s);
                 while (m.find()) {
@@ -134,7 +139,8 @@ class MessagesSyncTest {
     void everyProblemCodeHasAMessage() throws IOException {
         Set<String> codes = problemCodes();
         assertTrue(codes.contains("notMedia.undecodable") && codes.contains("upload.busy") && codes.contains("status.409")
-                && codes.contains("policy.ownUnitEdit") && codes.contains("link.needNonDrop") && codes.contains("link.outside"),
+                && codes.contains("policy.ownUnitEdit") && codes.contains("link.needNonDrop") && codes.contains("link.outside")
+                && codes.contains("tc.dropMissing") && codes.contains("desc.notDate"),
                 "the scan finds the codes: " + codes);
         assertEquals(List.of(), missing(codes.stream().map(c -> Texts.PROBLEM + c).toList()));
     }
