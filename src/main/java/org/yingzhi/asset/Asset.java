@@ -20,9 +20,12 @@ public record Asset(String id, AssetType type, AssetStatus status, Original orig
         String rights, MediaInfo media, PhotoMetadata photo, MetadataStatus metadataStatus, List<String> warnings,
         List<String> errors, Review review, Instant createdAt, Actor createdBy, Instant updatedAt, Actor updatedBy,
         boolean deleted, Instant deletedAt, Actor deletedBy, long version, Processing processing,
-        Derivatives derivatives, List<Subclip> scenes) {
+        Derivatives derivatives, List<Subclip> scenes, String batch, Map<String, String> fileOwn,
+        List<Contribution> contributions) {
 
     public Asset {
+        fileOwn = fileOwn == null ? Map.of() : Map.copyOf(fileOwn);
+        contributions = contributions == null ? List.of() : List.copyOf(contributions);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -35,6 +38,14 @@ public record Asset(String id, AssetType type, AssetStatus status, Original orig
     }
 
     public record Review(ReviewStatus status) {
+    }
+
+    /**
+     * Another unit that sent the same bytes: who, when, and how it described them (one copy is kept; the asset
+     * remembers every unit that holds it).
+     */
+    public record Contribution(String unit, Actor by, Instant at, String batch, String title, String captureDate,
+            String place, String fileName) {
     }
 
     /** Processing steps by key ({@code proxy}, {@code audio_proxy} ...). */

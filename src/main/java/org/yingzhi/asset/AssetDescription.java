@@ -13,21 +13,33 @@ import org.yingzhi.shared.time.CatalogTime;
  * The descriptive fields a contributor or editor may set: who gave the media, when and where it was made, what it
  * shows, and the rights. {@code captureDate} may be as vague as the source is: "2003", "2003-08", "2003-08-15" or
  * a full timestamp.
+ * <p>
+ * At ingest a contribution's description <em>fills what the file lacks</em>: the file's own title or caption,
+ * description, capture date, place and rights (EXIF, IPTC, XMP, container tags) win, its keywords are joined with
+ * the given ones, and {@code batch} is kept as the batch's label (searchable, shown). Only with {@code override}
+ * true do the given values replace the file's; the file's values are then kept on the asset ({@code fileOwn}).
  */
+@io.swagger.v3.oas.annotations.media.Schema(description = "A contribution's description: fills what the file's own "
+        + "metadata lacks unless override is true")
 public record AssetDescription(String title, String description, String contributorUnit, String source,
-        String captureDate, String place, List<String> keywords, String rights) {
+        String captureDate, String place, List<String> keywords, String rights,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "the batch's or folder's label (searchable, shown "
+                + "on the asset)") String batch,
+        @io.swagger.v3.oas.annotations.media.Schema(description = "true: the given title, description, date, place "
+                + "and rights replace what the file records (the file's values stay on the asset as fileOwn)")
+        Boolean override) {
 
     static final int MAX_TITLE = 500;
     static final int MAX_TEXT = 20_000;
     static final int MAX_KEYWORDS = 100;
 
     public static AssetDescription empty() {
-        return new AssetDescription(null, null, null, null, null, null, null, null);
+        return new AssetDescription(null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Only a contributor unit: the default that {@link #orElse} fills in where none was given. */
     public static AssetDescription ofUnit(String unit) {
-        return new AssetDescription(null, null, unit, null, null, null, null, null);
+        return new AssetDescription(null, null, unit, null, null, null, null, null, null, null);
     }
 
     /** Trims, drops blanks, checks lengths and the date; throws IllegalArgumentException with the field named. */
@@ -55,12 +67,25 @@ public record AssetDescription(String title, String description, String contribu
         }
         return new AssetDescription(clean(title, "title", MAX_TITLE), clean(description, "description", MAX_TEXT),
                 clean(contributorUnit, "contributorUnit", 200), clean(source, "source", 500), date,
-                clean(place, "place", 500), kw, clean(rights, "rights", 2000));
+                clean(place, "place", 500), kw, clean(rights, "rights", 2000), clean(batch, "batch", 200),
+                Boolean.TRUE.equals(override) ? Boolean.TRUE : null);
+    }
+
+    /** Whether the given values replace the file's own. */
+    public boolean overrides() {
+        return Boolean.TRUE.equals(override);
+    }
+
+    /** The same, marked as replacing the file's own values (a sidecar row speaks of that one file). */
+    public AssetDescription overriding() {
+        return new AssetDescription(title, description, contributorUnit, source, captureDate, place, keywords, rights,
+                batch, Boolean.TRUE);
     }
 
     /** The same with another contributor unit. */
     public AssetDescription withUnit(String unit) {
-        return new AssetDescription(title, description, unit, source, captureDate, place, keywords, rights);
+        return new AssetDescription(title, description, unit, source, captureDate, place, keywords, rights, batch,
+                override);
     }
 
     /** Fills the gaps of this from another (used for sidecar metadata under request metadata). */
@@ -68,7 +93,33 @@ public record AssetDescription(String title, String description, String contribu
         return new AssetDescription(title != null ? title : o.title, description != null ? description : o.description,
                 contributorUnit != null ? contributorUnit : o.contributorUnit, source != null ? source : o.source,
                 captureDate != null ? captureDate : o.captureDate, place != null ? place : o.place,
-                keywords != null ? keywords : o.keywords, rights != null ? rights : o.rights);
+                keywords != null ? keywords : o.keywords, rights != null ? rights : o.rights,
+                batch != null ? batch : o.batch, override != null ? override : o.override);
+    }
+
+    /**
+     * What to catalog when this contribution meets a file that records {@code own}: the file's title, description,
+     * date, place and rights win unless this overrides; keywords are joined; unit, source and batch are this one's.
+     */
+    public AssetDescription over(AssetDescription own) {
+        AssetDescription first = overrides() ? this : own;
+        AssetDescription second = overrides() ? own : this;
+        List<String> kw = null;
+        if (keywords != null || own.keywords != null) {
+            LinkedHashSet<String> set = new LinkedHashSet<>();
+            if (own.keywords != null) {
+                set.addAll(own.keywords);
+            }
+            if (keywords != null) {
+                set.addAll(keywords);
+            }
+            kw = new ArrayList<>(set).subList(0, Math.min(set.size(), MAX_KEYWORDS));
+        }
+        return new AssetDescription(first.title != null ? first.title : second.title,
+                first.description != null ? first.description : second.description, contributorUnit, source,
+                first.captureDate != null ? first.captureDate : second.captureDate,
+                first.place != null ? first.place : second.place, kw,
+                first.rights != null ? first.rights : second.rights, batch, override);
     }
 
     /**

@@ -48,7 +48,7 @@ final class AssetDocuments {
         }
     }
 
-    private static void putOrRemove(Document doc, String field, Object value) {
+    static void putOrRemove(Document doc, String field, Object value) {
         if (value == null) {
             doc.remove(field);
         } else {
@@ -60,11 +60,15 @@ final class AssetDocuments {
     static List<String> searchKeys(Document doc) {
         List<String> texts = new ArrayList<>();
         for (String f : List.of(AssetFields.TITLE, AssetFields.DESCRIPTION, AssetFields.CONTRIBUTOR_UNIT,
-                AssetFields.SOURCE, AssetFields.PLACE, AssetFields.RIGHTS)) {
+                AssetFields.SOURCE, AssetFields.PLACE, AssetFields.RIGHTS, AssetFields.BATCH)) {
             texts.add(doc.getString(f));
         }
         texts.addAll(doc.getList(AssetFields.KEYWORDS, String.class, List.of()));
         texts.add(doc.get(AssetFields.ORIGINAL, Document.class).getString("fileName"));
+        for (Document c : doc.getList(AssetFields.CONTRIBUTIONS, Document.class, List.of())) {
+            texts.add(c.getString("unit"));
+            texts.add(c.getString("batch"));
+        }
         Document photo = doc.get(AssetFields.PHOTO, Document.class);
         if (photo != null) {
             Document iptc = photo.get("iptc", Document.class);

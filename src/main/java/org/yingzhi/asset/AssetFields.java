@@ -19,6 +19,9 @@ final class AssetFields {
     static final String PLACE = "place";
     static final String KEYWORDS = "keywords";
     static final String RIGHTS = "rights";
+    static final String BATCH = "batch";
+    static final String FILE_OWN = "fileOwn";
+    static final String CONTRIBUTIONS = "contributions";
     static final String MEDIA = "media";
     static final String PHOTO = "photo";
     static final String METADATA_STATUS = "metadataStatus";

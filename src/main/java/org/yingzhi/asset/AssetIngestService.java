@@ -115,7 +115,8 @@ public class AssetIngestService {
             }
             Optional<Asset> existing = repo.findBySha256(received.sha256());
             if (existing.isPresent()) {
-                return existing.get().deleted() ? uploadOfDeleted(existing.get(), user) : IngestResult.existing(existing.get());
+                return existing.get().deleted() ? uploadOfDeleted(existing.get(), user)
+                        : IngestResult.existing(contributedAgain(existing.get(), fileName, d, user));
             }
             Path original = store.commitOriginal(received, detected.get().ext());
             Optional<Asset> inserted;
@@ -191,6 +192,26 @@ public class AssetIngestService {
         return new IngestResult(restored, true, true);
     }
 
+    /**
+     * The same bytes from another unit: no second copy, but the asset records that this unit holds it too, with its
+     * description (once per unit; the first contributor's description stays the asset's).
+     */
+    private Asset contributedAgain(Asset a, String fileName, AssetDescription d, User user) {
+        String unit = d.contributorUnit();
+        if (unit == null || unit.equals(a.contributorUnit())
+                || a.contributions().stream().anyMatch(c -> unit.equals(c.unit()))) {
+            return a;
+        }
+        Document c = new Document("unit", unit).append("by", AssetDocuments.actor(user)).append("at", new Date())
+                .append("fileName", AssetDocuments.displayName(fileName));
+        AssetDocuments.putOrRemove(c, "batch", d.batch());
+        AssetDocuments.putOrRemove(c, "title", d.title());
+        AssetDocuments.putOrRemove(c, "captureDate", d.captureDate());
+        AssetDocuments.putOrRemove(c, "place", d.place());
+        log.info("asset {} is held by {} too", a.id(), unit);
+        return repo.addContribution(new ObjectId(a.id()), c).orElse(a);
+    }
+
     private Document catalog(Path original, MediaStore.Received received, ContentSniffer.Detected detected,
             String fileName, AssetDescription d, User user) {
         List<String> warnings = new ArrayList<>();
@@ -233,11 +254,20 @@ public class AssetIngestService {
                 .append(AssetFields.ORIGINAL, new Document("sha256", received.sha256()).append("size", received.size())
                         .append("fileName", AssetDocuments.displayName(fileName)).append("ext", detected.ext())
                         .append("format", detected.format()).append("mimeType", detected.mime()));
-        AssetDescription filled = d.orElse(fromEmbedded(fileName, media, photo));
+        AssetDescription own = fromEmbedded(media, photo);
+        AssetDescription filled = d.over(own);
+        if (filled.title() == null) {
+            filled = filled.orElse(new AssetDescription(stem(fileName), null, null, null, null, null, null, null, null, null));
+        }
         AssetDocuments.putDescription(doc, filled);
-        if (d.captureDate() == null && filled.captureDate() != null) {
+        AssetDocuments.putOrRemove(doc, AssetFields.BATCH, filled.batch());
+        if (own.captureDate() != null && own.captureDate().equals(filled.captureDate())) {
             doc.append(AssetFields.CAPTURE_DATE_SOURCE, photo != null && photo.mwg() != null && photo.mwg().dateSource() != null
                     ? photo.mwg().dateSource() : "container");
+        }
+        Document replaced = replacedByContributor(own, filled);
+        if (!replaced.isEmpty()) {
+            doc.append(AssetFields.FILE_OWN, replaced);
         }
         if (media != null) {
             doc.append(AssetFields.MEDIA, Json.toDocument(media));
@@ -261,8 +291,34 @@ public class AssetIngestService {
         return doc;
     }
 
-    /** Title, date, keywords and place that the file itself carries, used where the contributor gave none. */
-    static AssetDescription fromEmbedded(String fileName, MediaInfo media, PhotoMetadata photo) {
+    /** What the file records that the contributor's description replaced (only with override). */
+    private static Document replacedByContributor(AssetDescription own, AssetDescription filled) {
+        Document d = new Document();
+        java.util.function.BiConsumer<String, String[]> put = (k, v) -> {
+            if (v[0] != null && !v[0].equals(v[1])) {
+                d.append(k, v[0]);
+            }
+        };
+        put.accept("title", new String[] {own.title(), filled.title()});
+        put.accept("description", new String[] {own.description(), filled.description()});
+        put.accept("captureDate", new String[] {own.captureDate(), filled.captureDate()});
+        put.accept("place", new String[] {own.place(), filled.place()});
+        put.accept("rights", new String[] {own.rights(), filled.rights()});
+        return d;
+    }
+
+    private static String stem(String fileName) {
+        String n = AssetDocuments.displayName(fileName);
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /**
+     * Title, description, date, keywords, place and rights that the file itself records. A photo with a caption
+     * but no title (IPTC Caption-Abstract alone, as most newsroom and archive software writes) takes the caption's
+     * first line as its title.
+     */
+    static AssetDescription fromEmbedded(MediaInfo media, PhotoMetadata photo) {
         String title = null;
         String description = null;
         String date = null;
@@ -289,12 +345,13 @@ public class AssetIngestService {
                 date = OffsetDateTime.parse(media.creationTime()).atZoneSameInstant(CatalogTime.ZONE).toLocalDate().toString();
             }
         }
-        if (title == null) {
-            String n = AssetDocuments.displayName(fileName);
-            int dot = n.lastIndexOf('.');
-            title = dot > 0 ? n.substring(0, dot) : n;
+        if (photo != null && title == null && description != null) {
+            String line = description.strip().lines().findFirst().orElse("").strip();
+            title = line.codePointCount(0, line.length()) <= 120 ? line
+                    : line.substring(0, line.offsetByCodePoints(0, 119)) + "…";
         }
-        return new AssetDescription(title, description, null, null, date, place, keywords, rights).normalized();
+        return new AssetDescription(blankToNull(title), blankToNull(description), null, null, date, place, keywords,
+                rights, null, null).normalized();
     }
 
     private static String extensionMismatch(String fileName, ContentSniffer.Detected detected) {

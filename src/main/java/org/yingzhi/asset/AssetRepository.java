@@ -187,6 +187,21 @@ class AssetRepository implements AssetReader {
         return findById(current.getObjectId(AssetFields.ID));
     }
 
+    /**
+     * Adds another unit's contribution of the same bytes, once per unit (the filter makes a repeat a no-op), and
+     * refreshes the search keys so the asset is found by that unit's batch label too.
+     */
+    Optional<Asset> addContribution(ObjectId id, Document contribution) {
+        String unit = contribution.getString("unit");
+        assets.updateOne(and(eq(AssetFields.ID, id), Filters.ne(AssetFields.CONTRIBUTIONS + ".unit", unit)),
+                Updates.push(AssetFields.CONTRIBUTIONS, contribution));
+        Optional<Document> doc = findDocument(id);
+        doc.ifPresent(d -> assets.updateOne(eq(AssetFields.ID, id),
+                Updates.set(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(d))));
+        changes.record(COLLECTION, id.toHexString());
+        return findById(id);
+    }
+
     // ---- processing: what jobs record (never the descriptive fields, never the version)
 
     /** Marks steps QUEUED (before their jobs are queued again). */

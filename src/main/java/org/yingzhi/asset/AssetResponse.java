@@ -27,6 +27,11 @@ public record AssetResponse(
         String place,
         List<String> keywords,
         String rights,
+        @Schema(description = "The label of the batch or folder it came in with") String batch,
+        @Schema(description = "What the file itself records where the contributor's description replaced it "
+                + "(override): title, description, captureDate, place, rights") Map<String, String> fileOwn,
+        @Schema(description = "Other units that sent the same bytes, with their descriptions (one copy is kept)")
+        List<Asset.Contribution> contributions,
         @Schema(description = "Technical metadata of video and audio (from FFmpeg)") MediaInfo media,
         @Schema(description = "Size, EXIF, GPS, IPTC and XMP of photos") PhotoMetadata photo,
         @Schema(description = "The clip's source timecode: start, end and rate (video and timecoded audio)")
@@ -66,7 +71,7 @@ public record AssetResponse(
         String self = "/api/assets/" + a.id();
         return new AssetResponse(a.id(), a.type(), a.status(), a.original(), a.title(), a.description(),
                 a.contributorUnit(), a.source(), a.captureDate(), a.captureDateSource(), a.captureStart(),
-                a.captureEnd(), a.place(), a.keywords(), a.rights(), a.media(), a.photo(),
+                a.captureEnd(), a.place(), a.keywords(), a.rights(), a.batch(), a.fileOwn(), a.contributions(), a.media(), a.photo(),
                 a.timebase().filter(tb -> tb.durationFrames() < tb.rate().framesPerDay()).map(TimecodeSpan::of)
                         .orElse(null), a.metadataStatus(), a.warnings(), a.errors(),
                 a.review(), a.createdAt(), a.createdBy(), a.updatedAt(), a.updatedBy(), a.deleted(), a.deletedAt(),

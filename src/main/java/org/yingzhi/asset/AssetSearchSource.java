@@ -87,10 +87,17 @@ class AssetSearchSource implements SearchSource {
 
     static SearchDocument toSearch(Asset a, SearchDocument.Links links) {
         List<String> texts = new ArrayList<>();
-        for (String t : new String[] {a.place(), a.contributorUnit(), a.source(), a.rights(),
+        for (String t : new String[] {a.place(), a.contributorUnit(), a.source(), a.rights(), a.batch(),
                 a.original() == null ? null : a.original().fileName()}) {
             if (t != null) {
                 texts.add(t);
+            }
+        }
+        for (Asset.Contribution c : a.contributions()) {
+            for (String t : new String[] {c.unit(), c.batch(), c.title(), c.place()}) {
+                if (t != null) {
+                    texts.add(t);
+                }
             }
         }
         if (a.photo() != null && a.photo().iptc() != null) {

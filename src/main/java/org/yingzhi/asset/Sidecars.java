@@ -68,7 +68,8 @@ final class Sidecars {
                     String kw = m.get("keywords");
                     out.put(row.get(fileCol).strip(), new AssetDescription(m.get("title"), m.get("description"),
                             m.get("contributorUnit"), m.get("source"), m.get("captureDate"), m.get("place"),
-                            kw == null || kw.isBlank() ? null : Arrays.asList(kw.split("[;；]")), m.get("rights")));
+                            kw == null || kw.isBlank() ? null : Arrays.asList(kw.split("[;；]")), m.get("rights"),
+                            m.get("batch"), Boolean.TRUE)); // a row speaks of that one file: its values win
                 }
             }
         }

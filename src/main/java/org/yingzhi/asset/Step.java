@@ -19,6 +19,14 @@ public enum Step {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Steps whose time grows with the clip's length (encode or decode it whole): they run in the job queue's
+     * lengthy lane, so the short ones (posters, previews, waveforms) of later uploads are not starved.
+     */
+    public boolean lengthy() {
+        return this == PROXY || this == AUDIO_PROXY || this == SPRITE || this == SCENES;
+    }
+
     public static Step ofKey(String key) {
         String k = key == null ? "" : key.strip().toLowerCase(Locale.ROOT).replace('-', '_');
         return Arrays.stream(values()).filter(s -> s.key().equals(k)).findFirst()

@@ -11,4 +11,12 @@ public interface JobHandler {
     String type();
 
     JobOutcome run(Job job) throws Exception;
+
+    /**
+     * Whether jobs of this type may take minutes (a proxy encode of a long clip): such jobs never hold every worker
+     * of a process (see {@link JobRunner}), so short ones of a new batch are not starved behind them.
+     */
+    default boolean lengthy() {
+        return false;
+    }
 }

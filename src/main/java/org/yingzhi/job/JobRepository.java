@@ -19,6 +19,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,9 +125,22 @@ class JobRepository implements JobQueue {
      * both hold one job (the embedded server's ReturnDocument.AFTER can show another caller's state).
      */
     public Optional<Job> claim(String owner, long leaseMillis) {
+        return claim(owner, leaseMillis, null);
+    }
+
+    /**
+     * The same among jobs of the given types only (null: any type), oldest first.
+     */
+    public Optional<Job> claim(String owner, long leaseMillis, Collection<String> types) {
         Date now = new Date();
         Bson runnable = or(and(eq(JobFields.STATUS, JobStatus.QUEUED.name()), lte(JobFields.RUN_AFTER, now)),
                 and(eq(JobFields.STATUS, JobStatus.RUNNING.name()), lt(JobFields.LEASE_EXPIRES, now)));
+        if (types != null) {
+            if (types.isEmpty()) {
+                return Optional.empty();
+            }
+            runnable = and(runnable, in(JobFields.TYPE, types));
+        }
         for (Document candidate : jobs.find(runnable).sort(Sorts.ascending(JobFields.RUN_AFTER, JobFields.CREATED_AT)).limit(8)) {
             String token = UUID.randomUUID().toString();
             // the state that was read, and still runnable: a read may return a newer version of a document than

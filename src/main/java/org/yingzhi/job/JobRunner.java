@@ -22,6 +22,13 @@ import org.springframework.stereotype.Component;
  * Polls the queue with {@code yingzhi.jobs.concurrency} worker threads in processes whose {@code yingzhi.role} is
  * {@code all} or {@code worker}. A failure never escapes a worker thread: it is recorded on the job and, through its type's
  * {@link JobEvents}, on the job's subject.
+ * <p>
+ * Two lanes. A worker takes the oldest due <em>short</em> job first (previews, posters, waveforms: seconds), and a
+ * {@linkplain JobHandler#lengthy() lengthy} one (proxies, sprites, scene detection: minutes for a long clip) only
+ * when no short one waits and fewer than {@code concurrency - 1} lengthy jobs run in this process. So with two
+ * workers one is always free for short work: a photo uploaded after a two-hour tape gets its preview in seconds,
+ * not after the tape's proxy. With {@code concurrency = 1} short jobs still go first, but a running encode is not
+ * interrupted.
  */
 @Component
 public class JobRunner implements SmartLifecycle {
@@ -39,6 +46,8 @@ public class JobRunner implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
+    private final java.util.concurrent.Semaphore lengthySlots;
+    private final Set<String> shortTypes;
 
     JobRunner(JobRepository jobs, JobHandlers handlers, JobEventRouter events, List<JobRecovery> recoveries,
             JobProperties props, @Value("${yingzhi.role:all}") String role) {
@@ -51,6 +60,9 @@ public class JobRunner implements SmartLifecycle {
             throw new IllegalStateException("yingzhi.role must be all, api or worker, not '" + role + "'");
         }
         this.enabled = !role.equals("api");
+        this.lengthySlots = new java.util.concurrent.Semaphore(Math.max(1, props.concurrency() - 1));
+        this.shortTypes = handlers.types().stream().filter(t -> !handlers.get(t).lengthy())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.owner = hostName() + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":"
                 + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -81,12 +93,23 @@ public class JobRunner implements SmartLifecycle {
     private void loop() {
         while (running) {
             try {
-                Optional<Job> job = jobs.claim(owner, props.lease().toMillis());
-                if (job.isEmpty()) {
-                    Thread.sleep(props.poll().toMillis());
-                    continue;
+                Optional<Job> job = jobs.claim(owner, props.lease().toMillis(), shortTypes);
+                boolean slot = false;
+                if (job.isEmpty() && lengthySlots.tryAcquire()) {
+                    slot = true;
+                    job = jobs.claim(owner, props.lease().toMillis(), null);
                 }
-                run(job.get());
+                try {
+                    if (job.isEmpty()) {
+                        Thread.sleep(props.poll().toMillis());
+                        continue;
+                    }
+                    run(job.get());
+                } finally {
+                    if (slot) {
+                        lengthySlots.release();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -38,6 +38,11 @@ abstract class AssetJobHandler implements JobHandler {
     }
 
     @Override
+    public final boolean lengthy() {
+        return step.lengthy();
+    }
+
+    @Override
     public final JobOutcome run(Job job) throws Exception {
         if (!Step.SUBJECT_KIND.equals(job.subject().kind()) || !ObjectId.isValid(job.subject().id())) {
             return new JobOutcome.Failed("job " + job.id() + " is not about an asset", false);

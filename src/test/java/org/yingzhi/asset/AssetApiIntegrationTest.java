@@ -80,8 +80,8 @@ class AssetApiIntegrationTest extends ServiceTest {
 
     @Test
     void nonDropClipMatchesFfprobe() {
-        JsonNode a = uploadSample("clip-25ndf.mp4", Api.BUREAU,
-                "{\"title\":\"林芝援建项目开工\",\"keywords\":[\"援藏\",\"林芝\"],\"captureDate\":\"2010-08\"}");
+        JsonNode a = uploadSample("clip-25ndf.mp4", Api.BUREAU, "{\"title\":\"林芝援建项目开工\",\"keywords\":[\"援藏\","
+                + "\"林芝\"],\"captureDate\":\"2010-08\",\"override\":true}");
         JsonNode m = a.get("media");
         assertEquals(2_000_000, m.get("durationMicros").asLong());
         JsonNode v = m.get("streams").get(0);
@@ -97,8 +97,69 @@ class AssetApiIntegrationTest extends ServiceTest {
         assertEquals("25/1", tc.get("rate").asString());
         assertEquals(900_000, tc.get("startFrames").asLong());
         assertEquals("Nyingchi aid project opening", m.get("tags").get("title").asString());
-        assertEquals("林芝援建项目开工", a.get("title").asString(), "given metadata wins over embedded tags");
+        assertEquals("林芝援建项目开工", a.get("title").asString(), "asked to override: the given title wins");
         assertEquals("2010-08", a.get("captureDate").asString());
+        assertEquals("Nyingchi aid project opening", a.get("fileOwn").get("title").asString(), "the file's stays visible");
+    }
+
+    @Test
+    void aBatchDescriptionFillsWhatTheFileLacksAndNeverReplacesWhatItRecords() {
+        String batch = "{\"batch\":\"2003年援藏影像\",\"title\":\"批次标题\",\"captureDate\":\"2003-08\","
+                + "\"place\":\"日喀则\",\"keywords\":[\"第一批\"],\"contributorUnit\":\"省广播电视局\"}";
+        JsonNode photo = uploadSample("photo-kashgar.jpg", Api.BUREAU, batch);
+        // exiftool: Caption-Abstract 喀什援疆项目竣工, DateTimeOriginal 2012:09:01 16:05:44 (+06:00), City 喀什, no title
+        assertEquals("喀什援疆项目竣工", photo.get("title").asString(), "the IPTC caption, not the batch title");
+        assertEquals("喀什援疆项目竣工", photo.get("description").asString());
+        assertEquals("2012-09-01T16:05:44+06:00", photo.get("captureDate").asString(), "the EXIF date, not the batch's");
+        assertEquals("exif", photo.get("captureDateSource").asString());
+        assertEquals("喀什", photo.get("place").asString(), "the IPTC city, not the batch place");
+        assertEquals("2003年援藏影像", photo.get("batch").asString());
+        assertEquals("[\"援疆\",\"喀什\",\"第一批\"]", photo.get("keywords").toString(), "keywords are joined");
+        assertTrue(photo.get("fileOwn").isEmpty(), "nothing of the file's was replaced: " + photo.get("fileOwn"));
+        assertEquals(39.4704, photo.get("photo").get("gps").get("latitude").asDouble(), 1e-6);
+
+        JsonNode wav = uploadSample("tone.wav", Api.BUREAU, batch);
+        assertEquals("批次标题", wav.get("title").asString(), "the batch fills what the file lacks");
+        assertEquals("2003-08", wav.get("captureDate").asString());
+        assertEquals("日喀则", wav.get("place").asString());
+        assertFalse(wav.has("captureDateSource") && !wav.get("captureDateSource").isNull());
+
+        // the batch label is searchable
+        JsonNode found = api.get("/api/assets?q=" + java.net.URLEncoder.encode("援藏影像", java.nio.charset.StandardCharsets.UTF_8),
+                Api.BUREAU).json();
+        assertEquals(2, found.get("total").asInt(), found.toString());
+
+        // asked explicitly: the given values replace the file's, which stay on the asset
+        JsonNode over = uploadSample("photo-lhasa.jpg", Api.BUREAU, "{\"title\":\"换上的标题\",\"captureDate\":\"2003-08\","
+                + "\"override\":true}");
+        assertEquals("换上的标题", over.get("title").asString());
+        assertEquals("2003-08", over.get("captureDate").asString());
+        assertEquals("拉萨调研", over.get("fileOwn").get("title").asString());
+        assertEquals("2009-07-15T10:32:05+08:00", over.get("fileOwn").get("captureDate").asString());
+        assertEquals("拉萨", over.get("place").asString(), "what was not given stays the file's");
+    }
+
+    @Test
+    void aSecondUnitSendingTheSameBytesIsRecordedWithoutASecondCopy() {
+        JsonNode first = uploadSample("photo-lhasa.jpg", Api.BUREAU, "{\"batch\":\"电视局第一批\"}");
+        Api.Response again = api.upload(Samples.get("photo-lhasa.jpg"), Api.ADMIN,
+                "{\"contributorUnit\":\"援藏工作队\",\"batch\":\"工作队移交\",\"captureDate\":\"2009-07\"}");
+        assertEquals(200, again.status(), again.body());
+        assertTrue(again.json().get("duplicate").asBoolean());
+        JsonNode a = again.json().get("asset");
+        assertEquals(first.get("id").asString(), a.get("id").asString());
+        assertEquals(first.get("contributorUnit").asString(), a.get("contributorUnit").asString());
+        JsonNode c = a.get("contributions");
+        assertEquals(1, c.size(), c.toString());
+        assertEquals("援藏工作队", c.get(0).get("unit").asString());
+        assertEquals("工作队移交", c.get(0).get("batch").asString());
+        assertEquals("2009-07", c.get(0).get("captureDate").asString());
+        // once per unit
+        api.upload(Samples.get("photo-lhasa.jpg"), Api.ADMIN, "{\"contributorUnit\":\"援藏工作队\"}");
+        assertEquals(1, api.get("/api/assets/" + a.get("id").asString(), Api.ADMIN).json().get("contributions").size());
+        JsonNode found = api.get("/api/assets?q=" + java.net.URLEncoder.encode("工作队移交", java.nio.charset.StandardCharsets.UTF_8),
+                Api.ADMIN).json();
+        assertEquals(1, found.get("total").asInt(), "found by the other unit's batch label: " + found);
     }
 
     @Test
@@ -550,7 +611,7 @@ class AssetApiIntegrationTest extends ServiceTest {
      */
     @Test
     void pagesShowEachAssetAsItsOwnEndpointDoes() throws Exception {
-        String id = uploadSample("photo-kashgar.jpg", Api.TIBET, "{\"title\":\"喀什古城\"}").get("id").asString();
+        String id = uploadSample("photo-kashgar.jpg", Api.TIBET, "{\"title\":\"喀什古城\",\"override\":true}").get("id").asString();
         long end = System.currentTimeMillis() + 10_000;
         for (String title : new String[] {"喀什古城", "喀什古城新貌"}) {
             if (title.endsWith("新貌")) {

@@ -222,4 +222,74 @@ class JobRepositoryIntegrationTest {
         assertEquals(asset(a), next.subject());
         assertEquals(0, new LegacyJobMigration(db.getCollection("jobs")).run(), "nothing left to migrate");
     }
+
+    /**
+     * The lanes: two workers, three long encodes queued first, then a short job. Before the lanes both workers took
+     * encodes and the short job waited for one of them to end; now one worker stays free for short work.
+     */
+    @Test
+    void aShortJobQueuedAfterLongOnesRunsBeforeTheyEnd() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        class Fake implements JobHandler {
+            final String type;
+            final boolean lengthy;
+
+            Fake(String type, boolean lengthy) {
+                this.type = type;
+                this.lengthy = lengthy;
+            }
+
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public boolean lengthy() {
+                return lengthy;
+            }
+
+            @Override
+            public JobOutcome run(Job job) throws Exception {
+                order.add("start " + job.id());
+                if (lengthy) {
+                    release.await(); // an encode that runs until the test lets it end
+                }
+                order.add("end " + job.id());
+                return new JobOutcome.Done(null);
+            }
+        }
+        JobHandlers handlers = new JobHandlers(List.of(new Fake("encode", true), new Fake("poster", false)));
+        JobProperties props = new JobProperties(2, java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(30),
+                1, null, java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(1), null, null, null);
+        List<ObjectId> tapes = List.of(new ObjectId(), new ObjectId(), new ObjectId());
+        for (ObjectId t : tapes) {
+            jobs.enqueue(asset(t), "encode", Scope.NONE);
+            Thread.sleep(5);
+        }
+        JobRunner runner = new JobRunner(jobs, handlers, new JobEventRouter(List.of()), List.of(), props, "all");
+        runner.start();
+        ObjectId photo = new ObjectId();
+        try {
+            long started = System.currentTimeMillis() + 5_000;
+            while (order.isEmpty() && System.currentTimeMillis() < started) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(500); // both workers have polled the queue meanwhile
+            jobs.enqueue(asset(photo), "poster", Scope.NONE); // the photo comes after the tapes
+
+            String poster = "end " + JobRepository.id(asset(photo), "poster");
+            long until = System.currentTimeMillis() + 10_000;
+            while (!order.contains(poster) && System.currentTimeMillis() < until) {
+                Thread.sleep(20);
+            }
+            assertTrue(order.contains(poster), "the short job ran while encodes were running: " + order);
+            long encodes = order.stream().filter(e -> e.startsWith("start asset:") && e.endsWith(":encode")).count();
+            assertEquals(1, encodes, "one worker kept for short work: " + order);
+        } finally {
+            release.countDown();
+            runner.stop();
+        }
+    }
 }

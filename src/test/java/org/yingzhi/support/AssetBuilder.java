@@ -92,6 +92,6 @@ public final class AssetBuilder {
                 place, keywords, rights, media, photo, MetadataStatus.OK,
                 warnings, errors, null, createdAt, createdBy, null, null, deleted, deleted ? createdAt : null,
                 deleted ? createdBy : null, version, steps == null ? null : new Asset.Processing(steps), derivatives,
-                scenes);
+                scenes, null, null, null);
     }
 }

@@ -170,6 +170,7 @@ class WebAppBrowserIntegrationTest {
                 }
                 m.put("keywords", java.util.List.of(c[7].split(";")));
                 m.put("rights", c[8]);
+                m.put("override", true); // a sidecar row speaks of that one file
                 return org.yingzhi.shared.json.Json.MAPPER.writeValueAsString(m);
             }
         }
