@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -105,6 +106,19 @@ class AssetController {
         AssetQueryService.Page p = queries.list(new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort,
                 includeDeleted), user);
         return new AssetResponse.Page(json.write(p.items()), p.total(), p.page(), p.size());
+    }
+
+    @Operation(summary = "Processing state of some assets, for pages that follow uploads and cards live",
+            description = "ids: up to 200 asset ids, comma separated; unknown ids and those the user may not see "
+                    + "are left out")
+    @GetMapping("/states")
+    States states(@RequestParam String ids, User user) {
+        List<String> list = java.util.Arrays.stream(ids.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+        return new States(queries.states(list, user));
+    }
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "AssetStates")
+    record States(@io.swagger.v3.oas.annotations.media.Schema(description = "one per asset found") List<AssetState> items) {
     }
 
     @Operation(summary = "One asset with its technical metadata, timecode and EXIF")

@@ -132,6 +132,7 @@ public class AssetIngestService {
                 throw e;
             }
             if (inserted.isPresent()) {
+                recordQuickprint(original, inserted.get());
                 // a crash right here leaves the asset INGESTED with its steps planned; the recovery queues them
                 processing.enqueuePlanned(inserted.get());
                 log.info("ingested {} {} as {} ({} bytes)", inserted.get().type(), AssetDocuments.displayName(fileName),
@@ -190,6 +191,36 @@ public class AssetIngestService {
         Asset restored = edits.restore(deleted.id(), user);
         log.info("upload of the bytes of deleted asset {} by {}: restored", deleted.id(), user.name());
         return new IngestResult(restored, true, true);
+    }
+
+    private void recordQuickprint(Path file, Asset a) {
+        try {
+            repo.recordQuickprint(Quickprint.of(file), new ObjectId(a.id()));
+        } catch (IOException | RuntimeException e) {
+            // only the page's pre-check misses it; the SHA-256 still finds the duplicate
+            log.warn("no quickprint for {}: {}", a.id(), e.toString());
+        }
+    }
+
+    /**
+     * What the catalog probably holds already, asked before a file is sent: for each quickprint the asset the user
+     * may see that has it, or null. Deleted assets are not revealed.
+     */
+    public List<Asset> likelyHeld(List<Quickprint> prints, User user) {
+        List<Asset> out = new ArrayList<>();
+        for (Quickprint q : prints) {
+            Asset found = null;
+            for (ObjectId id : repo.byQuickprint(q)) {
+                Asset a = repo.findById(id).orElse(null);
+                if (a != null && !a.deleted() && a.original().size() == q.size()
+                        && policy.allows(user, Action.VIEW, AssetDocuments.resource(a))) {
+                    found = a;
+                    break;
+                }
+            }
+            out.add(found);
+        }
+        return out;
     }
 
     /**

@@ -74,6 +74,28 @@ public class AssetQueryService {
     public record Page(List<Asset> items, long total, int page, int size) {
     }
 
+    /** At most this many assets per state request (a page of cards, a batch of uploads). */
+    public static final int MAX_STATES = 200;
+
+    /**
+     * The current processing state of the given assets, read from the catalog (not the index, so a page polling for
+     * progress sees each step as it ends); unknown ids and those the user may not see are left out.
+     */
+    public List<AssetState> states(List<String> ids, User user) {
+        if (ids.size() > MAX_STATES) {
+            throw ApiException.coded(org.springframework.http.HttpStatus.BAD_REQUEST, "Too many ids", "assets.tooManyIds",
+                    String.valueOf(MAX_STATES));
+        }
+        List<String> valid = ids.stream().filter(org.bson.types.ObjectId::isValid).distinct().toList();
+        List<AssetState> out = new ArrayList<>();
+        for (Asset a : repo.findByIds(valid)) {
+            if (policy.allows(user, Action.VIEW, AssetDocuments.resource(a))) {
+                out.add(AssetState.of(a));
+            }
+        }
+        return out;
+    }
+
     /**
      * A page of assets: from the search index once it holds the whole catalog (it filters, sorts and counts
      * without reading the catalog), else straight from the catalog.

@@ -48,9 +48,26 @@ class AssetRepository implements AssetReader {
 
     public AssetRepository(MongoDatabase db, DocumentSchemas schemas, ChangeLog changes) {
         this.assets = db.getCollection(COLLECTION);
+        this.quickprints = db.getCollection(QUICKPRINTS);
         this.schemas = schemas;
         this.changes = changes;
         createIndexes();
+    }
+
+    /** Quickprint -> the assets whose originals have it: {@code _id} "size:sha256-of-ends", {@code assets} ids. */
+    static final String QUICKPRINTS = "asset_quickprints";
+    private final MongoCollection<Document> quickprints;
+
+    /** Remembers an asset's quickprint (idempotent). */
+    void recordQuickprint(Quickprint q, ObjectId asset) {
+        quickprints.updateOne(eq(AssetFields.ID, q.key()), Updates.addToSet("assets", asset),
+                new com.mongodb.client.model.UpdateOptions().upsert(true));
+    }
+
+    /** The assets whose originals have this quickprint (found by _id: no index is needed). */
+    List<ObjectId> byQuickprint(Quickprint q) {
+        Document d = quickprints.find(eq(AssetFields.ID, q.key())).first();
+        return d == null ? List.of() : d.getList("assets", ObjectId.class, List.of());
     }
 
     private void createIndexes() {

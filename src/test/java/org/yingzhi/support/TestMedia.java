@@ -59,6 +59,41 @@ public final class TestMedia {
         return out;
     }
 
+    /**
+     * A camera-like JPEG with real embedded metadata, as exiftool writes it: IPTC caption and By-line (UTF-8), EXIF
+     * DateTimeOriginal and GPS. {@code seed} makes its pixels (and so its hash) its own.
+     */
+    public static Path photoWith(Path dir, String name, int seed, String caption, String byline, String dateTimeOriginal,
+            double lat, double lon) throws IOException, InterruptedException {
+        Path out = dir.resolve(name);
+        ffmpeg("-f", "lavfi", "-i", String.format("color=c=0x%06x:size=640x480", seed & 0xffffff), "-f", "lavfi",
+                "-i", "testsrc=size=640x480", "-filter_complex", "[0][1]blend=all_mode=average", "-frames:v", "1",
+                "-q:v", "3", out.toString());
+        Process p = new ProcessBuilder("exiftool", "-q", "-overwrite_original", "-charset", "iptc=UTF8",
+                "-IPTC:CodedCharacterSet=UTF8", "-IPTC:Caption-Abstract=" + caption, "-IPTC:By-line=" + byline,
+                "-EXIF:Make=Canon", "-EXIF:Model=Canon EOS 5D", "-EXIF:DateTimeOriginal=" + dateTimeOriginal,
+                "-GPSLatitude=" + Math.abs(lat), "-GPSLatitudeRef=" + (lat >= 0 ? "N" : "S"),
+                "-GPSLongitude=" + Math.abs(lon), "-GPSLongitudeRef=" + (lon >= 0 ? "E" : "W"), out.toString())
+                .redirectErrorStream(true).start();
+        String said = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IOException("exiftool failed: " + said);
+        }
+        return out;
+    }
+
+    /** A long 720p clip of few bytes (high CRF): its proxy, sprite and scenes take many seconds, its upload does not. */
+    public static Path longSmallClip(Path dir, int seconds) throws IOException, InterruptedException {
+        Path out = dir.resolve("long-small-" + seconds + "s.mp4");
+        if (!Files.exists(out)) {
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=" + seconds,
+                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
+                    "-c:v", "libx264", "-preset", "ultrafast", "-crf", "40", "-g", "50", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-b:a", "64k", out.toString());
+        }
+        return out;
+    }
+
     /** A short 16-bit PCM WAV whose content depends on {@code seed}, so every one hashes differently. */
     public static byte[] wav(int seed, double seconds) {
         int rate = 8000;

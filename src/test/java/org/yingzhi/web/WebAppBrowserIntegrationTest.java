@@ -207,7 +207,7 @@ class WebAppBrowserIntegrationTest {
                 csv = line.split(",", -1);
             }
         }
-        browser.findElement(By.id("u-title")).sendKeys(csv[1]);
+        browser.findElement(By.id("u-batch")).sendKeys(csv[1]);
         browser.findElement(By.id("u-description")).sendKeys(csv[2]);
         WebElement unit = browser.findElement(By.id("u-unit"));
         unit.clear();
@@ -229,7 +229,7 @@ class WebAppBrowserIntegrationTest {
             long size = Files.size(Samples.get("tone.mp3"));
             long end = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < end) {
-                org.bson.Document u = uploads.find().first();
+                org.bson.Document u = uploads.find(new org.bson.Document("fileName", "tone.mp3")).first();
                 if (u != null && u.get("offset", Number.class).longValue() >= 16 * 1024) {
                     break;
                 }
@@ -237,7 +237,7 @@ class WebAppBrowserIntegrationTest {
             }
             browser.findElement(By.id("pause")).click();
             Thread.sleep(500);
-            long held = uploads.find().first().get("offset", Number.class).longValue();
+            long held = uploads.find(new org.bson.Document("fileName", "tone.mp3")).first().get("offset", Number.class).longValue();
             assertTrue(held >= 16 * 1024 && held < size, "paused part-way: the server holds " + held + " of " + size);
             assertTrue(browser.findElement(By.cssSelector(".file .state")).getText().contains("已暂停"));
             ((JavascriptExecutor) browser).executeScript("document.getElementById('drop').scrollIntoView()");
@@ -246,12 +246,16 @@ class WebAppBrowserIntegrationTest {
             ((org.openqa.selenium.chromium.HasNetworkConditions) browser).deleteNetworkConditions();
         }
         browser.findElement(By.id("start")).click();
-        waiting().until(d -> d.findElement(By.cssSelector(".file .state")).getText().contains("完成"));
+        // the row follows the asset's processing live, to 就绪
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> d.findElement(By.cssSelector(".file .state")).getText().startsWith("就绪"));
+        assertTrue(browser.findElement(By.id("summary")).getText().startsWith("1 个完成"),
+                browser.findElement(By.id("summary")).getText());
         String href = browser.findElement(By.cssSelector(".file .state a")).getAttribute("href");
         String id = href.substring(href.lastIndexOf('/') + 1);
         Api api = new Api(port);
         JsonNode a = api.get("/api/assets/" + id, Api.ADMIN).json();
-        assertEquals(csv[1], a.get("title").asString());
+        assertEquals("Interview test tone", a.get("title").asString(), "the file's own ID3 title wins");
+        assertEquals(csv[1], a.get("batch").asString(), "the batch name is kept as the batch's label");
         assertEquals(csv[3], a.get("contributorUnit").asString());
         assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                 .digest(Files.readAllBytes(Samples.get("tone.mp3")))), a.get("original").get("sha256").asString());
@@ -262,6 +266,95 @@ class WebAppBrowserIntegrationTest {
         }
         assertEquals("READY", a.get("status").asString(), "processed like any upload");
         withdraw(id);
+    }
+
+
+    /**
+     * The bureau's first week: a long clip is being processed when a batch of camera photos (IPTC caption, By-line,
+     * EXIF date, GPS) and a shot list arrive under one batch name, date and place. The shot list is skipped before
+     * anything is sent; each photo keeps its own caption, date and coordinates, the batch only fills the place the
+     * photos lack; the rows and the library card turn 就绪 without a reload; the batch ends with a summary; and the
+     * photos' previews are done before the clip's proxy, although the clip came first.
+     */
+    @Test
+    void aBatchKeepsWhatEachFileSaysFollowsProcessingLiveAndEndsWithASummary() throws Exception {
+        Path dir = Files.createTempDirectory(DATA, "batch");
+        Path clip = org.yingzhi.support.TestMedia.longSmallClip(dir, 300);
+        Path a = org.yingzhi.support.TestMedia.photoWith(dir, "IMG_0412.JPG", 0x2a6f9e, "张晓明在拉萨市人民医院门诊楼开工仪式上讲话",
+                "省广播电视局 王建", "2004:03:12 10:15:00", 29.6521, 91.1322);
+        Path b = org.yingzhi.support.TestMedia.photoWith(dir, "IMG_0413.JPG", 0x9e2a6f, "援藏干部走访当雄县牧民",
+                "省广播电视局 王建", "2004:03:13 15:40:00", 30.4740, 91.1010);
+        Path list = Files.writeString(dir.resolve("拍摄清单.txt"), "IMG_0412 门诊楼开工\nIMG_0413 走访牧民\n");
+        Api api = new Api(port);
+        signIn("admin");
+        browser.get(url("/upload"));
+        // a five-minute tape arrives first and is being encoded
+        String clipId = api.upload(clip, Api.ADMIN, "{\"batch\":\"长片\"}").json().get("asset").get("id").asString();
+        browser.findElement(By.id("u-batch")).sendKeys("2003年援藏影像");
+        browser.findElement(By.id("u-date")).sendKeys("2003-08");
+        browser.findElement(By.id("u-place")).sendKeys("日喀则");
+        browser.findElement(By.id("choose-files")).sendKeys(a + "\n" + b + "\n" + list);
+        List<WebElement> rows = browser.findElements(By.cssSelector(".file"));
+        assertEquals(3, rows.size());
+        assertEquals("skipped", rows.get(2).getAttribute("data-state"), "the shot list is not sent");
+        assertTrue(rows.get(2).getText().contains("已跳过") && rows.get(2).getText().contains(".txt"), rows.get(2).getText());
+        browser.findElement(By.id("start")).click();
+        // the rows follow processing live, to 就绪
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(d -> d.findElements(By.cssSelector(".file[data-state=ready]")).size() == 2);
+        WebElement summary = browser.findElement(By.id("summary"));
+        waiting().until(d -> summary.isDisplayed());
+        assertTrue(summary.getText().startsWith("2 个完成，1 个已跳过"), summary.getText());
+        assertTrue(summary.getText().contains("拍摄清单.txt"), "the skipped file is named with why: " + summary.getText());
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('start').scrollIntoView()");
+        shot("upload-batch");
+        List<String> photoIds = new java.util.ArrayList<>();
+        for (WebElement r : browser.findElements(By.cssSelector(".file[data-state=ready] .state a"))) {
+            String href = r.getAttribute("href");
+            photoIds.add(href.substring(href.lastIndexOf('/') + 1));
+        }
+        assertEquals(2, photoIds.size());
+        JsonNode first = api.get("/api/assets/" + photoIds.get(0), Api.ADMIN).json();
+        assertEquals("张晓明在拉萨市人民医院门诊楼开工仪式上讲话", first.get("title").asString(), "its own caption, not the batch's name");
+        assertEquals("2004-03-12", first.get("captureDate").asString(), "its EXIF date, not the batch's 2003-08");
+        assertEquals(29.6521, first.get("photo").get("gps").get("latitude").asDouble(), 1e-4);
+        assertEquals("日喀则", first.get("place").asString(), "the batch fills the place name the photo lacks");
+        assertEquals("2003年援藏影像", first.get("batch").asString());
+        assertEquals("2004-03-13", api.get("/api/assets/" + photoIds.get(1), Api.ADMIN).json().get("captureDate").asString());
+        // the photos' previews did not wait for the tape that came before them
+        for (String id : photoIds) {
+            JsonNode p = api.get("/api/assets/" + id, Api.ADMIN).json();
+            JsonNode proxy = api.get("/api/assets/" + clipId, Api.ADMIN).json().get("processing").get("steps").get("proxy");
+            assertTrue(proxy.get("finishedAt") == null || proxy.get("finishedAt").isNull()
+                    || java.time.Instant.parse(proxy.get("finishedAt").asString()).isAfter(
+                            java.time.Instant.parse(p.get("processing").get("steps").get("preview").get("finishedAt").asString())),
+                    "the preview of " + id + " was made before the clip's proxy: " + proxy + " " + p.get("processing"));
+        }
+
+        // the library card of the tape, still being processed, turns 就绪 by itself
+        By clipCard = By.cssSelector(".card[data-live-asset='" + clipId + "']");
+        waiting().until(d -> {
+            d.get(url("/?q=" + java.net.URLEncoder.encode("长片", java.nio.charset.StandardCharsets.UTF_8)));
+            return !d.findElements(clipCard).isEmpty(); // once the search index holds it
+        });
+        assertTrue(!"READY".equals(browser.findElement(clipCard).getAttribute("data-status")), "still processing when shown");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
+        new WebDriverWait(browser, Duration.ofSeconds(240)).until(d ->
+                d.findElement(clipCard).findElement(By.cssSelector(".badge.status")).getText().equals("就绪"));
+        assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.notReloaded === true"));
+        assertFalse(browser.findElement(clipCard).findElements(By.tagName("img")).isEmpty(), "its poster appeared");
+
+        // a second batch holding a file the library has is told so before anything is sent
+        browser.get(url("/upload"));
+        long uploads = db.getCollection("uploads").countDocuments();
+        browser.findElement(By.id("choose-files")).sendKeys(a.toString());
+        browser.findElement(By.id("start")).click();
+        WebElement held = waiting().until(d -> d.findElement(By.cssSelector(".file[data-state=held]")));
+        assertTrue(held.getText().contains("很可能已有") && held.getText().contains("张晓明"), held.getText());
+        assertEquals(uploads, db.getCollection("uploads").countDocuments(), "no upload was even started");
+        for (String id : photoIds) {
+            withdraw(id);
+        }
+        withdraw(clipId);
     }
 
     private static boolean settled(JsonNode asset) {
