@@ -62,8 +62,10 @@ public record Asset(String id, AssetType type, AssetStatus status, Original orig
 
     /**
      * Start timecode, rate and duration of a video or audio clip: the source timecode when the file has one,
-     * else 00:00:00:00 at the video frame rate. Empty for photos, for audio without timecode, and when the probe
-     * could not tell the duration.
+     * else 00:00:00:00 at the video frame rate. Audio without a timecode of its own is counted from 00:00:00:00 at
+     * a nominal {@link #AUDIO_RATE} (25 fps, so one frame is 40 ms, 1,920 samples at 48 kHz): its marks, ranges
+     * and moments are in that clock, as an editing suite would count a sound file on a 25 fps timeline. Empty for
+     * photos and when the probe could not tell the duration.
      */
     public Optional<Timebase> timebase() {
         if (media == null || media.durationMicros() == null || media.durationMicros() <= 0) {
@@ -74,11 +76,18 @@ public record Asset(String id, AssetType type, AssetStatus status, Original orig
             FrameRate rate = FrameRate.parse(tc.rate()).withDropFrame(tc.dropFrame());
             return Optional.of(new Timebase(Timecode.ofFrames(tc.startFrames(), rate), media.durationMicros(), true));
         }
-        return (media.streams() == null ? List.<MediaInfo.MediaStream>of() : media.streams()).stream()
+        Optional<Timebase> video = (media.streams() == null ? List.<MediaInfo.MediaStream>of() : media.streams()).stream()
                 .filter(s -> "video".equals(s.kind()) && s.frameRate() != null)
                 .findFirst()
                 .map(s -> new Timebase(Timecode.zero(FrameRate.parse(s.frameRate())), media.durationMicros(), false));
+        if (video.isEmpty() && type == AssetType.AUDIO) {
+            return Optional.of(new Timebase(Timecode.zero(FrameRate.parse(AUDIO_RATE)), media.durationMicros(), false));
+        }
+        return video;
     }
+
+    /** The nominal rate audio without a timecode is counted at (see {@link #timebase()}). */
+    public static final String AUDIO_RATE = "25/1";
 
     /** Duration from the probe, when it could tell. */
     public Optional<Long> durationMicros() {

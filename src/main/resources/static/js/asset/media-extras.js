@@ -78,6 +78,11 @@ if (wave && audio) {
       const top = (1 - hi) * h / 2;
       ctx.fillRect(x, top, 1, Math.max(1, (hi - lo) * h / 2));
     }
+    if (audio.duration && range) {
+      ctx.fillStyle = 'rgba(36, 99, 235, .18)';
+      const x0 = Math.floor(w * range[0] / audio.duration);
+      ctx.fillRect(x0, 0, Math.max(2, Math.ceil(w * range[1] / audio.duration) - x0), h);
+    }
     if (audio.duration) {
       ctx.fillStyle = '#2463eb';
       ctx.fillRect(Math.floor(w * audio.currentTime / audio.duration), 0, 2, h);
@@ -88,6 +93,16 @@ if (wave && audio) {
     draw();
   });
   ['timeupdate', 'seeked', 'loadedmetadata'].forEach((e) => audio.addEventListener(e, draw));
+  // the marked range, shaded: [in, out) in media seconds from the player's timecode marks
+  const section = audio.closest('section.player');
+  let range = null;
+  document.addEventListener('marks', (e) => {
+    const r = rate(section.dataset.rate, section.dataset.drop === 'true');
+    const zero = toFrames(section.dataset.start, r);
+    const secs = (tc) => (toFrames(tc, r) - zero) * r.den / r.num;
+    range = e.detail.in && e.detail.out ? [secs(e.detail.in), secs(e.detail.out)] : null;
+    draw();
+  });
   wave.addEventListener('click', (e) => {
     const box = wave.getBoundingClientRect();
     if (audio.duration) audio.currentTime = audio.duration * (e.clientX - box.left) / box.width;

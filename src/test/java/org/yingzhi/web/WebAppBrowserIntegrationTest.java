@@ -497,6 +497,51 @@ class WebAppBrowserIntegrationTest {
                 return n;""", wave)).intValue() > 1000);
     }
 
+    /**
+     * An oral-history recording gets the same marks, ranges, links and moments as a clip: in its own clock (a
+     * nominal 25 fps from 00:00:00:00 when it has no timecode), linked by range, shown as a moment on the chapter
+     * page, and opened there on its in-point.
+     */
+    @Test
+    void anInterviewRecordingIsMarkedLinkedByRangeAndOpenedAsAMoment() throws Exception {
+        uploadSamplesAndWait();
+        String wav = ids.get("tone.wav");
+        String section = outlineId("第二节 喀什地区第一人民医院");
+        signIn("editor");
+        browser.get(url("/assets/" + wav));
+        WebElement audio = browser.findElement(By.id("audio"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waiting().until(d -> ((Number) js.executeScript("return arguments[0].readyState", audio)).intValue() >= 1);
+        assertTrue(browser.findElement(By.cssSelector("section.player")).getText().contains("25 帧/秒"), "the clock is stated");
+        WebElement body = browser.findElement(By.tagName("body"));
+        js.executeScript("arguments[0].currentTime = 1.02", audio); // inside frame 25 (1.00 s to 1.04 s)
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals("00:00:01:00"));
+        body.sendKeys("i");
+        js.executeScript("arguments[0].currentTime = 2.26", audio); // frame 56
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals("00:00:02:06"));
+        body.sendKeys(Keys.ARROW_LEFT);
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals("00:00:02:05"));
+        body.sendKeys("o");
+        assertEquals("00:00:02:06", browser.findElement(By.id("out")).getText());
+        pick("link-q", "link-results", "喀什地区", "chapter", "第二节 喀什地区第一人民医院", false);
+        waiting().until(d -> d.findElement(By.id("link-status")).getText().startsWith("已关联到 篇目「第二节 喀什地区第一人民医院」"));
+        shot("audio-range");
+        JsonNode made = new Api(port).get("/api/assets/" + wav + "/links", Api.ADMIN).json().get(0).get("link");
+        assertEquals("00:00:01:00", made.get("range").get("in").asString(), made.toString());
+        assertEquals("00:00:02:06", made.get("range").get("out").asString());
+        assertEquals(31, made.get("range").get("frames").asLong());
+
+        browser.get(url("/outline/" + section));
+        WebElement moment = browser.findElement(By.xpath("//ul[contains(@class,'moments')]/li[.//span[@class='range'][text()='"
+                + "00:00:01:00–00:00:02:06']]"));
+        assertFalse(moment.findElements(By.cssSelector(".audio-icon")).isEmpty(), "shown as sound");
+        moment.findElement(By.tagName("a")).click();
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals("00:00:01:00"));
+        assertEquals("00:00:02:06", browser.findElement(By.id("out")).getText());
+        double at = ((Number) js.executeScript("return document.getElementById('audio').currentTime")).doubleValue();
+        assertTrue(at >= 1.0 && at < 1.04, "on its in-point: " + at);
+    }
+
     @Test
     void aViewerSeesNoEditFormAndTheServerRefusesTheEditAnyway() throws Exception {
         uploadSamplesAndWait();
@@ -673,6 +718,30 @@ class WebAppBrowserIntegrationTest {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         waiting().until(d -> ((Number) js.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0", poster)).intValue() == 320);
         shot("chapter-moments");
+        // opening it lands on its exact in-frame, the range marked (the URL carries source timecode, not seconds)
+        moment.findElement(By.tagName("a")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/assets/" + clip));
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals(in));
+        assertEquals(in, browser.findElement(By.id("in")).getText());
+        assertEquals(out, browser.findElement(By.id("out")).getText());
+        // with the video itself focused (as after clicking it), → and ← still step exactly one frame
+        WebElement focused = browser.findElement(By.id("video"));
+        js.executeScript("arguments[0].focus()", focused);
+        focused.sendKeys(Keys.ARROW_RIGHT);
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals(start.plusFrames(34).toString()));
+        focused.sendKeys(Keys.ARROW_RIGHT);
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals(start.plusFrames(35).toString()));
+        focused.sendKeys(Keys.ARROW_LEFT);
+        waiting().until(d -> d.findElement(By.id("tc")).getText().equals(start.plusFrames(34).toString()));
+        // play range stops on the range's last frame (the one before the out-point), not frames past it
+        browser.findElement(By.id("play-range")).click();
+        waiting().until(d -> (Boolean) js.executeScript("return arguments[0].paused && !arguments[0].seeking", focused)
+                && d.findElement(By.id("tc")).getText().equals(start.plusFrames(52).toString()));
+        // the marks live in the URL: a reload keeps them
+        assertTrue(browser.getCurrentUrl().contains("in=") && browser.getCurrentUrl().contains("out="), browser.getCurrentUrl());
+        browser.navigate().refresh();
+        waiting().until(d -> d.findElement(By.id("in")).getText().equals(in) && d.findElement(By.id("out")).getText().equals(out));
+
         // and from the person's page
         browser.get(url("/index/people/" + zhang));
         assertTrue(browser.findElement(By.cssSelector(".moments")).getText().contains(in + "–" + out));
