@@ -34,12 +34,16 @@ class AssetPageController {
     private final AssetQueryService queries;
     private final AssetEditService edits;
     private final AssetLinkViews links;
+    private final AssetFigureViews figures;
+    private final org.yingzhi.security.UnitNames units;
     private final AccessPolicy policy;
     private final MapProperties map;
 
     AssetPageController(AssetQueryService queries, AssetEditService edits, ObjectProvider<AssetLinkViews> links,
-            AccessPolicy policy,
-            MapProperties map, org.yingzhi.shared.web.ProblemMessages problems) {
+            ObjectProvider<AssetFigureViews> figures, ObjectProvider<org.yingzhi.security.UnitNames> units,
+            AccessPolicy policy, MapProperties map, org.yingzhi.shared.web.ProblemMessages problems) {
+        this.figures = figures.getIfAvailable(() -> AssetFigureViews.NONE);
+        this.units = units.getIfAvailable(() -> org.yingzhi.security.UnitNames.AS_GIVEN);
         this.problems = problems;
         this.map = map;
         this.queries = queries;
@@ -60,6 +64,8 @@ class AssetPageController {
         model.addAttribute("canReprocess", policy.allows(user, Action.REPROCESS, r));
         model.addAttribute("canDownload", policy.allows(user, Action.DOWNLOAD, r));
         model.addAttribute("links", links.of(a.id()));
+        model.addAttribute("figures", a.type() == AssetType.PHOTO && !a.deleted() ? figures.of(a.id()) : List.of());
+        model.addAttribute("units", units.listed());
         // the steps in pipeline order, and those done (what the page may ask for: sprite, waveform)
         Map<String, StepState> steps = new LinkedHashMap<>();
         for (Step s : Step.values()) {
@@ -80,7 +86,8 @@ class AssetPageController {
     String save(@PathVariable String id, @RequestParam(required = false) String title,
             @RequestParam(required = false) String description, @RequestParam(required = false) String place,
             @RequestParam(required = false) String captureDate, @RequestParam(required = false) String keywords,
-            User user, RedirectAttributes flash) {
+            @RequestParam(required = false) String rights, @RequestParam(required = false) String source,
+            @RequestParam(required = false) String contributorUnit, User user, RedirectAttributes flash) {
         AssetPatch patch = new AssetPatch();
         if (keywords != null) { // 、 or , or spaces between words, as on the upload page
             patch.setKeywords(Arrays.stream(keywords.split("[、，,;；\\s]+")).filter(k -> !k.isBlank()).distinct().toList());
@@ -89,6 +96,15 @@ class AssetPageController {
         patch.setDescription(blank(description));
         patch.setPlace(blank(place));
         patch.setCaptureDate(blank(captureDate));
+        if (rights != null) {
+            patch.setRights(blank(rights));
+        }
+        if (source != null) {
+            patch.setSource(blank(source));
+        }
+        if (contributorUnit != null && blank(contributorUnit) != null) {
+            patch.setContributorUnit(blank(contributorUnit)); // a unit is changed, never removed
+        }
         try {
             edits.patch(id, patch.given(), user);
             flash.addFlashAttribute("saved", true);

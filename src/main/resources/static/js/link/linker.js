@@ -68,9 +68,10 @@ if (panel) {
   };
 
   const figure = async (target) => {
-    const caption = note.value.trim() || document.querySelector('h1').textContent.trim();
-    const r = await fetch(`/api/outline/${target.id}/figures`, { method: 'POST', headers,
-      body: JSON.stringify({ asset, caption }) });
+    // without a note the server takes the photo's own caption and credit (IPTC caption, By-line)
+    const body = { asset };
+    if (note.value.trim()) body.caption = note.value.trim();
+    const r = await fetch(`/api/outline/${target.id}/figures`, { method: 'POST', headers, body: JSON.stringify(body) });
     if (!r.ok) { say(t.failed + await problem(r), true); return; }
     say(`${t.figured}「${target.name}」`);
   };

@@ -334,7 +334,9 @@ class GazetteerIntegrationTest extends ServiceTest {
                 + " " + numbered.get(1).get("figure").get("asset").asString());
 
         String csv = new String(api.getBytes("/api/figures/export?format=csv", Api.VIEWER, null).body(), StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("\uFEFF图号,图注,摄影/来源,章节,资产\r\n"), csv);
+        assertTrue(csv.startsWith("\uFEFF图号,图注,摄影/来源,章节,原始文件,像素,拍摄日期,资产\r\n"), csv);
+        assertTrue(csv.contains(",\"photo-lhasa.jpg\",\"640×480\",\"2009-07-15T10:32:05+08:00\","),
+                "the typesetter's file name, pixel size and capture date: " + csv);
         assertTrue(csv.contains("\"图5-1\",\"'=援藏医疗队, \"\"义诊\"\"\""), "quoted, and no formula: " + csv);
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
                 api.getBytes("/api/figures/export?format=xlsx", Api.VIEWER, null).body()))) {
@@ -362,6 +364,76 @@ class GazetteerIntegrationTest extends ServiceTest {
         }
         assertEquals(204, api.delete("/api/figures/" + second, Api.EDITOR).status());
         assertEquals("图5-1", api.get("/api/outline/" + section + "/figures", Api.VIEWER).json().get(0).get("number").asString());
+    }
+
+    /**
+     * A deleted photo and clip leave the book: the photo's figure number, caption and credit from the figure list,
+     * every export (the zip without the picture), the chapter's counts and coverage; the clip's links and notes
+     * from everyone but those who may see deleted items. Restoring brings all of it back. Without an explicit
+     * caption a figure takes the photo's own IPTC caption and By-line.
+     */
+    @Test
+    void deletedMaterialLeavesTheBookAndComesBackOnRestore() throws Exception {
+        importOutline(SampleOutline.ORIGINAL, Api.EDITOR);
+        String section = node("第一节 拉萨市人民医院");
+        String lhasa = upload("photo-lhasa.jpg", Api.TIBET);
+        String kashgar = upload("photo-kashgar.jpg", Api.TIBET);
+        String clip = upload("clip-25ndf.mp4", Api.BUREAU);
+        JsonNode fig = api.post("/api/outline/" + section + "/figures", Api.EDITOR, "{\"asset\":\"" + lhasa + "\"}").json();
+        assertEquals("第一批援藏干部在拉萨调研", fig.get("caption").asString(), "the photo's own caption (XMP/IPTC)");
+        assertEquals("省广播电视局", fig.get("credit").asString(), "its By-line");
+        assertEquals(201, api.post("/api/outline/" + section + "/figures", Api.EDITOR, "{\"asset\":\"" + kashgar + "\"}").status());
+        assertEquals(201, link(Api.EDITOR, "{\"asset\":\"" + clip + "\",\"target\":\"chapter\",\"targetId\":\"" + section
+                + "\",\"note\":\"门诊楼开工\"}").status());
+        JsonNode before = api.get("/api/outline/" + section + "/material", Api.VIEWER).json().get("totals");
+        assertEquals(1, before.get("clips").asInt());
+        assertEquals(3, row(api.get("/api/outline/coverage", Api.VIEWER).json(), "第一节 拉萨市人民医院").get("photos").asInt()
+                + row(api.get("/api/outline/coverage", Api.VIEWER).json(), "第一节 拉萨市人民医院").get("clips").asInt());
+
+        assertEquals(204, api.delete("/api/assets/" + lhasa, Api.ADMIN).status());
+        assertEquals(204, api.delete("/api/assets/" + clip, Api.ADMIN).status());
+        long until = System.currentTimeMillis() + 5_000; // the link graph follows the change log
+        while (api.get("/api/outline/" + section + "/material", Api.VIEWER).json().get("totals").get("links").asInt() > 0
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        for (String token : List.of(Api.VIEWER, Api.EDITOR, Api.ADMIN)) {
+            JsonNode figures = api.get("/api/outline/" + section + "/figures", token).json();
+            assertEquals(1, figures.size(), figures.toString());
+            assertEquals(kashgar, figures.get(0).get("figure").get("asset").asString());
+            assertEquals("图5-1", figures.get(0).get("number").asString(), "numbers close up");
+        }
+        String md = new String(api.getBytes("/api/figures/export?format=md", Api.VIEWER, null).body(), StandardCharsets.UTF_8);
+        assertTrue(!md.contains("拉萨调研") && !md.contains("photo-lhasa"), md);
+        List<String> zipped = new ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(
+                api.getBytes("/api/figures/export?format=zip", Api.VIEWER, null).body()))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                zipped.add(e.getName());
+            }
+        }
+        assertEquals(List.of("图表目录.md", "图表目录.csv", "图5-1.jpg"), zipped);
+        assertEquals(0, api.get("/api/outline/" + section + "/material", Api.VIEWER).json().get("totals").get("links").asInt());
+        JsonNode cov = row(api.get("/api/outline/coverage", Api.VIEWER).json(), "第一节 拉萨市人民医院");
+        assertEquals(List.of(0, 1, 1), List.of(cov.get("clips").asInt(), cov.get("photos").asInt(), cov.get("figures").asInt()));
+        Api.Response links = api.get("/api/assets/" + clip + "/links", Api.VIEWER);
+        assertEquals(404, links.status(), "a deleted clip's links and notes are not readable: " + links.body());
+        assertTrue(!links.body().contains("门诊楼开工"));
+        assertEquals(404, api.get("/api/assets/" + clip + "/links", Api.EDITOR).status());
+        assertEquals(200, api.get("/api/assets/" + clip + "/links", Api.ADMIN).status(), "administrators see deleted items");
+
+        assertEquals(200, api.post("/api/assets/" + lhasa + "/restore", Api.ADMIN, "").status());
+        assertEquals(200, api.post("/api/assets/" + clip + "/restore", Api.ADMIN, "").status());
+        until = System.currentTimeMillis() + 5_000;
+        while (api.get("/api/outline/" + section + "/material", Api.VIEWER).json().get("totals").get("links").asInt() == 0
+                && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        JsonNode back = api.get("/api/outline/" + section + "/figures", Api.VIEWER).json();
+        assertEquals(2, back.size());
+        assertEquals(lhasa, back.get(0).get("figure").get("asset").asString(), "back in its place, 图5-1 again");
+        assertEquals(1, api.get("/api/outline/" + section + "/material", Api.VIEWER).json().get("totals").get("clips").asInt());
+        assertEquals(200, api.get("/api/assets/" + clip + "/links", Api.VIEWER).status());
     }
 
     @Autowired

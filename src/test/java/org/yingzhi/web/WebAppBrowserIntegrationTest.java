@@ -772,6 +772,16 @@ class WebAppBrowserIntegrationTest {
         assertEquals(List.of(ids.get("photo-lhasa.jpg"), ids.get("photo-kashgar.jpg")), assetsOf(before, api, chapter));
         List<String> numbers = browser.findElements(By.cssSelector("#own-figures .no")).stream().map(WebElement::getText).toList();
         assertTrue(numbers.get(0).matches("图\\d+-1") && numbers.get(1).matches("图\\d+-2"), numbers.toString());
+        // the figures count as the chapter's photos, and took the photos' own captions
+        assertTrue(browser.findElement(By.cssSelector(".totals")).getText().contains("照片 2 张（含插图 2 幅）"),
+                browser.findElement(By.cssSelector(".totals")).getText());
+        assertEquals("第一批援藏干部在拉萨调研",
+                browser.findElement(By.cssSelector("#own-figures li:first-child input.caption")).getAttribute("value"));
+        // and the photo's page says which figure it is
+        browser.get(url("/assets/" + ids.get("photo-lhasa.jpg")));
+        assertTrue(browser.findElement(By.cssSelector(".figures-of")).getText().contains(numbers.get(0) + " 第一章 医疗卫生项目"),
+                browser.findElement(By.cssSelector(".figures-of")).getText());
+        browser.get(url("/outline/" + chapter));
 
         // ↓ on the first figure: the kashgar photo first now, on the server too, numbers following the order
         browser.findElement(By.cssSelector("#own-figures li:first-child .down")).click();

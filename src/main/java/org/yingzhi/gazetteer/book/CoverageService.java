@@ -24,15 +24,25 @@ public class CoverageService {
 
     private final OutlineService outline;
     private final LinkGraph links;
+    private final org.yingzhi.gazetteer.figure.FigureService figures;
+    private final org.springframework.context.MessageSource messages;
 
-    public CoverageService(OutlineService outline, LinkGraph links) {
+    public CoverageService(OutlineService outline, LinkGraph links, org.yingzhi.gazetteer.figure.FigureService figures,
+            org.springframework.context.MessageSource messages) {
         this.outline = outline;
         this.links = links;
+        this.figures = figures;
+        this.messages = messages;
     }
 
-    /** One node's figures: direct links, and the subtree's distinct clips, duration, photos, people and projects. */
+    /**
+     * One node's counts: direct links, and the subtree's distinct clips, duration, photos (linked or figures, each
+     * photo once), figures, people and projects.
+     */
     public record Row(String id, String title, String level, int depth, String unit, OutlineNode.WritingStatus status,
-            String due, int directLinks, int clips, long durationMicros, int photos, int people, int projects) {
+            String due, int directLinks, int clips, long durationMicros, int photos, int people, int projects,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "figures attached to the node and its subtree")
+            int figures) {
     }
 
     /** A responsible unit's share of the outline: its leaf nodes, those of them without material, its direct links. */
@@ -71,11 +81,23 @@ public class CoverageService {
      * of links times the depth of the tree.
      */
     public Coverage coverage() {
-        return count(reading(), prepared());
+        List<String[]> placed = new ArrayList<>();
+        for (org.yingzhi.gazetteer.figure.Figure f : figures.all()) {
+            placed.add(new String[] {f.chapter(), f.asset()});
+        }
+        return count(reading(), prepared(), placed);
     }
 
-    /** The report for an outline in reading order and the links prepared for counting (pure: unit-tested). */
     static Coverage count(List<OutlineNode> reading, Prepared prep) {
+        return count(reading, prep, List.of());
+    }
+
+    /**
+     * The report for an outline in reading order, the links prepared for counting and the figures as (node, photo)
+     * pairs (pure: unit-tested). A figure counts as its node's photo (once per photo, however it is also linked)
+     * and as a figure, not as a link.
+     */
+    static Coverage count(List<OutlineNode> reading, Prepared prep, List<String[]> figures) {
         int n = reading.size();
         Map<String, Integer> pos = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -93,9 +115,15 @@ public class CoverageService {
             }
         }
         int[] perPos = new int[n + 1];
-        int[] nodeOf = new int[prep.chapterTargets.length];
+        int links = prep.chapterTargets.length;
+        int[] nodeOf = new int[links + figures.size()];
+        Map<String, Integer> assetNo = new HashMap<>(prep.assetNo);
+        int[] entryAsset = new int[nodeOf.length];
         for (int k = 0; k < nodeOf.length; k++) {
-            Integer p = pos.get(prep.chapterTargets[k]);
+            String target = k < links ? prep.chapterTargets[k] : figures.get(k - links)[0];
+            entryAsset[k] = k < links ? prep.chapterAsset[k]
+                    : assetNo.computeIfAbsent(figures.get(k - links)[1], x -> assetNo.size());
+            Integer p = pos.get(target);
             nodeOf[k] = p == null ? -1 : p;
             if (p != null) {
                 perPos[p + 1]++;
@@ -107,6 +135,7 @@ public class CoverageService {
         int total = perPos[n];
         int[] linkAsset = new int[total];
         boolean[] linkPhoto = new boolean[total];
+        boolean[] linkFigure = new boolean[total];
         long[] linkMicros = new long[total];
         int[] fill = perPos.clone();
         for (int k = 0; k < nodeOf.length; k++) {
@@ -114,13 +143,17 @@ public class CoverageService {
                 continue;
             }
             int at = fill[nodeOf[k]]++;
-            linkAsset[at] = prep.chapterAsset[k];
-            linkPhoto[at] = prep.chapterPhoto[k];
-            linkMicros[at] = prep.chapterMicros[k];
+            linkAsset[at] = entryAsset[k];
+            linkPhoto[at] = k >= links || prep.chapterPhoto[k];
+            linkFigure[at] = k >= links;
+            linkMicros[at] = k < links ? prep.chapterMicros[k] : 0;
         }
-        int[][] peopleOf = prep.peopleOf;
-        int[][] projectsOf = prep.projectsOf;
-        Map<String, Integer> assetNo = prep.assetNo;
+        int[][] peopleOf = java.util.Arrays.copyOf(prep.peopleOf, assetNo.size());
+        int[][] projectsOf = java.util.Arrays.copyOf(prep.projectsOf, assetNo.size());
+        for (int i = prep.peopleOf.length; i < peopleOf.length; i++) {
+            peopleOf[i] = new int[0];
+            projectsOf[i] = new int[0];
+        }
         int[] assetStamp = new int[assetNo.size()];
         int[] personStamp = new int[maxOf(peopleOf) + 1];
         int[] projectStamp = new int[maxOf(projectsOf) + 1];
@@ -135,8 +168,16 @@ public class CoverageService {
             int people = 0;
             int projects = 0;
             long micros = 0;
+            int figureCount = 0;
+            int figuresHere = 0;
             for (int k = perPos[i]; k < perPos[end[i]]; k++) {
                 int a = linkAsset[k];
+                if (linkFigure[k]) {
+                    figureCount++;
+                    if (k < perPos[i + 1]) {
+                        figuresHere++;
+                    }
+                }
                 if (!linkPhoto[k]) {
                     micros += linkMicros[k];
                 }
@@ -162,9 +203,9 @@ public class CoverageService {
                     }
                 }
             }
-            int direct = perPos[i + 1] - perPos[i];
+            int direct = perPos[i + 1] - perPos[i] - figuresHere;
             Row r = new Row(node.id(), node.title(), node.level(), node.path().size() + 1, node.unit(), node.status(),
-                    node.due(), direct, clips, micros, photos, people, projects);
+                    node.due(), direct, clips, micros, photos, people, projects, figureCount);
             rows.add(r);
             if (clips == 0 && photos == 0) {
                 empty.add(r);
@@ -174,7 +215,7 @@ public class CoverageService {
             int[] u = byUnit.computeIfAbsent(unit, k -> new int[3]);
             if (leaf) {
                 u[0]++;
-                if (direct == 0) {
+                if (direct == 0 && figuresHere == 0) {
                     u[1]++;
                 }
             }
@@ -267,11 +308,13 @@ public class CoverageService {
     public byte[] xlsx() {
         List<List<Object>> rows = new ArrayList<>();
         for (Row x : coverage().rows()) {
-            rows.add(java.util.Arrays.asList("  ".repeat(x.depth() - 1) + x.title(), x.level(), x.unit(), x.status().name(),
+            rows.add(java.util.Arrays.asList("  ".repeat(x.depth() - 1) + x.title(), x.level(), x.unit(),
+                    x.status() == null ? "" : messages.getMessage("value.writing." + x.status().name(), null,
+                            x.status().name(), java.util.Locale.SIMPLIFIED_CHINESE),
                     x.directLinks(), x.clips(), Math.round(x.durationMicros() / 600_000.0) / 100.0, x.photos(),
-                    x.people(), x.projects()));
+                    x.figures(), x.people(), x.projects()));
         }
-        return Sheets.xlsx("资料覆盖", List.of("篇目", "层级", "承编单位", "状态", "直接关联", "视音频", "时长(分钟)", "照片",
-                "人物", "项目"), rows, 0, 40);
+        return Sheets.xlsx("资料覆盖", List.of("篇目", "层级", "承编单位", "编写状态", "直接关联", "视音频", "时长(分钟)", "照片",
+                "插图", "人物", "项目"), rows, 0, 40);
     }
 }

@@ -51,6 +51,11 @@ class OutlinePageController {
         List<FigureService.Numbered> all = figures.numbered(id);
         model.addAttribute("ownFigures", all.stream().filter(f -> f.figure().chapter().equals(id)).toList());
         model.addAttribute("subFigures", all.stream().filter(f -> !f.figure().chapter().equals(id)).toList());
+        // a chapter's photos are those linked to it and its figures, each photo once
+        java.util.Set<String> photos = new java.util.HashSet<>(links.photosLinkedTo(id, true));
+        all.forEach(f -> photos.add(f.figure().asset()));
+        model.addAttribute("photoCount", String.valueOf(photos.size()));
+        model.addAttribute("figureCount", String.valueOf(all.size()));
         model.addAttribute("canEditFigures", policy.allows(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.OUTLINE, null)));
         model.addAttribute("user", user);
         return "book/chapter";

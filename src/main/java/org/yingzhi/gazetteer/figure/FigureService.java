@@ -78,7 +78,9 @@ public class FigureService {
         }
         List<Figure> current = figures.ofChapters(List.of(node.id()));
         int at = in.position() == null ? current.size() : Math.max(0, Math.min(in.position(), current.size()));
-        Figure f = figures.insert(node.id(), a.id(), in.caption(), in.credit(), at, user.name())
+        String caption = blank(in.caption()) ? ownCaption(a) : in.caption();
+        String credit = blank(in.credit()) ? ownCredit(a) : in.credit();
+        Figure f = figures.insert(node.id(), a.id(), caption, credit, at, user.name())
                 .orElseThrow(() -> ApiException.coded(HttpStatus.CONFLICT, "Already attached", "figure.attached", node.title()));
         List<String> order = new ArrayList<>(current.stream().map(Figure::id).toList());
         order.add(at, f.id());
@@ -86,6 +88,41 @@ public class FigureService {
             figures.setOrder(order.get(i), i);
         }
         return figures.find(f.id()).orElseThrow();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /**
+     * The caption a photo carries itself, as a figure's default: its IPTC caption (or XMP description, MWG order),
+     * else the catalog's description, else its title.
+     */
+    static String ownCaption(Asset a) {
+        if (a.photo() != null && a.photo().mwg() != null && !blank(a.photo().mwg().description())) {
+            return a.photo().mwg().description();
+        }
+        if (a.photo() != null && a.photo().iptc() != null && !blank(a.photo().iptc().caption())) {
+            return a.photo().iptc().caption();
+        }
+        return !blank(a.description()) ? a.description() : a.title();
+    }
+
+    /** The credit (摄影 / 来源) a photo carries itself: IPTC By-line or XMP creator (MWG), else EXIF Artist, else its source. */
+    static String ownCredit(Asset a) {
+        if (a.photo() != null) {
+            var p = a.photo();
+            if (p.mwg() != null && p.mwg().creators() != null && !p.mwg().creators().isEmpty()) {
+                return String.join("、", p.mwg().creators());
+            }
+            if (p.iptc() != null && !blank(p.iptc().byline())) {
+                return p.iptc().byline();
+            }
+            if (p.exif() != null && !blank(p.exif().artist())) {
+                return p.exif().artist();
+            }
+        }
+        return a.source();
     }
 
     public Figure update(String id, FigureInput in, User user) {
@@ -131,8 +168,12 @@ public class FigureService {
         }
     }
 
-    /** A figure with its number, where it sits in the book, and its photo. */
-    public record Numbered(String number, Figure figure, String node, String chapter, String title, String preview) {
+    /**
+     * A figure with its number, where it sits in the book, and its photo, with what the typesetter needs: the
+     * original file's name, its pixel size and when it was taken.
+     */
+    public record Numbered(String number, Figure figure, String node, String chapter, String title, String preview,
+            String fileName, Integer width, Integer height, String captureDate) {
     }
 
     /**
@@ -145,14 +186,41 @@ public class FigureService {
         if (root != null && reading.stream().noneMatch(n -> n.id().equals(root))) {
             throw ApiException.notFound("outline node", root);
         }
-        List<Figure> all = figures.ofChapters(reading.stream().map(OutlineNode::id).toList());
+        Map<String, Asset> photos = new HashMap<>();
+        List<Figure> all = live(figures.ofChapters(reading.stream().map(OutlineNode::id).toList()), photos);
         List<Numbered> out = new ArrayList<>();
         for (Placed p : number(reading, all, root)) {
-            Asset a = assets.findById(new ObjectId(p.figure().asset())).orElse(null);
+            Asset a = photos.get(p.figure().asset());
+            var meta = a.photo();
             out.add(new Numbered(p.number(), p.figure(), p.node().title(), p.chapter() == null ? null : p.chapter().title(),
-                    a == null ? null : a.title(), "/api/assets/" + p.figure().asset() + "/preview?size=2048"));
+                    a.title(), "/api/assets/" + p.figure().asset() + "/preview?size=2048", a.original().fileName(),
+                    meta == null ? null : meta.width(), meta == null ? null : meta.height(), a.captureDate()));
         }
         return out;
+    }
+
+    /**
+     * The figures whose photos are in the catalog and not deleted: a deleted photo leaves the book (its number, its
+     * place in every list and export) and comes back, numbered again, when it is restored. Fills {@code photos}.
+     */
+    private List<Figure> live(List<Figure> all, Map<String, Asset> photos) {
+        for (Asset a : assets.findByIds(all.stream().map(Figure::asset).distinct().toList())) {
+            if (!a.deleted()) {
+                photos.put(a.id(), a);
+            }
+        }
+        return all.stream().filter(f -> photos.containsKey(f.asset())).toList();
+    }
+
+    /** Every figure of the book whose photo is not deleted, as (node, photo) for counting. */
+    public List<Figure> all() {
+        List<OutlineNode> reading = outline.inReadingOrder();
+        return live(figures.ofChapters(reading.stream().map(OutlineNode::id).toList()), new HashMap<>());
+    }
+
+    /** The figures a photo is in, numbered as in the book (empty when it is in none, or deleted). */
+    public List<Numbered> ofPhoto(String asset) {
+        return numbered(null).stream().filter(n -> n.figure().asset().equals(asset)).toList();
     }
 
     /** A figure with its number and the node and chapter (章, or null above any chapter) it sits in. */
@@ -211,12 +279,20 @@ public class FigureService {
     }
 
     public static String markdown(List<Numbered> list) {
-        StringBuilder sb = new StringBuilder("| 图号 | 图注 | 摄影/来源 | 章节 |\n| --- | --- | --- | --- |\n");
+        StringBuilder sb = new StringBuilder("| 图号 | 图注 | 摄影/来源 | 章节 | 原始文件 | 像素 | 拍摄日期 |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n");
         for (Numbered n : list) {
             sb.append("| ").append(n.number()).append(" | ").append(cell(n.figure().caption())).append(" | ")
-                    .append(cell(n.figure().credit())).append(" | ").append(cell(n.node())).append(" |\n");
+                    .append(cell(n.figure().credit())).append(" | ").append(cell(n.node())).append(" | ")
+                    .append(cell(n.fileName())).append(" | ").append(pixels(n)).append(" | ")
+                    .append(cell(n.captureDate())).append(" |\n");
         }
         return sb.toString();
+    }
+
+    /** "4000×3000", or empty when the size is not known. */
+    static String pixels(Numbered n) {
+        return n.width() == null || n.height() == null ? "" : n.width() + "×" + n.height();
     }
 
     private static String cell(String s) {
@@ -225,10 +301,11 @@ public class FigureService {
 
     /** CSV (RFC 4180) with a byte-order mark, so that spreadsheet programs read the Chinese as UTF-8. */
     public static byte[] csv(List<Numbered> list) {
-        StringBuilder sb = new StringBuilder("\uFEFF图号,图注,摄影/来源,章节,资产\r\n");
+        StringBuilder sb = new StringBuilder("\uFEFF图号,图注,摄影/来源,章节,原始文件,像素,拍摄日期,资产\r\n");
         for (Numbered n : list) {
             sb.append(String.join(",", csvCell(n.number()), csvCell(n.figure().caption()), csvCell(n.figure().credit()),
-                    csvCell(n.node()), csvCell(n.figure().asset()))).append("\r\n");
+                    csvCell(n.node()), csvCell(n.fileName()), csvCell(pixels(n)), csvCell(n.captureDate()),
+                    csvCell(n.figure().asset()))).append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -246,9 +323,10 @@ public class FigureService {
         List<List<Object>> rows = new ArrayList<>();
         for (Numbered n : list) {
             rows.add(java.util.Arrays.asList(n.number(), n.figure().caption(), n.figure().credit(), n.node(),
-                    n.figure().asset()));
+                    n.fileName(), pixels(n), n.captureDate(), n.figure().asset()));
         }
-        return Sheets.xlsx("图表目录", List.of("图号", "图注", "摄影/来源", "章节", "资产"), rows, 1, 60);
+        return Sheets.xlsx("图表目录", List.of("图号", "图注", "摄影/来源", "章节", "原始文件", "像素", "拍摄日期", "资产"),
+                rows, 1, 60);
     }
 
     /** The list (Markdown and CSV) and every figure's picture named by its number: the 2048 px preview, else the original. */
@@ -261,8 +339,8 @@ public class FigureService {
             zip.write(csv(list));
             for (Numbered n : list) {
                 Asset a = assets.findById(new ObjectId(n.figure().asset())).orElse(null);
-                if (a == null) {
-                    continue;
+                if (a == null || a.deleted()) {
+                    continue; // deleted since the list was made: never in the typesetter's zip
                 }
                 Path preview = store.derivative(a.id(), Derivative.PREVIEW, 2048);
                 Path file = Files.isReadable(preview) ? preview : store.original(a.original().sha256(), a.original().ext());

@@ -58,7 +58,7 @@ class LinkController {
     @Operation(summary = "An asset's links", description = "With the names of the chapters and entries they point to.")
     @GetMapping("/api/assets/{id}/links")
     List<LinkService.Named> assetLinks(@PathVariable String id, User user) {
-        return links.assetLinks(id);
+        return links.assetLinks(id, user);
     }
 
     @Operation(summary = "A chapter's material", description = "Links to the node (subtree=true: and to every node under it), "

@@ -29,6 +29,10 @@ import org.yingzhi.search.ChangeLog;
  * rebuildable, never the source of truth: built from the catalog at start-up, kept current from the change log
  * (this process's writes at once, other processes' within the poll interval), rebuilt when it fell behind the
  * trimmed log. Until it is built, readers get the catalog's answer.
+ * <p>
+ * It also knows which linked assets are deleted (followed through the same change log): their links stay stored
+ * (a restore brings them back) but leave every chapter, index page, count and report ({@link #byTargets},
+ * {@link #allOf}); only {@link #byAssets} still returns them, for callers that check who may see a deleted asset.
  */
 @Component
 public class LinkGraph implements SmartLifecycle {
@@ -51,10 +55,14 @@ public class LinkGraph implements SmartLifecycle {
     private Thread thread;
 
     private final EntryDirectory entries;
+    private final org.yingzhi.asset.AssetReader assets;
+    /** Linked assets that are deleted. */
+    private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
 
-    public LinkGraph(LinkRepository repo, ChangeLog changes, EntryDirectory entries,
+    public LinkGraph(LinkRepository repo, ChangeLog changes, EntryDirectory entries, org.yingzhi.asset.AssetReader assets,
             @Value("${yingzhi.gazetteer.link-poll:500ms}") java.time.Duration poll) {
         this.entries = entries;
+        this.assets = assets;
         this.repo = repo;
         this.changes = changes;
         this.pollMillis = poll.toMillis();
@@ -67,6 +75,9 @@ public class LinkGraph implements SmartLifecycle {
             }
             if (entries.ready() && c.collection().equals(EntryService.COLLECTION)) {
                 entries.apply(c.item());
+            }
+            if (ready && c.collection().equals(org.yingzhi.asset.AssetReader.COLLECTION)) {
+                applyAsset(c.item());
             }
         });
     }
@@ -101,8 +112,16 @@ public class LinkGraph implements SmartLifecycle {
         for (String id : ids) {
             collect(byTarget.get(key(kind, id)), out);
         }
+        if (!withdrawn.isEmpty()) {
+            out.removeIf(l -> withdrawn.contains(l.asset()));
+        }
         out.sort(Comparator.comparing(Link::id));
         return out;
+    }
+
+    /** Whether the asset is deleted (known for linked assets only). */
+    public boolean withdrawn(String asset) {
+        return withdrawn.contains(asset);
     }
 
     public List<Link> byAsset(String asset) {
@@ -133,7 +152,7 @@ public class LinkGraph implements SmartLifecycle {
         }
         List<Link> out = new ArrayList<>();
         for (Link l : byId.values()) {
-            if (l.targetKind() == kind) {
+            if (l.targetKind() == kind && !withdrawn.contains(l.asset())) {
                 out.add(l);
             }
         }
@@ -186,6 +205,37 @@ public class LinkGraph implements SmartLifecycle {
         version.incrementAndGet();
     }
 
+    /** Re-reads whether a linked asset is deleted (an asset without links is not followed). */
+    void applyAsset(String id) {
+        if (!byAsset.containsKey(id)) {
+            return;
+        }
+        boolean deleted = ObjectId.isValid(id) && assets.findById(new ObjectId(id)).map(a -> a.deleted()).orElse(true);
+        boolean changed = deleted ? withdrawn.add(id) : withdrawn.remove(id);
+        if (changed) {
+            version.incrementAndGet();
+        }
+    }
+
+    private void findWithdrawn() {
+        withdrawn.clear();
+        List<String> ids = new ArrayList<>(byAsset.keySet());
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> batch = ids.subList(i, Math.min(ids.size(), i + 500));
+            Set<String> alive = new java.util.HashSet<>();
+            for (org.yingzhi.asset.Asset a : assets.findByIds(batch)) {
+                if (!a.deleted()) {
+                    alive.add(a.id());
+                }
+            }
+            for (String id : batch) {
+                if (!alive.contains(id)) {
+                    withdrawn.add(id);
+                }
+            }
+        }
+    }
+
     /** One String per distinct asset id, target id, unit, type and author: links repeat them by the hundred thousand. */
     private final Map<String, String> strings = new ConcurrentHashMap<>();
 
@@ -227,6 +277,7 @@ public class LinkGraph implements SmartLifecycle {
         byAsset.clear();
         strings.clear();
         repo.forEach(this::add);
+        findWithdrawn();
         version.incrementAndGet();
         entries.build();
         log.info("link graph built: {} links and {} index entries in {} ms", byId.size(), entries.size(),
@@ -262,6 +313,8 @@ public class LinkGraph implements SmartLifecycle {
                             outlineVersion.incrementAndGet();
                         } else if (c.collection().equals(EntryService.COLLECTION)) {
                             entries.apply(c.item());
+                        } else if (c.collection().equals(org.yingzhi.asset.AssetReader.COLLECTION)) {
+                            applyAsset(c.item());
                         }
                         if (c.seq().compareTo(seen) > 0) {
                             seen = c.seq();

@@ -250,6 +250,18 @@ public class LinkService {
         return new ChapterMaterial(node, subtree, totals(all), offset, limit, page(all, offset, limit));
     }
 
+    /** The photos linked to a node (or its subtree): their asset ids (deleted ones are not linked material). */
+    public Set<String> photosLinkedTo(String chapter, boolean subtree) {
+        List<String> ids = subtree ? outline.subtree(chapter).stream().map(OutlineNode::id).toList() : List.of(chapter);
+        Set<String> out = new LinkedHashSet<>();
+        for (Link l : graph.byTargets(LinkTarget.CHAPTER, ids)) {
+            if ("PHOTO".equals(l.assetType())) {
+                out.add(l.asset());
+            }
+        }
+        return out;
+    }
+
     /** An index entry's appearances. */
     public EntryMaterial entryMaterial(LinkTarget kind, String id, int offset, int limit) {
         Entry e = entries.find(id).filter(x -> x.kind() == kind.entryKind())
@@ -266,10 +278,21 @@ public class LinkService {
     public record Named(Link link, String targetName) {
     }
 
-    public List<Named> assetLinks(String asset) {
-        if (!ObjectId.isValid(asset) || assets.findById(new ObjectId(asset)).isEmpty()) {
+    /**
+     * An asset's links, for whoever may see the asset: a deleted asset's links (targets, notes) are "not found" like
+     * the asset itself, except to those the policy lets see deleted material.
+     */
+    public List<Named> assetLinks(String asset, User user) {
+        org.yingzhi.asset.Asset a = ObjectId.isValid(asset) ? assets.findById(new ObjectId(asset)).orElse(null) : null;
+        if (a == null || !policy.allows(user, org.yingzhi.security.Action.VIEW,
+                new org.yingzhi.security.Resource(org.yingzhi.security.ResourceKind.ASSET, a.contributorUnit(), a.deleted()))) {
             throw ApiException.notFound("asset", asset);
         }
+        return named(asset);
+    }
+
+    /** An asset's links with their targets' names, for a page that has checked the asset may be seen. */
+    List<Named> named(String asset) {
         List<Named> out = new ArrayList<>();
         for (Link l : graph.byAsset(asset)) {
             out.add(new Named(l, l.targetKind() == LinkTarget.CHAPTER

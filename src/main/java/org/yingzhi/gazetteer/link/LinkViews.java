@@ -20,7 +20,7 @@ class LinkViews implements AssetLinkViews {
 
     @Override
     public List<Shown> of(String assetId) {
-        return links.assetLinks(assetId).stream().map(n -> {
+        return links.named(assetId).stream().map(n -> {
             Link l = n.link();
             Link.Range r = l.range();
             return new Shown(l.id(), l.targetKind().name(), l.targetId(), n.targetName(), r == null ? null : r.in(),

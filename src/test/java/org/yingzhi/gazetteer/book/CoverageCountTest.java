@@ -75,4 +75,20 @@ class CoverageCountTest {
         assertEquals(0, c.rows().stream().mapToInt(CoverageService.Row::clips).sum());
         assertEquals(5, c.withoutMaterial().size());
     }
+
+    /** Three figures on 第一节, one of them a photo also linked there: three figures, three photos, one link. */
+    @Test
+    void figuresCountAsTheirNodesPhotosOncePerPhoto() {
+        List<Link> chapter = List.of(LinkBuilder.toChapter("s1").asset("photo").photo().build());
+        CoverageService.Coverage c = CoverageService.count(BOOK, CoverageService.prepare(1, chapter, List.of(), List.of()),
+                List.of(new String[] {"s1", "photo"}, new String[] {"s1", "f2"}, new String[] {"s1", "f3"},
+                        new String[] {"x", "f4"}));
+        CoverageService.Row s1 = row(c, "s1");
+        assertEquals(List.of(1, 3, 3, 0), List.of(s1.directLinks(), s1.photos(), s1.figures(), s1.clips()));
+        assertEquals(List.of(0, 3, 3), List.of(row(c, "c1").directLinks(), row(c, "c1").photos(), row(c, "c1").figures()));
+        assertEquals(List.of("s2"), c.withoutMaterial().stream().map(CoverageService.Row::id).toList(),
+                "the appendix has a figure: it is supplied");
+        assertEquals(new CoverageService.UnitCoverage(1, 1, 0), c.byUnit().get("援藏工作队"));
+        assertEquals(new CoverageService.UnitCoverage(1, 0, 0), c.byUnit().get("（未指定）"), "a figure is material");
+    }
 }
