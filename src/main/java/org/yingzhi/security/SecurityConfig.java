@@ -63,9 +63,13 @@ class SecurityConfig {
         return host.matches("[A-Za-z0-9.*:-]+") ? " " + m.group(1) + host : "";
     }
 
-    /** No session to ride on, or a bearer token: nothing a forged cross-site request could use. */
-    static final RequestMatcher NO_CSRF_NEEDED = req -> req.getSession(false) == null
-            || (req.getHeader("Authorization") != null && req.getHeader("Authorization").regionMatches(true, 0, "Bearer ", 0, 7));
+    /**
+     * No session to ride on, or a bearer token: nothing a forged cross-site request could use. Signing in always
+     * needs the token of the sign-in form, or another site's page could sign a browser into its own account.
+     */
+    static final RequestMatcher NO_CSRF_NEEDED = req -> !"/login".equals(req.getServletPath())
+            && (req.getSession(false) == null || (req.getHeader("Authorization") != null
+                    && req.getHeader("Authorization").regionMatches(true, 0, "Bearer ", 0, 7)));
 
     @Bean
     SecurityFilterChain chain(HttpSecurity http, BearerTokens tokens, PasswordSignIn passwords, Accounts accounts,

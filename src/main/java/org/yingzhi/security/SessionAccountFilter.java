@@ -39,27 +39,52 @@ final class SessionAccountFilter extends OncePerRequestFilter {
                 || path.startsWith("/v3/") || path.startsWith("/swagger-ui") || path.startsWith("/actuator/");
     }
 
+    /** What an account holding a one-time password may still send: its new password, and signing out. */
+    private static boolean mayWriteBeforeSettingPassword(String path) {
+        return path.equals("/api/me/password") || path.equals("/me/password") || path.equals("/logout")
+                || path.equals("/login");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest req, HttpServletResponse res, FilterChain chain)
             throws ServletException, IOException {
         HttpSession session = req.getSession(false);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        Account a = session != null && auth != null && auth.getPrincipal() instanceof User u
-                ? accounts.find(u.name()).orElse(null) : null; // none: no session, or a configured token user
+        boolean byToken = auth instanceof BearerTokenFilter.Authenticated;
+        // the account behind a session or a token (a configured token's user may have an account of the same name)
+        Account a = (session != null || byToken) && auth != null && auth.getPrincipal() instanceof User u
+                ? accounts.find(u.name()).orElse(null) : null;
+        boolean api = SecurityConfig.API.matches(req);
+        String path = req.getServletPath();
         if (a != null && a.disabled()) {
-            session.invalidate();
             SecurityContextHolder.clearContext();
-            if (SecurityConfig.API.matches(req)) {
+            if (byToken) {
+                Problems.write(res, 403, "Forbidden", "policy.disabled", req);
+                return;
+            }
+            session.invalidate();
+            if (api) {
                 Problems.write(res, 401, "Unauthorized", "This account has been disabled.", req.getRequestURI());
             } else {
                 res.sendRedirect(req.getContextPath() + "/login?disabled");
             }
             return;
         }
-        if (a != null && a.mustChangePassword() && "GET".equals(req.getMethod()) && !SecurityConfig.API.matches(req)
-                && !isExempt(req.getServletPath())) {
-            res.sendRedirect(req.getContextPath() + "/me?change");
-            return;
+        if (a != null && a.mustChangePassword()) {
+            // a one-time password opens nothing but the page that replaces it: no reading or writing over the API,
+            // no personal token, until the account has set its own
+            if (api && !mayWriteBeforeSettingPassword(path)) {
+                Problems.write(res, 403, "Forbidden", "policy.setPasswordFirst", req);
+                return;
+            }
+            if (!api && "GET".equals(req.getMethod()) && !isExempt(path)) {
+                res.sendRedirect(req.getContextPath() + "/me?change");
+                return;
+            }
+            if (!api && !"GET".equals(req.getMethod()) && !mayWriteBeforeSettingPassword(path)) {
+                res.sendRedirect(req.getContextPath() + "/me?change");
+                return;
+            }
         }
         chain.doFilter(req, res);
     }

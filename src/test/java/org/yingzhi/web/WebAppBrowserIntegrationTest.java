@@ -989,6 +989,76 @@ class WebAppBrowserIntegrationTest {
         return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
+    @Autowired
+    org.yingzhi.security.AccountService accountService;
+
+    /**
+     * What the hostile probe got past: the session cookie is HttpOnly and SameSite=Lax; signing in needs the form's
+     * CSRF token (no login CSRF); a disabled account's configured token is refused; an account still holding its
+     * one-time password can neither read nor write over the API nor mint a token until it sets its own.
+     */
+    @Test
+    void accountControlsHoldOverTheApi() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), cookie);
+        // another site's page posting the sign-in form has no token of ours: refused, no session made
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode(), forged.body());
+
+        // a disabled account: its configured token no longer works, with the reason
+        org.yingzhi.security.User admin = new org.yingzhi.security.User("admin", "admin", org.yingzhi.security.Role.ADMIN, "省地方志办公室");
+        Api api = new Api(port);
+        assertEquals(200, api.get("/api/assets", "dev-producer-token").status());
+        accountService.setDisabled("producer", true, admin);
+        try {
+            Api.Response refused = api.get("/api/assets", "dev-producer-token");
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals("policy.disabled", refused.json().get("code").asString());
+            assertEquals(403, api.post("/api/me/tokens", "dev-producer-token", "{\"label\":\"x\"}").status(), "mints none");
+        } finally {
+            accountService.setDisabled("producer", false, admin);
+        }
+        assertEquals(200, api.get("/api/assets", "dev-producer-token").status());
+
+        // a new account with its one-time password: nothing over the API until it sets its own
+        String name = "otp-" + System.nanoTime() % 100000;
+        String otp = api.post("/api/users", Api.ADMIN, "{\"name\":\"" + name + "\",\"role\":\"VIEWER\",\"unit\":\"省地方志办公室\"}")
+                .json().get("oneTimePassword").asString();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String anon = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> in = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).header("Cookie", anon)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + name + "&password=" + java.net.URLEncoder.encode(otp,
+                        java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + csrfOf(login.body()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, in.statusCode());
+        String session = in.headers().firstValue("Set-Cookie").map(c -> c.split(";")[0]).orElse(anon);
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create(url("/me"))).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String csrf = csrfOf(me.body());
+        HttpResponse<String> read = http.send(HttpRequest.newBuilder(URI.create(url("/api/assets"))).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, read.statusCode(), read.body());
+        assertTrue(read.body().contains("policy.setPasswordFirst"), read.body());
+        HttpResponse<String> mint = http.send(HttpRequest.newBuilder(URI.create(url("/api/me/tokens"))).header("Cookie", session)
+                .header("X-CSRF-TOKEN", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, mint.statusCode(), mint.body());
+        HttpResponse<String> set = http.send(HttpRequest.newBuilder(URI.create(url("/api/me/password"))).header("Cookie", session)
+                .header("X-CSRF-TOKEN", csrf).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"current\":\"" + otp + "\",\"password\":\"a-long-new-password-7\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, set.statusCode(), set.body());
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(url("/api/assets"))).header("Cookie", session).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "its own password set: the API opens");
+    }
+
     @Test
     void sessionsTokensAndEscaping() throws Exception {
         uploadSamplesAndWait();
