@@ -48,17 +48,34 @@ class AccountPagesController {
         return "security/users";
     }
 
+    @PostMapping("/admin/users/{name}/role")
+    String changeRole(@PathVariable String name, @RequestParam String role, @RequestParam(required = false) String unit,
+            @RequestParam(defaultValue = "false") boolean confirmAdmin, User user, RedirectAttributes flash) {
+        try {
+            accounts.changeRoleAndUnit(name, role(role), unit, user, confirmAdmin);
+            flash.addFlashAttribute("done", name);
+        } catch (ApiException e) {
+            rethrowForbidden(e);
+            flash.addFlashAttribute("problem", problems.of(e));
+        }
+        return "redirect:/admin/users";
+    }
+
+    private static Role role(String role) {
+        try {
+            return Role.valueOf(role);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.badRequest("role must be one of " + List.of(Role.values()));
+        }
+    }
+
     @PostMapping("/admin/users")
     String create(@RequestParam String name, @RequestParam(required = false) String displayName,
-            @RequestParam String role, @RequestParam(required = false) String unit, User user, RedirectAttributes flash) {
+            @RequestParam String role, @RequestParam(required = false) String unit,
+            @RequestParam(defaultValue = "false") boolean confirmAdmin, User user, RedirectAttributes flash) {
         try {
-            Role r;
-            try {
-                r = Role.valueOf(role);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("role must be one of " + List.of(Role.values()));
-            }
-            AccountService.Created c = accounts.create(name.strip(), displayName, r, unit, user);
+            Role r = role(role);
+            AccountService.Created c = accounts.create(name.strip(), displayName, r, unit, user, confirmAdmin);
             flash.addFlashAttribute("secretFor", c.account().name());
             flash.addFlashAttribute("secret", c.oneTimePassword());
         } catch (ApiException e) {

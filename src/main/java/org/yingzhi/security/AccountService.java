@@ -36,7 +36,15 @@ public class AccountService {
     }
 
     public Created create(String name, String displayName, Role role, String unit, User user) {
+        return create(name, displayName, role, unit, user, true);
+    }
+
+    /** The same, with the administrator role given only when {@code adminConfirmed} (the page asks for a tick). */
+    public Created create(String name, String displayName, Role role, String unit, User user, boolean adminConfirmed) {
         policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
+        if (role == Role.ADMIN && !adminConfirmed) {
+            throw ApiException.invalid("account.confirmAdmin");
+        }
         if (name == null || !name.matches("[A-Za-z0-9._-]{2,64}")) {
             throw ApiException.badRequest("name must be 2-64 letters, digits, '.', '_' or '-'");
         }
@@ -50,11 +58,47 @@ public class AccountService {
         if (displayName != null && displayName.length() > 100) {
             throw ApiException.badRequest("display name may be at most 100 characters");
         }
+        u = listedUnit(u);
         String password = Accounts.oneTimePassword();
         Account a = accounts.create(name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
                 role, u.isEmpty() ? "" : units.canonical(u), password, true)
                 .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "Name taken", "an account '" + name + "' exists"));
         return new Created(a, password);
+    }
+
+    /**
+     * A unit as the unit list names it. A unit the list does not hold is refused while there is a list (a typo
+     * such as 援疆前指 would make an account whose material counts for nobody); with no list, as given.
+     */
+    private String listedUnit(String unit) {
+        if (unit.isEmpty()) {
+            return unit;
+        }
+        String canonical = units.canonical(unit);
+        List<String> listed = units.listed();
+        if (!listed.isEmpty() && !listed.contains(canonical)) {
+            throw ApiException.invalid("account.unitUnlisted", unit);
+        }
+        return canonical;
+    }
+
+    /** Gives an account another role or unit (its sessions and tokens act with them from the next request). */
+    public Account changeRoleAndUnit(String name, Role role, String unit, User user, boolean adminConfirmed) {
+        policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
+        Account a = accounts.find(name).orElseThrow(() -> ApiException.notFound("user", name));
+        if (role == Role.ADMIN && a.role() != Role.ADMIN && !adminConfirmed) {
+            throw ApiException.invalid("account.confirmAdmin");
+        }
+        Role r = role == null ? a.role() : role;
+        String u = unit == null ? a.unit() : listedUnit(unit.strip());
+        if (r == Role.CONTRIBUTOR && (u == null || u.isEmpty())) {
+            throw ApiException.badRequest("a contributor needs a unit");
+        }
+        if (name.equals(user.name()) && r != Role.ADMIN) {
+            throw ApiException.invalid("account.ownRole");
+        }
+        accounts.update(name, null, r, u == null ? "" : u, null);
+        return accounts.find(name).orElseThrow();
     }
 
     /** A new one-time password for an account; its tokens stay (revoke them separately). */

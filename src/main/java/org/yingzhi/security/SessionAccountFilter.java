@@ -70,6 +70,11 @@ final class SessionAccountFilter extends OncePerRequestFilter {
             }
             return;
         }
+        if (a != null && !byToken && auth.getPrincipal() instanceof User u
+                && (u.role() != a.role() || !java.util.Objects.equals(u.unit(), a.user().unit()))) {
+            // an administrator changed the account's role or unit: the session acts with them from now on
+            SecurityContextHolder.getContext().setAuthentication(new BearerTokenFilter.Authenticated(a.user()));
+        }
         if (a != null && a.mustChangePassword()) {
             // a one-time password opens nothing but the page that replaces it: no reading or writing over the API,
             // no personal token, until the account has set its own

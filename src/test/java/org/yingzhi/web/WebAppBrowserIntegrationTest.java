@@ -882,8 +882,26 @@ class WebAppBrowserIntegrationTest {
     @Test
     void accountsAndJobsPages() throws Exception {
         uploadSamplesAndWait();
+        for (String unit : List.of("援藏工作队", "省广播电视局")) { // the unit list the office keeps in the index
+            assertEquals(201, new Api(port).post("/api/index/units", Api.EDITOR, "{\"name\":\"" + unit + "\"}").status());
+        }
+        units.reload();
         signIn("admin");
         browser.get(url("/admin/users"));
+        assertEquals("VIEWER", new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role")))
+                .getFirstSelectedOption().getAttribute("value"), "the least privileged role by default");
+        // an administrator only when confirmed; a unit the list does not hold is refused with why
+        browser.findElement(By.id("name")).sendKeys("too-powerful");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role"))).selectByValue("ADMIN");
+        browser.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+        assertTrue(waiting().until(d -> d.findElement(By.cssSelector("p.error"))).getText().contains("须勾选确认"),
+                browser.findElement(By.cssSelector("p.error")).getText());
+        assertTrue(browser.findElements(By.cssSelector("tr[data-account='too-powerful']")).isEmpty());
+        browser.findElement(By.id("name")).sendKeys("typo-unit");
+        browser.findElement(By.id("unit")).sendKeys("援疆前指");
+        browser.findElement(By.cssSelector("#new-account button[type=submit]")).click();
+        assertTrue(waiting().until(d -> d.findElement(By.cssSelector("p.error"))).getText().contains("不在单位名录中"),
+                browser.findElement(By.cssSelector("p.error")).getText());
         browser.findElement(By.id("name")).sendKeys("xj-aid");
         browser.findElement(By.id("displayName")).sendKeys("援疆前指 <b>王</b>");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("role"))).selectByValue("CONTRIBUTOR");
@@ -897,6 +915,24 @@ class WebAppBrowserIntegrationTest {
         shot("users");
         org.bson.Document stored = db.getCollection("users").find(new org.bson.Document("name", "xj-aid")).first();
         assertFalse(stored.toJson().contains(oneTime), "only the hash is stored");
+        // its role and unit can be changed from the list
+        WebElement change = row.findElement(By.cssSelector("form.role-unit"));
+        new org.openqa.selenium.support.ui.Select(change.findElement(By.name("role"))).selectByValue("PRODUCER");
+        WebElement unitField = change.findElement(By.name("unit"));
+        unitField.clear();
+        unitField.sendKeys("省广播电视局");
+        change.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".notice")).isDisplayed());
+        org.bson.Document changed = db.getCollection("users").find(new org.bson.Document("name", "xj-aid")).first();
+        assertEquals(List.of("PRODUCER", "省广播电视局"), List.of(changed.getString("role"), changed.getString("unit")));
+        browser.findElement(By.cssSelector("tr[data-account='xj-aid'] form.role-unit select")).sendKeys("供"); // back to 供稿
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("tr[data-account='xj-aid'] form.role-unit select")))
+                .selectByValue("CONTRIBUTOR");
+        WebElement u2 = browser.findElement(By.cssSelector("tr[data-account='xj-aid'] form.role-unit input[name=unit]"));
+        u2.clear();
+        u2.sendKeys("援藏工作队");
+        browser.findElement(By.cssSelector("tr[data-account='xj-aid'] form.role-unit button[type=submit]")).click();
+        waiting().until(d -> "CONTRIBUTOR".equals(db.getCollection("users").find(new org.bson.Document("name", "xj-aid")).first().getString("role")));
 
         // the new account signs in with it and is sent to set its own password first
         browser.manage().deleteAllCookies();
