@@ -113,7 +113,11 @@ class AssetMediaController {
             description = "Body {\"steps\":[\"proxy\",\"sprite\"]}; no steps means all of the asset's steps.")
     @PostMapping("/reprocess")
     ResponseEntity<AssetResponse.Queued> reprocess(@PathVariable String id,
-            @jakarta.validation.Valid @RequestBody(required = false) ReprocessInput body, User user) {
+            @jakarta.validation.Valid @RequestBody(required = false) ReprocessInput body, User user,
+            jakarta.servlet.http.HttpServletRequest req) {
+        if (body == null && (req.getContentLengthLong() > 0 || req.getHeader("Transfer-Encoding") != null)) {
+            throw ApiException.invalid("body.null"); // a body that says null is not "no body"
+        }
         List<String> steps = body == null || body.steps() == null ? List.of() : body.steps();
         List<String> queued = edits.reprocess(id, steps, user).stream().map(Step::key).toList();
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new AssetResponse.Queued(queued));

@@ -168,10 +168,23 @@ class TusController {
             if (kv[0].isEmpty()) {
                 continue;
             }
+            byte[] raw;
             try {
-                out.put(kv[0], kv.length < 2 ? "" : new String(Base64.getDecoder().decode(kv[1].trim()), StandardCharsets.UTF_8));
+                raw = kv.length < 2 ? new byte[0] : Base64.getDecoder().decode(kv[1].trim());
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("Upload-Metadata: the value of '" + kv[0] + "' is not base64");
+            }
+            try {
+                // strictly UTF-8: bytes that are not would otherwise become U+FFFD in a stored name
+                String v = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(raw)).toString();
+                out.put(kv[0], org.yingzhi.shared.json.InputJson.clean(v));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw ApiException.badRequest("Upload-Metadata: the value of '" + kv[0] + "' is not UTF-8");
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("Upload-Metadata: the value of '" + kv[0] + "' " + e.getMessage());
             }
         }
         return out;

@@ -436,6 +436,36 @@ class GazetteerIntegrationTest extends ServiceTest {
         assertEquals(200, api.get("/api/assets/" + clip + "/links", Api.VIEWER).status());
     }
 
+    /** A .docx of 51 MB of text (a few KB zipped) is refused by what it unpacks to, before Word's parser reads it. */
+    @Test
+    void hugeOrBombedOutlineFilesAreRefusedBeforeParsing() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+            zip.write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] text = "援藏".repeat(10_000).getBytes(StandardCharsets.UTF_8);
+            for (long n = 0; n < 51L * 1024 * 1024; n += text.length) {
+                zip.write(text);
+            }
+            zip.write("</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(bytes.size() < 1024 * 1024, "small as sent: " + bytes.size());
+        Api.Response r = api.uploadTo("/api/outline/import", "bomb.docx", bytes.toByteArray(), Api.EDITOR, null);
+        assertEquals(400, r.status(), r.body());
+        assertEquals("outline.docxTooBig", r.json().get("code").asString(), r.body());
+        StringBuilder md = new StringBuilder();
+        for (int i = 0; i < 20_001; i++) {
+            md.append("# 第").append(i).append("篇\n");
+        }
+        Api.Response many = api.uploadTo("/api/outline/import", "many.md", md.toString().getBytes(StandardCharsets.UTF_8), Api.EDITOR, null);
+        assertEquals(400, many.status(), many.body());
+        assertEquals("outline.tooManyHeadings", many.json().get("code").asString());
+        assertEquals(0, db.getCollection("outline").countDocuments(), "nothing imported");
+    }
+
     @Autowired
     OutlineService outlineService;
     @Autowired

@@ -37,6 +37,18 @@ class TusProtocolTest {
     }
 
     @Test
+    void aFileNameThatIsNotUtf8OrHoldsControlCharactersIsRefused() {
+        String notUtf8 = java.util.Base64.getEncoder().encodeToString(new byte[] {'a', (byte) 0xff, (byte) 0xfe, '.', 'j'});
+        ApiException e = assertThrows(ApiException.class, () -> TusController.metadata("filename " + notUtf8));
+        assertEquals(400, e.status().value());
+        assertTrue(e.getMessage().contains("not UTF-8"), e.getMessage());
+        ApiException nul = assertThrows(ApiException.class, () -> TusController.metadata("filename " + b64("a\u0000.jpg")));
+        assertTrue(nul.getMessage().contains("control character"), nul.getMessage());
+        assertEquals("e\u0301.jpg".length() - 1, TusController.metadata("filename " + b64("e\u0301.jpg")).get("filename").length(),
+                "taken in NFC");
+    }
+
+    @Test
     void anOversizedHeaderIsRefusedBeforeItIsRead() {
         String huge = "k " + "A".repeat(64 * 1024);
         ApiException e = assertThrows(ApiException.class, () -> TusController.metadata(huge));

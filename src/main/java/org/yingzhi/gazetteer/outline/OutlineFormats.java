@@ -72,7 +72,53 @@ public final class OutlineFormats {
         return t.replaceAll("[\\s\\u3000]+", "");
     }
 
+    /** The most headings an outline may have (a book has hundreds; a file with more is not an outline). */
+    static final int MAX_HEADINGS = 20_000;
+    /** What a .docx may unpack to, in all and in its main part, and how many parts it may have. */
+    static final long MAX_DOCX_UNPACKED = 64L * 1024 * 1024;
+    static final long MAX_DOCX_DOCUMENT = 16L * 1024 * 1024;
+    static final int MAX_DOCX_PARTS = 2_000;
+
     public static List<Heading> parse(String fileName, byte[] content) {
+        List<Heading> headings = parseAll(fileName, content);
+        if (headings.size() > MAX_HEADINGS) {
+            throw new org.yingzhi.shared.i18n.CodedArgumentException("outline.tooManyHeadings",
+                    String.valueOf(headings.size()), String.valueOf(MAX_HEADINGS));
+        }
+        return headings;
+    }
+
+    /**
+     * Before Word's parser sees a .docx: walks its zip entries, counting what they unpack to as they are read, and
+     * refuses at the first limit passed (a zip bomb or 50 MB of text is refused in milliseconds and a few KB of
+     * memory, not parsed into a gigabyte).
+     */
+    static void checkDocxSize(byte[] content) {
+        long total = 0;
+        int parts = 0;
+        byte[] buf = new byte[64 * 1024];
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(content))) {
+            for (java.util.zip.ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (++parts > MAX_DOCX_PARTS) {
+                    throw new org.yingzhi.shared.i18n.CodedArgumentException("outline.docxTooBig", String.valueOf(MAX_DOCX_UNPACKED >> 20));
+                }
+                boolean main = e.getName().equals("word/document.xml");
+                long entry = 0;
+                for (int n; (n = zip.read(buf)) > 0; ) {
+                    entry += n;
+                    total += n;
+                    if (total > MAX_DOCX_UNPACKED || (main && entry > MAX_DOCX_DOCUMENT)) {
+                        throw new org.yingzhi.shared.i18n.CodedArgumentException("outline.docxTooBig",
+                                String.valueOf((main ? MAX_DOCX_DOCUMENT : MAX_DOCX_UNPACKED) >> 20));
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a Word .docx file");
+        }
+    }
+
+    private static List<Heading> parseAll(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (name.endsWith(".docx")) {
             return docx(content);
@@ -88,6 +134,7 @@ public final class OutlineFormats {
 
     /** Word: heading styles give the depth; without them, the Chinese numbering does. */
     public static List<Heading> docx(byte[] content) {
+        checkDocxSize(content);
         try (XWPFDocument doc = new XWPFDocument(new java.io.ByteArrayInputStream(content))) {
             List<Heading> styled = new ArrayList<>();
             List<Heading> numbered = new ArrayList<>();

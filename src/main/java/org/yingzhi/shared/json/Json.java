@@ -20,7 +20,7 @@ public final class Json {
             .build();
 
     /** For input people write: a misspelt field is an error, not something silently dropped. */
-    public static final tools.jackson.databind.ObjectReader STRICT = MAPPER.reader()
+    public static final tools.jackson.databind.ObjectReader STRICT = InputJson.configure(MAPPER.rebuild()).build().reader()
             .with(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {
@@ -39,6 +39,14 @@ public final class Json {
     public static String describe(tools.jackson.core.JacksonException e) {
         if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
             return "unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException f && f.getTargetType() == String.class) {
+            String field = f.getPath().isEmpty() ? null : f.getPath().get(f.getPath().size() - 1).getPropertyName();
+            return (field == null ? "a text " : "field '" + field + "' ") + f.getOriginalMessage();
+        }
+        if (e instanceof tools.jackson.core.exc.StreamReadException r && r.getOriginalMessage() != null
+                && r.getOriginalMessage().startsWith("Duplicate field")) {
+            return "a field is given twice: " + r.getOriginalMessage().replace("Duplicate field ", "");
         }
         if (e instanceof tools.jackson.databind.exc.MismatchedInputException m) {
             String field = m.getPath().isEmpty() ? null : m.getPath().get(m.getPath().size() - 1).getPropertyName();
