@@ -23,17 +23,31 @@ if (batch) {
 
   const say = (text, bad) => { status.textContent = text; status.className = bad ? 'error' : 'notice'; };
 
-  /** Runs one request per selected asset; reports how many went through and why the others did not. */
+  const refused = document.getElementById('batch-refused');
+  const titleOf = (id) => document.querySelector(`input.pick[value="${id}"]`)?.dataset.title || id;
+
+  /**
+   * Runs one request per selected asset; reports how many went through and lists the others by title, each a
+   * link to its page, with why.
+   */
   const each = async (request, done) => {
     say(t.working);
+    refused.replaceChildren();
     const ids = chosen();
-    const failed = [];
+    let failed = 0;
     for (const id of ids) {
       const r = await request(id);
-      if (!r.ok) failed.push(`${id.slice(-6)}: ${await problem(r)}`);
+      if (r && !r.ok) {
+        failed++;
+        const li = document.createElement('li');
+        const a = document.createElement('a');
+        a.href = `/assets/${id}`;
+        a.textContent = titleOf(id);
+        li.append(a, fill(t.because, await problem(r)));
+        refused.append(li);
+      }
     }
-    const ok = ids.length - failed.length;
-    say(done(ok) + (failed.length ? ` ${fill(t.refused, failed.length)}${failed.join('；')}` : ''), failed.length > 0);
+    say(done(ids.length - failed) + (failed ? ` ${fill(t.refused, failed)}` : ''), failed > 0);
   };
 
   // link every selected asset, whole, to a target found by name
@@ -59,18 +73,27 @@ if (batch) {
     save.addEventListener('click', async () => {
       const place = document.getElementById('batch-place').value.trim();
       const date = document.getElementById('batch-date').value.trim();
+      const title = document.getElementById('batch-title').value.trim();
+      const rights = document.getElementById('batch-rights').value.trim();
+      const own = document.getElementById('batch-own-caption').checked;
       const words = document.getElementById('batch-keywords').value.split(/[、，,;；\s]+/).filter(Boolean);
-      if (!place && !date && !words.length) { say(t.nothing, true); return; }
+      if (!place && !date && !title && !rights && !own && !words.length) { say(t.nothing, true); return; }
       await each(async (id) => {
         const patch = {};
         if (place) patch.place = place;
         if (date) patch.captureDate = date;
-        if (words.length) {
+        if (rights) patch.rights = rights;
+        if (title) patch.title = title;
+        if (words.length || own) {
           const now = await fetch(`/api/assets/${id}`);
           if (!now.ok) return now;
-          const kept = (await now.json()).keywords || [];
-          patch.keywords = [...new Set([...kept, ...words])];
+          const a = await now.json();
+          if (words.length) patch.keywords = [...new Set([...(a.keywords || []), ...words])];
+          // the caption the file itself carries (IPTC, XMP), or the title it came with before a batch replaced it
+          const caption = a.photo?.mwg?.description || a.photo?.iptc?.caption || a.fileOwn?.title || a.media?.tags?.title;
+          if (own && caption) patch.title = caption.split('\n')[0].slice(0, 500);
         }
+        if (!Object.keys(patch).length) return null; // nothing of its own to use
         return fetch(`/api/assets/${id}`, { method: 'PATCH', headers, body: JSON.stringify(patch) });
       }, (n) => fill(t.saved, n));
     });

@@ -430,6 +430,45 @@ class WebAppBrowserIntegrationTest {
         }
     }
 
+    /**
+     * At 390 px (a phone) the library fits the screen, its cards come first (the facets fold into a drawer above
+     * them) and the batch bar stays hidden until something is picked; the language switch keeps the query.
+     */
+    @Test
+    void theLibraryOnAPhoneShowsCardsFirstAndTheLanguageSwitchKeepsTheQuery() throws Exception {
+        uploadSamplesAndWait();
+        signIn("editor");
+        org.openqa.selenium.Dimension wide = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.get(url("/"));
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
+            long width = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(width <= inner, "no sideways scrolling: " + width + " in " + inner + "; too wide: " + js.executeScript(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                    + ".slice(0, 6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')"));
+            double top = ((Number) js.executeScript(
+                    "return document.querySelector('.grid .card').getBoundingClientRect().top")).doubleValue();
+            long height = ((Number) js.executeScript("return window.innerHeight")).longValue();
+            assertTrue(top < height / 2.0, "the first card in the first screen: " + top + " of " + height);
+            assertFalse(browser.findElement(By.id("facets")).getAttribute("open") != null, "the facets are folded");
+            assertFalse(browser.findElement(By.id("batch")).isDisplayed(), "no batch bar before anything is picked");
+            shot("library-390");
+            browser.findElement(By.cssSelector("input.pick")).click();
+            assertTrue(browser.findElement(By.id("batch")).isDisplayed());
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
+        browser.get(url("/?q=" + java.net.URLEncoder.encode("拉萨", java.nio.charset.StandardCharsets.UTF_8) + "&type=PHOTO"));
+        String href = browser.findElement(By.cssSelector("a.lang")).getAttribute("href");
+        assertTrue(href.contains("q=%E6%8B%89%E8%90%A8") && href.contains("type=PHOTO") && href.endsWith("lang=en"), href);
+        browser.findElement(By.cssSelector("a.lang")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("type=PHOTO"));
+        assertEquals("1 found", browser.findElement(By.cssSelector(".total")).getText().replaceAll("^.*?(\\d+).*$", "$1 found"));
+        browser.get(url("/?lang=zh"));
+    }
+
     @Test
     void theLibrarySearchesInChineseAndNarrowsByAFacet() throws Exception {
         uploadSamplesAndWait();
