@@ -75,9 +75,10 @@ final class SessionAccountFilter extends OncePerRequestFilter {
             // an administrator changed the account's role or unit: the session acts with them from now on
             SecurityContextHolder.getContext().setAuthentication(new BearerTokenFilter.Authenticated(a.user()));
         }
-        if (a != null && a.mustChangePassword()) {
+        if (a != null && a.mustChangePassword() && !byToken) {
             // a one-time password opens nothing but the page that replaces it: no reading or writing over the API,
-            // no personal token, until the account has set its own
+            // no personal token, until the account has set its own. (A token is a credential of its own: a
+            // configured one was set by the operator; a personal one cannot be made before the password is set.)
             if (api && !mayWriteBeforeSettingPassword(path)) {
                 Problems.write(res, 403, "Forbidden", "policy.setPasswordFirst", req);
                 return;
