@@ -121,7 +121,27 @@ public class AssetQueryService {
                 throw new java.io.UncheckedIOException(e);
             }
         }
+        if (newestListing(q) && search.holdsNewest((long) (page + 1) * size)) {
+            // the index is being rebuilt, newest first: the newest pages are already in it, while walking the whole
+            // catalog for them would take minutes at a million assets
+            try {
+                SearchResult r = search.searchNewest(searchQuery(q, page * size, size, null, false, false,
+                        SearchQuery.Gazetteer.ANY, user));
+                if (r.ids().size() == size) {
+                    return new Page(cached(r.ids()), Math.max(r.total(), repo.estimatedCount()), page, size);
+                }
+            } catch (IllegalStateException | java.io.IOException e) {
+                // the rebuild restarted or the index closed: the catalog answers
+            }
+        }
         return listFromCatalog(q, page, size, user);
+    }
+
+    /** A plain list of the newest items (no filters, no words, the default order): what a partial index can answer. */
+    private static boolean newestListing(AssetQuery q) {
+        return blank(q.type()) && blank(q.unit()) && blank(q.from()) && blank(q.to()) && blank(q.keyword())
+                && blank(q.q()) && blank(q.status()) && blank(q.review())
+                && (blank(q.sort()) || "-createdAt".equals(q.sort().strip()));
     }
 
     /** Assets by id in the order given (ids a search returned: it already applied what the user may see). */

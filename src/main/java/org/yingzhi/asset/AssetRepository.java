@@ -126,6 +126,17 @@ class AssetRepository implements AssetReader {
         IdPages.forEach(assets, new Document(AssetFields.SEARCH_KEYS, 0), 1000, d -> each.accept(AssetMapper.toAsset(d)));
     }
 
+    /** Every asset, newest first (a rebuild of the index can serve the newest page long before it ends). */
+    void forEachNewestFirst(java.util.function.Consumer<Asset> each) {
+        IdPages.forEachNewestFirst(assets, new Document(AssetFields.SEARCH_KEYS, 0), 1000,
+                d -> each.accept(AssetMapper.toAsset(d)));
+    }
+
+    /** The number of documents, from the collection's metadata (no scan; deleted assets included). */
+    long estimatedCount() {
+        return assets.estimatedDocumentCount();
+    }
+
     /** How many assets (deleted ones included) carry each contributor unit string. */
     public java.util.Map<String, Long> countByUnit() {
         java.util.Map<String, Long> out = new java.util.TreeMap<>();

@@ -56,7 +56,7 @@ class AssetSearchSource implements SearchSource {
         cache.clear(); // a rebuild: start the cache afresh with the index
         // links are read for a batch of assets at a time, not once per asset
         List<Asset> batch = new ArrayList<>(BATCH);
-        repo.forEachInIdOrder(a -> {
+        repo.forEachNewestFirst(a -> { // newest first: the newest pages can be served before the rebuild ends
             batch.add(a);
             if (batch.size() == BATCH) {
                 emit(batch, each);

@@ -39,16 +39,19 @@ public class JobBoard {
     /** One job as the API shows it (the claim token stays internal). */
     public record JobResponse(String id, Subject subject, String type, JobStatus status, int attempts, Instant runAfter,
             String lastError, Boolean rerun, String leaseOwner, Instant leaseExpiresAt, Instant createdAt,
-            Instant updatedAt, Instant startedAt, Instant finishedAt, String finishedBy, Long millis) {
+            Instant updatedAt, Instant startedAt, Instant finishedAt, String finishedBy, Long millis,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the unit the job's subject belongs to") String unit) {
 
         static JobResponse of(Document d) {
             Number millis = d.get(JobFields.MILLIS, Number.class);
+            Document scope = d.get(JobFields.SCOPE, Document.class);
             return new JobResponse(d.getString(JobFields.ID), JobRepository.subjectOf(d), d.getString(JobFields.TYPE),
                     JobStatus.valueOf(d.getString(JobFields.STATUS)), d.getInteger(JobFields.ATTEMPTS, 0),
                     instant(d, JobFields.RUN_AFTER), d.getString(JobFields.LAST_ERROR), d.getBoolean(JobFields.RERUN),
                     d.getString(JobFields.LEASE_OWNER), instant(d, JobFields.LEASE_EXPIRES), instant(d, JobFields.CREATED_AT),
                     instant(d, JobFields.UPDATED_AT), instant(d, JobFields.STARTED_AT), instant(d, JobFields.FINISHED_AT),
-                    d.getString(JobFields.FINISHED_BY), millis == null ? null : millis.longValue());
+                    d.getString(JobFields.FINISHED_BY), millis == null ? null : millis.longValue(),
+                    scope == null ? null : scope.getString("unit"));
         }
 
         private static Instant instant(Document d, String field) {
@@ -63,6 +66,11 @@ public class JobBoard {
     }
 
     public JobPage list(String status, String type, int page, int size, User user) {
+        return list(status, type, null, page, size, user);
+    }
+
+    /** The same, narrowed to the jobs of one unit's material (within what the user may see). */
+    public JobPage list(String status, String type, String unit, int page, int size, User user) {
         AccessPolicy.ListScope scope = policy.listScope(user, Action.VIEW_JOBS, ResourceKind.JOB);
         if (size < 1 || size > 500 || page < 0) {
             throw ApiException.badRequest("size must be 1-500 and page at least 0");
@@ -95,11 +103,23 @@ public class JobBoard {
         if (type != null && !type.isBlank()) {
             filters.add(eq(JobFields.TYPE, type.strip().toLowerCase(Locale.ROOT).replace('-', '_')));
         }
+        if (unit != null && !unit.isBlank()) {
+            filters.add(eq(JobFields.SCOPE_UNIT, unit.strip()));
+        }
         Bson filter = filters.isEmpty() ? new Document() : and(filters);
         long skip = (long) page * size;
         long total = jobs.count(filter);
         List<JobResponse> items = skip >= total ? List.of()
                 : jobs.list(filter, (int) skip, size).stream().map(JobResponse::of).toList();
         return new JobPage(counts, totals, items, total, page, size);
+    }
+
+    /** The subjects of the failed jobs of a type the user may see (at most {@code limit}), oldest change first. */
+    public List<Subject> failed(String type, String unit, int limit, User user) {
+        List<Subject> out = new ArrayList<>();
+        for (JobResponse j : list("FAILED", type, unit, 0, Math.min(500, limit), user).items()) {
+            out.add(j.subject());
+        }
+        return out;
     }
 }

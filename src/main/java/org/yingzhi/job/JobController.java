@@ -20,10 +20,11 @@ class JobController {
     }
 
     @Operation(summary = "Queue state: counts per type and status, and the most recently changed jobs",
-            description = "Filter the list with status (QUEUED, RUNNING, DONE, FAILED) and type (proxy, thumbnail, ...).")
+            description = "Filter the list with status (QUEUED, RUNNING, DONE, FAILED) type (proxy, thumbnail, ...) and unit (of the job's material).")
     @GetMapping
     JobBoard.JobPage list(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String unit,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, User user) {
-        return board.list(status, type, page, size, user);
+        return board.list(status, type, unit, page, size, user);
     }
 }

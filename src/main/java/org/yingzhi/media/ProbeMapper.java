@@ -183,7 +183,12 @@ public final class ProbeMapper {
             return;
         }
         long promised = 0;
+        // DV carries its sound inside the video's DIF blocks: the video stream's rate is the whole file's already
+        boolean dv = raw.streams().stream().anyMatch(s -> "dvvideo".equals(s.codec()));
         for (RawProbe.Stream s : raw.streams()) {
+            if (dv && "audio".equals(s.type())) {
+                continue;
+            }
             if (s.bitRate() > 0 && s.durationMicros() > 0) {
                 promised += s.bitRate() / 8 * s.durationMicros() / 1_000_000;
             }

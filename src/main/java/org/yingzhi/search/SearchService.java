@@ -86,15 +86,43 @@ public class SearchService implements SmartLifecycle {
         return index.search(q);
     }
 
+    /** Items a running rebuild has made searchable so far (newest first); 0 when none runs. */
+    private volatile long partial;
+
+    /**
+     * Whether the index holds at least the {@code n} newest items: always once it is ready; during a rebuild once
+     * that many are indexed and searchable (the rebuild reads the catalog newest first).
+     */
+    public boolean holdsNewest(long n) {
+        return ready() || (index != null && "rebuilding".equals(state) && partial >= n);
+    }
+
+    /**
+     * A search of the index as far as a running rebuild has come (for the newest pages, which it holds first): the
+     * caller checks {@link #holdsNewest} and only asks what the newest items alone can answer.
+     */
+    public SearchResult searchNewest(SearchQuery q) throws IOException {
+        if (ready()) {
+            return search(q);
+        }
+        if (index == null) {
+            throw new IllegalStateException("the search index is " + state);
+        }
+        return index.search(q);
+    }
+
     /** Writes applied to the index but not yet visible to searches (refreshed by the next search, not per write). */
     private volatile boolean unrefreshed;
 
-    /** State for the admin page and tests: building, catching up, ready; documents indexed. */
-    public record Status(String state, long documents, long rebuiltDocuments) {
+    /**
+     * State for the admin page and tests: building, catching up, ready; documents indexed; while rebuilding, how
+     * many of the newest items are already searchable (lists of the newest pages are answered from them).
+     */
+    public record Status(String state, long documents, long rebuiltDocuments, long newestSearchable) {
     }
 
     public Status status() throws IOException {
-        return new Status(state, index == null ? 0 : index.count(), rebuilt);
+        return new Status(state, index == null ? 0 : index.count(), rebuilt, ready() ? -1 : partial);
     }
 
     /** Throws the index away and builds it again from the catalog, in the background; searches use the catalog meanwhile. */
@@ -202,14 +230,22 @@ public class SearchService implements SmartLifecycle {
         long t0 = System.currentTimeMillis();
         ObjectId from = new ObjectId(new Date(t0 - LOOK_BACK_MILLIS), 0);
         index.deleteAll();
+        partial = 0;
         long[] n = {0};
+        long[] shown = {System.nanoTime()};
         source.forEach(d -> {
             try {
                 index.put(d);
+                n[0]++;
+                // every second, what is indexed so far becomes searchable: the newest items come first
+                if (System.nanoTime() - shown[0] > 1_000_000_000L || n[0] == 1000) {
+                    index.refresh();
+                    partial = n[0];
+                    shown[0] = System.nanoTime();
+                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            n[0]++;
         });
         rebuilt = n[0];
         index.commit(t0);

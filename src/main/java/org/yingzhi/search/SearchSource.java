@@ -12,7 +12,10 @@ public interface SearchSource {
     /** The item as it is now; empty when it no longer exists. */
     Optional<SearchDocument> load(String id);
 
-    /** Every item, for a rebuild, without holding them all. */
+    /**
+     * Every item, for a rebuild, without holding them all; newest first, so that while a rebuild runs the index
+     * already holds every item newer than the last one given ({@link SearchService#holdsNewest}).
+     */
     void forEach(Consumer<SearchDocument> each);
 
     /** How many items the catalog holds (to tell whether the index is complete). */

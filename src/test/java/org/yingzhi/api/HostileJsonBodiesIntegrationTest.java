@@ -127,6 +127,7 @@ class HostileJsonBodiesIntegrationTest extends ServiceTest {
                 }
             }
         }
+        System.out.println("hostile JSON: " + requests + " requests to " + endpoints + " endpoints");
         assertTrue(endpoints >= 14, "the JSON bodies are found: " + endpoints);
         assertTrue(requests > 300, "many cases: " + requests);
         assertEquals(List.of(), wrong);

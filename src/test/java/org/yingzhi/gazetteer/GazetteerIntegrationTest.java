@@ -361,6 +361,11 @@ class GazetteerIntegrationTest extends ServiceTest {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(
                 api.getBytes("/api/outline/coverage.xlsx", Api.VIEWER, null).body()))) {
             assertEquals(SampleOutline.ORIGINAL.size(), wb.getSheetAt(0).getLastRowNum(), "one row per node");
+            assertEquals("编写状态", wb.getSheetAt(0).getRow(0).getCell(3).getStringCellValue());
+            String state = wb.getSheetAt(0).getRow(1).getCell(3).getStringCellValue();
+            assertTrue(state.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN),
+                    "the writing state in Chinese, not an enum: " + state);
+            assertEquals("插图", wb.getSheetAt(0).getRow(0).getCell(8).getStringCellValue());
         }
         assertEquals(204, api.delete("/api/figures/" + second, Api.EDITOR).status());
         assertEquals("图5-1", api.get("/api/outline/" + section + "/figures", Api.VIEWER).json().get(0).get("number").asString());

@@ -526,6 +526,12 @@ class WebAppBrowserIntegrationTest {
         assertFalse(browser.findElements(By.cssSelector(".panel.edit")).isEmpty(), "the office may edit");
         assertFalse(browser.findElements(By.cssSelector("a.download")).isEmpty(), "and download the original");
         assertFalse(browser.findElements(By.cssSelector(".steps tr.DONE")).isEmpty(), "the processing steps, done");
+        // the tech panel as a broadcaster reads it: plain names, 29.97 DF, scan type, channels, bit rates
+        String tech = browser.findElement(By.xpath("//section[h2[text()='技术参数']]")).getText();
+        for (String said : List.of("QuickTime / MOV", "H.264 / AVC", "29.97 DF fps", "逐行扫描", "kb/s", "48.0 kHz")) {
+            assertTrue(tech.contains(said), said + " in " + tech);
+        }
+        assertFalse(tech.contains("mov,mp4") || tech.contains("30000/1001"), tech);
         // an audio asset's waveform is drawn from its peaks
         browser.get(url("/assets/" + ids.get("tone.wav")));
         WebElement wave = browser.findElement(By.id("wave"));
@@ -628,11 +634,24 @@ class WebAppBrowserIntegrationTest {
         assertEquals(List.of("1", "1"), List.of(row.findElements(By.cssSelector("td.n")).get(0).getText(),
                 row.findElements(By.cssSelector("td.n")).get(2).getText()), "one clip, one photo");
         assertTrue(browser.findElement(By.xpath("//tr[td/a[text()='附录']]")).getAttribute("class").contains("missing"));
+        assertTrue(browser.findElement(By.id("coverage-xlsx")).getAttribute("href").endsWith("/api/outline/coverage.xlsx"));
         shot("outline");
         row.findElement(By.tagName("a")).click();
         waiting().until(d -> d.getCurrentUrl().contains("/outline/" + section));
         assertTrue(browser.findElement(By.cssSelector(".totals")).getText().startsWith("共 2 条关联"));
         assertTrue(browser.findElement(By.cssSelector(".moments")).getText().contains("01:00:59;20–01:01:00;20"));
+        // a way to find more for it: the library searched by its title without the numbering
+        assertTrue(browser.findElement(By.id("find-material")).getAttribute("href").endsWith("/?q="
+                + java.net.URLEncoder.encode("拉萨市人民医院", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")),
+                browser.findElement(By.id("find-material")).getAttribute("href"));
+        // the responsible unit (承编单位) set from the page
+        WebElement unitInput = browser.findElement(By.id("unit-of-node"));
+        unitInput.clear();
+        unitInput.sendKeys("省卫生健康委员会");
+        browser.findElement(By.cssSelector("#node-unit button")).click();
+        waiting().until(d -> d.findElement(By.id("node-unit-status")).getText().equals("承编单位已保存。"));
+        assertEquals("省卫生健康委员会", db.getCollection("outline").find(new org.bson.Document("_id",
+                new org.bson.types.ObjectId(section))).first().getString("unit"));
         shot("chapter");
         browser.findElement(By.xpath("//ul[contains(@class,'moments')]//a[.//span[contains(text(),'01:00:59;20')]]")).click();
         waiting().until(d -> d.findElement(By.id("tc")).getText().equals("01:00:59;20"));
@@ -649,6 +668,12 @@ class WebAppBrowserIntegrationTest {
         assertEquals(201, api.post("/api/links", Api.EDITOR, "{\"asset\":\"" + ids.get("clip-2997df.mov")
                 + "\",\"target\":\"person\",\"targetId\":\"" + zhang
                 + "\",\"in\":\"01:01:00;02\",\"out\":\"01:01:01;00\",\"note\":\"讲话\"}").status());
+        // the index filters as one types
+        browser.get(url("/index"));
+        browser.findElement(By.id("iq")).sendKeys("zxm");
+        waiting().until(d -> d.getCurrentUrl().contains("q=zxm")
+                && d.findElements(By.xpath("//ul[@class='entries']//a[text()='张晓明']")).size() == 1
+                && d.findElements(By.cssSelector("ul.entries li")).size() == 1);
         browser.get(url("/index?q=zxm"));
         WebElement found = browser.findElement(By.xpath("//ul[@class='entries']//a[text()='张晓明']"));
         assertTrue(browser.findElement(By.cssSelector(".kinds")).getText().contains("人物 1"));
@@ -1005,8 +1030,14 @@ class WebAppBrowserIntegrationTest {
         assertTrue(failed.findElement(By.cssSelector(".reason")).getText().codePoints()
                 .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), "the reason is in Chinese");
         shot("jobs");
+        String unitOfBroken = api.get("/api/assets/" + broken, Api.ADMIN).json().get("contributorUnit").asString();
+        assertTrue(failed.getText().contains(unitOfBroken), "the unit column: " + failed.getText());
         failed.findElement(By.cssSelector("button[type=submit]")).click();
         waiting().until(d -> d.findElement(By.cssSelector(".notice")).getText().startsWith("已重新排队"));
+        // every failed job of a step at once, from the counts table
+        browser.get(url("/jobs?status=FAILED"));
+        browser.findElement(By.cssSelector("button.redo-all")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".notice")).getText().startsWith("已把 "));
         withdraw(broken);
 
         // the administrator disables the account: its open session is signed out at its next page
@@ -1014,7 +1045,8 @@ class WebAppBrowserIntegrationTest {
         String[] aidScript = session("xj-aid", "xinjiang-2026-aid");
         browser.get(url("/admin/users"));
         browser.findElement(By.xpath("//tr[@data-account='xj-aid']//button[text()='停用']")).click();
-        waiting().until(d -> d.findElement(By.cssSelector("tr[data-account='xj-aid']")).getText().contains("已停用"));
+        waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("tr[data-account='xj-aid']")).getText().contains("已停用"));
         assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(url("/api/assets"))).header("Cookie", aidScript[0]).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "the API on the disabled account's session");
         HttpResponse<String> after = http.send(HttpRequest.newBuilder(URI.create(url("/"))).header("Cookie", aid[0]).build(),

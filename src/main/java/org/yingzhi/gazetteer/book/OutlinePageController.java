@@ -26,7 +26,11 @@ class OutlinePageController {
     private final FigureService figures;
     private final AccessPolicy policy;
 
-    OutlinePageController(CoverageService coverage, LinkService links, FigureService figures, AccessPolicy policy) {
+    private final org.yingzhi.security.UnitNames units;
+
+    OutlinePageController(CoverageService coverage, LinkService links, FigureService figures, AccessPolicy policy,
+            org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units) {
+        this.units = units.getIfAvailable(() -> org.yingzhi.security.UnitNames.AS_GIVEN);
         this.coverage = coverage;
         this.links = links;
         this.figures = figures;
@@ -55,6 +59,10 @@ class OutlinePageController {
         java.util.Set<String> photos = new java.util.HashSet<>(links.photosLinkedTo(id, true));
         all.forEach(f -> photos.add(f.figure().asset()));
         model.addAttribute("photoCount", String.valueOf(photos.size()));
+        // a library search for the node: its title without its numbering (第一节 拉萨市人民医院 -> 拉萨市人民医院)
+        String title = ((org.yingzhi.gazetteer.link.LinkService.ChapterMaterial) model.getAttribute("page")).chapter().title();
+        model.addAttribute("findQuery", title.replaceFirst("^(第[一二三四五六七八九十百零〇0-9]+[篇章节]|附录|[0-9.]+)[\\s\u3000、.]*", "").strip());
+        model.addAttribute("units", units.listed());
         model.addAttribute("figureCount", String.valueOf(all.size()));
         model.addAttribute("canEditFigures", policy.allows(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.OUTLINE, null)));
         model.addAttribute("user", user);

@@ -36,4 +36,21 @@ public final class IdPages {
             }
         }
     }
+
+    /** The same, newest first (ids carry their creation time): what a list of the newest items needs first. */
+    public static void forEachNewestFirst(MongoCollection<Document> collection, Bson projection, int pageSize,
+            Consumer<Document> each) {
+        ObjectId before = new ObjectId("ffffffffffffffffffffffff");
+        while (true) {
+            var find = collection.find(Filters.lt("_id", before)).sort(Sorts.descending("_id")).limit(pageSize);
+            List<Document> page = (projection == null ? find : find.projection(projection)).into(new ArrayList<>());
+            for (Document d : page) {
+                each.accept(d);
+                before = d.getObjectId("_id");
+            }
+            if (page.size() < pageSize) {
+                return;
+            }
+        }
+    }
 }
