@@ -35,8 +35,11 @@ class AdminController {
 
     private final org.yingzhi.asset.StoreReconciliation reconciliation;
 
+    private final Backups backups;
+
     AdminController(CatalogBackup backup, MediaStore store, AccessPolicy policy, SearchService search,
-            org.yingzhi.asset.StoreReconciliation reconciliation) {
+            org.yingzhi.asset.StoreReconciliation reconciliation, Backups backups) {
+        this.backups = backups;
         this.reconciliation = reconciliation;
         this.backup = backup;
         this.store = store;
@@ -104,10 +107,10 @@ class AdminController {
                     + "meanwhile, reads go on). The media store is not copied: back up originals/ with ordinary tools.")
     @PostMapping("/backup")
     ResponseEntity<BackupResult> backup(User user) throws IOException {
-        policy.check(user, Action.ADMINISTER, Resource.catalog());
-        String name = "catalog-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
-        Path dir = store.root().resolve("backups").resolve(name);
-        CatalogBackup.Manifest m = backup.backup(dir);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new BackupResult("backups/" + name, m));
+        String name = backups.take(user);
+        Path dir = backups.dir().resolve(name);
+        CatalogBackup.Manifest m = CatalogBackup.check(dir);
+        String shown = dir.startsWith(store.root()) ? store.root().relativize(dir).toString() : dir.toString();
+        return ResponseEntity.status(HttpStatus.CREATED).body(new BackupResult(shown, m));
     }
 }

@@ -1166,6 +1166,27 @@ class WebAppBrowserIntegrationTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode(), "its own password set: the API opens");
     }
 
+    /** Backups have a page: the last ones with manifest and size, taking one, and warnings when they are at risk. */
+    @Test
+    void theBackupsPageListsTakesAndWarns() throws Exception {
+        uploadSamplesAndWait();
+        signIn("admin");
+        browser.get(url("/admin/backups"));
+        String warnings = browser.findElement(By.id("backup-warnings")).getText();
+        assertTrue(warnings.contains("同一块磁盘"), "backups under the data directory share its disk: " + warnings);
+        int before = browser.findElements(By.cssSelector("#backups tr")).size();
+        browser.findElement(By.id("take-backup")).click();
+        waiting().until(d -> d.findElement(By.cssSelector(".notice")).getText().startsWith("已备份："));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#backups tr"));
+        assertEquals(Math.max(2, before + 1), rows.size(), "a header and the new backup");
+        assertTrue(rows.get(1).getText().contains("assets " + db.getCollection("assets").countDocuments()), rows.get(1).getText());
+        assertFalse(browser.findElement(By.id("backup-warnings")).getText().contains("还没有任何"));
+        shot("backups");
+        signIn("editor");
+        browser.get(url("/admin/backups"));
+        assertTrue(browser.findElements(By.id("take-backup")).isEmpty(), "for administrators only");
+    }
+
     @Test
     void sessionsTokensAndEscaping() throws Exception {
         uploadSamplesAndWait();
