@@ -121,15 +121,14 @@ public class AssetQueryService {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        if (newestListing(q) && search.holdsNewest((long) (page + 1) * size)) {
-            // the index is being rebuilt, newest first: the newest pages are already in it, while walking the whole
-            // catalog for them would take minutes at a million assets
+        if (newestListing(q) && search.rebuilding()) {
+            // the index is being rebuilt, newest first: the newest pages are in it long before it ends, while walking
+            // the whole catalog for them would take minutes at a million assets. Until it holds a page, the page
+            // shows what it holds (its total is the catalog's, so the pages say how much more there is).
             try {
                 SearchResult r = search.searchNewest(searchQuery(q, page * size, size, null, false, false,
                         SearchQuery.Gazetteer.ANY, user));
-                if (r.ids().size() == size) {
-                    return new Page(cached(r.ids()), Math.max(r.total(), repo.estimatedCount()), page, size);
-                }
+                return new Page(cached(r.ids()), Math.max(r.total(), repo.estimatedCount()), page, size);
             } catch (IllegalStateException | java.io.IOException e) {
                 // the rebuild restarted or the index closed: the catalog answers
             }

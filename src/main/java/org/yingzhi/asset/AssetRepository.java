@@ -127,9 +127,9 @@ class AssetRepository implements AssetReader {
     }
 
     /** Every asset, newest first (a rebuild of the index can serve the newest page long before it ends). */
-    void forEachNewestFirst(java.util.function.Consumer<Asset> each) {
+    void forEachNewestFirst(java.util.function.Consumer<Asset> each, Runnable windowDone) {
         IdPages.forEachNewestFirst(assets, new Document(AssetFields.SEARCH_KEYS, 0), 1000,
-                d -> each.accept(AssetMapper.toAsset(d)));
+                d -> each.accept(AssetMapper.toAsset(d)), windowDone);
     }
 
     /** The number of documents, from the collection's metadata (no scan; deleted assets included). */

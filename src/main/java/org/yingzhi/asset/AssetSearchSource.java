@@ -52,7 +52,7 @@ class AssetSearchSource implements SearchSource {
     }
 
     @Override
-    public void forEach(Consumer<SearchDocument> each) {
+    public void forEach(Consumer<SearchDocument> each, Runnable allNewerGiven) {
         cache.clear(); // a rebuild: start the cache afresh with the index
         // links are read for a batch of assets at a time, not once per asset
         List<Asset> batch = new ArrayList<>(BATCH);
@@ -61,6 +61,9 @@ class AssetSearchSource implements SearchSource {
             if (batch.size() == BATCH) {
                 emit(batch, each);
             }
+        }, () -> {
+            emit(batch, each);
+            allNewerGiven.run();
         });
         emit(batch, each);
     }

@@ -94,7 +94,12 @@ public class SearchService implements SmartLifecycle {
      * that many are indexed and searchable (the rebuild reads the catalog newest first).
      */
     public boolean holdsNewest(long n) {
-        return ready() || (index != null && "rebuilding".equals(state) && partial >= n);
+        return ready() || (rebuilding() && partial >= n);
+    }
+
+    /** Whether a rebuild is running (its newest items are searchable as it goes). */
+    public boolean rebuilding() {
+        return index != null && "rebuilding".equals(state);
     }
 
     /**
@@ -232,19 +237,24 @@ public class SearchService implements SmartLifecycle {
         index.deleteAll();
         partial = 0;
         long[] n = {0};
-        long[] shown = {System.nanoTime()};
+        long[] shown = {0};
         source.forEach(d -> {
             try {
                 index.put(d);
                 n[0]++;
-                // every second, what is indexed so far becomes searchable: the newest items come first
-                if (System.nanoTime() - shown[0] > 1_000_000_000L || n[0] == 1000) {
-                    index.refresh();
-                    partial = n[0];
-                    shown[0] = System.nanoTime();
-                }
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            }
+        }, () -> {
+            // every item newer than the oldest given is in: searchable now (at most once a second, and at the start)
+            if (n[0] > partial && (partial < 1000 || System.nanoTime() - shown[0] > 1_000_000_000L)) {
+                try {
+                    index.refresh();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                partial = n[0];
+                shown[0] = System.nanoTime();
             }
         });
         rebuilt = n[0];

@@ -13,10 +13,11 @@ public interface SearchSource {
     Optional<SearchDocument> load(String id);
 
     /**
-     * Every item, for a rebuild, without holding them all; newest first, so that while a rebuild runs the index
-     * already holds every item newer than the last one given ({@link SearchService#holdsNewest}).
+     * Every item, for a rebuild, without holding them all; newest first, in steps: after each step
+     * {@code allNewerGiven} is called, and by then every item newer than the oldest given so far has been given
+     * (so the index can answer the newest pages while the rebuild goes on: {@link SearchService#holdsNewest}).
      */
-    void forEach(Consumer<SearchDocument> each);
+    void forEach(Consumer<SearchDocument> each, Runnable allNewerGiven);
 
     /** How many items the catalog holds (to tell whether the index is complete). */
     long count();

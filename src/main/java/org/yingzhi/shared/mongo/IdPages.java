@@ -37,19 +37,51 @@ public final class IdPages {
         }
     }
 
-    /** The same, newest first (ids carry their creation time): what a list of the newest items needs first. */
+    /**
+     * The same, newest first by time windows: ids carry their creation time, so the collection is walked in windows
+     * of ids going back from now (a second, then twice as long each time a window holds few), each window in id
+     * order. Every window costs what its documents cost (an id range the server finds by its index, where a
+     * descending sort would make the embedded server read the whole collection for every page). {@code windowDone}
+     * is told, after each window, that every document newer than its start has been given.
+     */
     public static void forEachNewestFirst(MongoCollection<Document> collection, Bson projection, int pageSize,
-            Consumer<Document> each) {
-        ObjectId before = new ObjectId("ffffffffffffffffffffffff");
+            Consumer<Document> each, Runnable windowDone) {
+        long upper = System.currentTimeMillis() / 1000 + 3600; // ids made a little in the future (clock skew) too
+        long span = 1; // one second of ids first: a bulk load writes thousands a second
+        // beyond the newest possible id first: anything stamped later than now
+        walkWindow(collection, projection, pageSize, each, Filters.gte("_id", idAt(upper)));
+        windowDone.run();
+        while (upper > 0) {
+            long lower = Math.max(0, upper - span);
+            int n = walkWindow(collection, projection, pageSize, each,
+                    Filters.and(Filters.gte("_id", idAt(lower)), Filters.lt("_id", idAt(upper))));
+            windowDone.run();
+            upper = lower;
+            if (n < 10 * pageSize) {
+                span = Math.min(span * 2, 1L << 31);
+            }
+        }
+    }
+
+    private static ObjectId idAt(long epochSeconds) {
+        return new ObjectId(String.format("%08x", Math.min(epochSeconds, 0xffffffffL)) + "0000000000000000");
+    }
+
+    private static int walkWindow(MongoCollection<Document> collection, Bson projection, int pageSize,
+            Consumer<Document> each, Bson window) {
+        ObjectId after = null;
+        int n = 0;
         while (true) {
-            var find = collection.find(Filters.lt("_id", before)).sort(Sorts.descending("_id")).limit(pageSize);
+            Bson filter = after == null ? window : Filters.and(window, Filters.gt("_id", after));
+            var find = collection.find(filter).sort(Sorts.ascending("_id")).limit(pageSize);
             List<Document> page = (projection == null ? find : find.projection(projection)).into(new ArrayList<>());
             for (Document d : page) {
                 each.accept(d);
-                before = d.getObjectId("_id");
+                after = d.getObjectId("_id");
+                n++;
             }
             if (page.size() < pageSize) {
-                return;
+                return n;
             }
         }
     }
