@@ -40,22 +40,32 @@ public final class IdPages {
     /**
      * The same, newest first by time windows: ids carry their creation time, so the collection is walked in windows
      * of ids going back from now (a second, then twice as long each time a window holds few), each window in id
-     * order. Every window costs what its documents cost (an id range the server finds by its index, where a
-     * descending sort would make the embedded server read the whole collection for every page). {@code windowDone}
+     * order, read with a lower bound alone as the ascending walk is (a descending sort, or a range with two bounds,
+     * made the embedded server read the whole collection for every page: tried); an empty window costs one read
+     * of one id. {@code windowDone}
      * is told, after each window, that every document newer than its start has been given.
      */
     public static void forEachNewestFirst(MongoCollection<Document> collection, Bson projection, int pageSize,
             Consumer<Document> each, Runnable windowDone) {
-        long upper = System.currentTimeMillis() / 1000 + 3600; // ids made a little in the future (clock skew) too
+        long upper = 0xffffffffL; // everything: the first window reaches to the end of time
+        long now = System.currentTimeMillis() / 1000 + 3600;
         long span = 1; // one second of ids first: a bulk load writes thousands a second
-        // beyond the newest possible id first: anything stamped later than now
-        walkWindow(collection, projection, pageSize, each, Filters.gte("_id", idAt(upper)));
-        windowDone.run();
-        while (upper > 0) {
-            long lower = Math.max(0, upper - span);
-            int n = walkWindow(collection, projection, pageSize, each,
-                    Filters.and(Filters.gte("_id", idAt(lower)), Filters.lt("_id", idAt(upper))));
+        ObjectId end = null; // exclusive: the oldest id already given
+        while (true) {
+            long lower = upper == 0xffffffffL ? now : Math.max(0, upper - span);
+            ObjectId from = idAt(lower);
+            // the first id of the window, or beyond it: an empty window costs one cheap read, not a page
+            Document first = collection.find(Filters.gte("_id", from)).sort(Sorts.ascending("_id"))
+                    .projection(new Document("_id", 1)).limit(1).first();
+            int n = 0;
+            if (first != null && (end == null || first.getObjectId("_id").compareTo(end) < 0)) {
+                n = walkWindow(collection, projection, pageSize, each, from, end);
+            }
             windowDone.run();
+            if (lower == 0) {
+                return;
+            }
+            end = from; // every document from here on has been given
             upper = lower;
             if (n < 10 * pageSize) {
                 span = Math.min(span * 2, 1L << 31);
@@ -67,18 +77,24 @@ public final class IdPages {
         return new ObjectId(String.format("%08x", Math.min(epochSeconds, 0xffffffffL)) + "0000000000000000");
     }
 
+    /** The documents from {@code from} (inclusive) up to {@code end} (exclusive; null: the last), in id order. */
     private static int walkWindow(MongoCollection<Document> collection, Bson projection, int pageSize,
-            Consumer<Document> each, Bson window) {
-        ObjectId after = null;
+            Consumer<Document> each, ObjectId from, ObjectId end) {
+        Bson filter = Filters.gte("_id", from);
         int n = 0;
         while (true) {
-            Bson filter = after == null ? window : Filters.and(window, Filters.gt("_id", after));
+            // the lower bound alone, as the ascending walk uses it (the embedded server follows its _id index for it);
+            // the upper one is checked here
             var find = collection.find(filter).sort(Sorts.ascending("_id")).limit(pageSize);
             List<Document> page = (projection == null ? find : find.projection(projection)).into(new ArrayList<>());
             for (Document d : page) {
+                ObjectId id = d.getObjectId("_id");
+                if (end != null && id.compareTo(end) >= 0) {
+                    return n;
+                }
                 each.accept(d);
-                after = d.getObjectId("_id");
                 n++;
+                filter = Filters.gt("_id", id);
             }
             if (page.size() < pageSize) {
                 return n;
