@@ -47,40 +47,65 @@ public final class IdPages {
      */
     public static void forEachNewestFirst(MongoCollection<Document> collection, Bson projection, int pageSize,
             Consumer<Document> each, Runnable windowDone) {
-        long upper = 0xffffffffL; // everything: the first window reaches to the end of time
-        long now = System.currentTimeMillis() / 1000 + 3600;
-        long span = 1; // one second of ids first: a bulk load writes thousands a second
-        ObjectId end = null; // exclusive: the oldest id already given
-        while (true) {
-            long lower = upper == 0xffffffffL ? now : Math.max(0, upper - span);
-            ObjectId from = idAt(lower);
-            // the first id of the window, or beyond it: an empty window costs one cheap read, not a page
-            Document first = collection.find(Filters.gte("_id", from)).sort(Sorts.ascending("_id"))
-                    .projection(new Document("_id", 1)).limit(1).first();
-            int n = 0;
-            if (first != null && (end == null || first.getObjectId("_id").compareTo(end) < 0)) {
-                n = walkWindow(collection, projection, pageSize, each, from, end);
+        final long beyond = 0x100000000L;
+        long now = System.currentTimeMillis() / 1000 + 3600; // ids made a little in the future (clock skew) too
+        long endSec = beyond; // the window reaches up to here (exclusive); the first one to the end of time
+        ObjectId end = null;
+        long span = 1;
+        boolean located = false;
+        while (endSec > 0) {
+            long lower = endSec == beyond ? now : Math.max(0, endSec - span);
+            ObjectId first = firstFrom(collection, lower);
+            boolean data = first != null && (end == null || first.compareTo(end) < 0);
+            if (data && !located && endSec != beyond && endSec - lower > 1) {
+                // the first window that holds anything may hold years: find the newest second with documents (a
+                // few dozen one-id reads) and go on from there a second at a time, so the newest come first
+                long lo = lower;
+                long hi = endSec;
+                while (hi - lo > 1) {
+                    long mid = lo + (hi - lo) / 2;
+                    ObjectId at = firstFrom(collection, mid);
+                    if (at != null && at.compareTo(end) < 0) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                lower = lo;
+                span = 1;
             }
+            located |= data;
+            int n = data ? walkWindow(collection, projection, pageSize, each, lower, end) : 0;
             windowDone.run();
-            if (lower == 0) {
-                return;
-            }
-            end = from; // every document from here on has been given
-            upper = lower;
+            end = idAt(lower); // every document from here on has been given
+            endSec = lower;
             if (n < 10 * pageSize) {
                 span = Math.min(span * 2, 1L << 31);
             }
         }
     }
 
+    /** The first id stamped at or after the second given (one id read), or null. */
+    private static ObjectId firstFrom(MongoCollection<Document> collection, long epochSeconds) {
+        Document d = collection.find(Filters.gt("_id", justBefore(epochSeconds))).sort(Sorts.ascending("_id"))
+                .projection(new Document("_id", 1)).limit(1).first();
+        return d == null ? null : d.getObjectId("_id");
+    }
+
+    /** The greatest id of the second before: {@code $gt} it is {@code $gte} the first id of this second. */
+    private static ObjectId justBefore(long epochSeconds) {
+        return epochSeconds <= 0 ? new ObjectId("000000000000000000000000")
+                : new ObjectId(String.format("%08x", Math.min(epochSeconds - 1, 0xffffffffL)) + "ffffffffffffffff");
+    }
+
     private static ObjectId idAt(long epochSeconds) {
         return new ObjectId(String.format("%08x", Math.min(epochSeconds, 0xffffffffL)) + "0000000000000000");
     }
 
-    /** The documents from {@code from} (inclusive) up to {@code end} (exclusive; null: the last), in id order. */
+    /** The documents stamped from {@code fromSeconds} on, up to {@code end} (exclusive; null: the last), in id order. */
     private static int walkWindow(MongoCollection<Document> collection, Bson projection, int pageSize,
-            Consumer<Document> each, ObjectId from, ObjectId end) {
-        Bson filter = Filters.gte("_id", from);
+            Consumer<Document> each, long fromSeconds, ObjectId end) {
+        Bson filter = Filters.gt("_id", justBefore(fromSeconds));
         int n = 0;
         while (true) {
             // the lower bound alone, as the ascending walk uses it (the embedded server follows its _id index for it);
