@@ -49,12 +49,24 @@ public final class TestMedia {
 
     /** A clip long enough that its proxy takes seconds to encode (for the crash test). */
     public static Path longClip(Path dir, int seconds) throws IOException, InterruptedException {
-        Path out = dir.resolve("long-" + seconds + "s.mp4");
+        return testsrc720p(dir.resolve("long-" + seconds + "s.mp4"), seconds, List.of("-timecode", "01:00:00:00"));
+    }
+
+    /** A long 720p clip of few bytes (high CRF): its proxy, sprite and scenes take many seconds, its upload does not. */
+    public static Path longSmallClip(Path dir, int seconds) throws IOException, InterruptedException {
+        return testsrc720p(dir.resolve("long-small-" + seconds + "s.mp4"), seconds,
+                List.of("-crf", "40", "-b:a", "64k"));
+    }
+
+    /** testsrc2 at 1280x720 25 fps with a 440 Hz tone, x264 ultrafast, made once. */
+    private static Path testsrc720p(Path out, int seconds, List<String> extra) throws IOException, InterruptedException {
         if (!Files.exists(out)) {
-            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=" + seconds,
+            List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=" + seconds,
                     "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
-                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                    "-timecode", "01:00:00:00", out.toString());
+                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac"));
+            args.addAll(extra);
+            args.add(out.toString());
+            ffmpeg(args.toArray(String[]::new));
         }
         return out;
     }
@@ -78,18 +90,6 @@ public final class TestMedia {
         String said = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
             throw new IOException("exiftool failed: " + said);
-        }
-        return out;
-    }
-
-    /** A long 720p clip of few bytes (high CRF): its proxy, sprite and scenes take many seconds, its upload does not. */
-    public static Path longSmallClip(Path dir, int seconds) throws IOException, InterruptedException {
-        Path out = dir.resolve("long-small-" + seconds + "s.mp4");
-        if (!Files.exists(out)) {
-            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=25:duration=" + seconds,
-                    "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=" + seconds,
-                    "-c:v", "libx264", "-preset", "ultrafast", "-crf", "40", "-g", "50", "-pix_fmt", "yuv420p",
-                    "-c:a", "aac", "-b:a", "64k", out.toString());
         }
         return out;
     }

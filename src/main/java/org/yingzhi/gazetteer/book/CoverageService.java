@@ -81,11 +81,12 @@ public class CoverageService {
      * of links times the depth of the tree.
      */
     public Coverage coverage() {
+        List<OutlineNode> reading = reading();
         List<String[]> placed = new ArrayList<>();
-        for (org.yingzhi.gazetteer.figure.Figure f : figures.all()) {
+        for (org.yingzhi.gazetteer.figure.Figure f : figures.of(reading)) {
             placed.add(new String[] {f.chapter(), f.asset()});
         }
-        return count(reading(), prepared(), placed);
+        return count(reading, prepared(), placed);
     }
 
     static Coverage count(List<OutlineNode> reading, Prepared prep) {

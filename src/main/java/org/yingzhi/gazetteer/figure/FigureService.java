@@ -212,10 +212,9 @@ public class FigureService {
         return all.stream().filter(f -> photos.containsKey(f.asset())).toList();
     }
 
-    /** Every figure of the book whose photo is not deleted, as (node, photo) for counting. */
-    public List<Figure> all() {
-        List<OutlineNode> reading = outline.inReadingOrder();
-        return live(figures.ofChapters(reading.stream().map(OutlineNode::id).toList()), new HashMap<>());
+    /** The figures of these nodes whose photos are not deleted (for counting, with the outline a caller holds). */
+    public List<Figure> of(List<OutlineNode> nodes) {
+        return live(figures.ofChapters(nodes.stream().map(OutlineNode::id).toList()), new HashMap<>());
     }
 
     /** The figures a photo is in, numbered as in the book (empty when it is in none, or deleted). */

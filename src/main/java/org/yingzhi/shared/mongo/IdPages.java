@@ -23,18 +23,7 @@ public final class IdPages {
     /** Every document with an ObjectId {@code _id}, in id order, {@code pageSize} per query, with the projection (null: whole documents). */
     public static void forEach(MongoCollection<Document> collection, Bson projection, int pageSize,
             Consumer<Document> each) {
-        ObjectId after = new ObjectId("000000000000000000000000");
-        while (true) {
-            var find = collection.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(pageSize);
-            List<Document> page = (projection == null ? find : find.projection(projection)).into(new ArrayList<>());
-            for (Document d : page) {
-                each.accept(d);
-                after = d.getObjectId("_id");
-            }
-            if (page.size() < pageSize) {
-                return;
-            }
-        }
+        walkWindow(collection, projection, pageSize, each, 0, null);
     }
 
     /**
