@@ -36,6 +36,12 @@ public final class IdPages {
      */
     public static void forEachNewestFirst(MongoCollection<Document> collection, Bson projection, int pageSize,
             Consumer<Document> each, Runnable windowDone) {
+        if (collection.estimatedDocumentCount() <= 10L * pageSize) {
+            // a small collection in one walk: the windows' probes would cost more than reading it all
+            walkWindow(collection, projection, pageSize, each, 0, null);
+            windowDone.run();
+            return;
+        }
         final long beyond = 0x100000000L;
         long now = System.currentTimeMillis() / 1000 + 3600; // ids made a little in the future (clock skew) too
         long endSec = beyond; // the window reaches up to here (exclusive); the first one to the end of time
