@@ -81,9 +81,21 @@ class LibraryController {
             if (e.status() != HttpStatus.SERVICE_UNAVAILABLE) {
                 throw e;
             }
-            AssetQueryService.Page p = queries.list(aq, user); // the index is being built: the catalog answers
-            items = p.items();
-            total = p.total();
+            // the index is being rebuilt, newest first: what it holds so far answers, and the page says how much
+            // that is; before it holds anything (or without a rebuild) the catalog answers
+            java.util.Optional<AssetQueryService.Indexed> part = queries.searchIndexed(aq, page * PAGE, PAGE, true,
+                    gazetteer, user);
+            if (part.isPresent() && part.get().indexed() > 0) {
+                items = queries.byIds(part.get().result().ids());
+                total = part.get().result().total();
+                facets = part.get().result().facets();
+                model.addAttribute("rebuild", part.get());
+            } else {
+                AssetQueryService.Page p = queries.list(aq, user);
+                items = p.items();
+                total = p.total();
+                model.addAttribute("rebuild", part.orElse(null));
+            }
         }
         Map<String, Map<String, Long>> shown = new LinkedHashMap<>();
         for (String f : FACETS) {

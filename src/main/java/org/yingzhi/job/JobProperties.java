@@ -8,10 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * threads, the light jobs barely one); a lease is renewed every third of its length while a job runs, so a job
  * whose worker died is picked up again once its lease expires. Every {@code sweep}, work a crash lost (untouched
  * for {@code settle}) is queued again; the walk over unfinished items for it runs every {@code stranded-walk}.
+ * Workers run at nice {@code nice} (10): on a busy machine the pages come first, and the jobs take what is left.
  */
 @ConfigurationProperties("yingzhi.jobs")
 public record JobProperties(Integer concurrency, Duration poll, Duration lease, Integer maxAttempts, Duration backoff,
-        Duration sweep, Duration shutdownGrace, Duration settle, Duration strandedWalk, Duration queuePause) {
+        Duration sweep, Duration shutdownGrace, Duration settle, Duration strandedWalk, Duration queuePause,
+        Integer nice) {
 
     public JobProperties {
         concurrency = concurrency == null ? 2 : concurrency;
@@ -27,6 +29,11 @@ public record JobProperties(Integer concurrency, Duration poll, Duration lease, 
         strandedWalk = strandedWalk == null ? Duration.ofMinutes(5) : strandedWalk;
         // fault injection for crash tests only: a pause before queueing each job of recorded steps (default none)
         queuePause = queuePause == null ? Duration.ZERO : queuePause;
+        // the workers' nice value (and so their encoders'): pages and uploads are served before them; 0 leaves it
+        nice = nice == null ? 10 : nice;
+        if (nice < 0 || nice > 19) {
+            throw new IllegalArgumentException("yingzhi.jobs.nice: 0 (as the process) to 19");
+        }
         if (concurrency < 1 || lease.toMillis() < 1000 || maxAttempts < 1) {
             throw new IllegalArgumentException("yingzhi.jobs: concurrency >= 1, lease >= 1s, max-attempts >= 1");
         }

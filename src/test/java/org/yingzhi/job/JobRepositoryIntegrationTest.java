@@ -231,6 +231,8 @@ class JobRepositoryIntegrationTest {
     void aShortJobQueuedAfterLongOnesRunsBeforeTheyEnd() throws Exception {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Long> nices = java.util.Collections.synchronizedList(new ArrayList<>());
+        long callerNice = org.yingzhi.shared.os.ThreadNice.current().orElse(-1);
         class Fake implements JobHandler {
             final String type;
             final boolean lengthy;
@@ -253,6 +255,11 @@ class JobRepositoryIntegrationTest {
             @Override
             public JobOutcome run(Job job) throws Exception {
                 order.add("start " + job.id());
+                // the worker runs below the pages' priority, and so does a thread it starts (as FFmpeg's are)
+                nices.add(org.yingzhi.shared.os.ThreadNice.current().orElse(-1));
+                Thread child = new Thread(() -> nices.add(org.yingzhi.shared.os.ThreadNice.current().orElse(-1)));
+                child.start();
+                child.join();
                 if (lengthy) {
                     release.await(); // an encode that runs until the test lets it end
                 }
@@ -262,7 +269,7 @@ class JobRepositoryIntegrationTest {
         }
         JobHandlers handlers = new JobHandlers(List.of(new Fake("encode", true), new Fake("poster", false)));
         JobProperties props = new JobProperties(2, java.time.Duration.ofMillis(50), java.time.Duration.ofSeconds(30),
-                1, null, java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(1), null, null, null);
+                1, null, java.time.Duration.ofMinutes(10), java.time.Duration.ofSeconds(1), null, null, null, null);
         List<ObjectId> tapes = List.of(new ObjectId(), new ObjectId(), new ObjectId());
         for (ObjectId t : tapes) {
             jobs.enqueue(asset(t), "encode", Scope.NONE);
@@ -287,6 +294,8 @@ class JobRepositoryIntegrationTest {
             assertTrue(order.contains(poster), "the short job ran while encodes were running: " + order);
             long encodes = order.stream().filter(e -> e.startsWith("start asset:") && e.endsWith(":encode")).count();
             assertEquals(1, encodes, "one worker kept for short work: " + order);
+            assertTrue(!nices.isEmpty() && nices.stream().allMatch(n -> n >= 10), "workers and their threads at nice 10: " + nices);
+            assertEquals(callerNice, org.yingzhi.shared.os.ThreadNice.current().orElse(-1), "the caller's thread as it was");
         } finally {
             release.countDown();
             runner.stop();

@@ -17,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * After a restore or a bulk load the index is rebuilt; it reads the catalog newest first, so the newest pages of
  * the library are answered from it long before it ends, instead of by a walk over the whole catalog. Checked here
- * while the rebuild runs: the answer is exactly the catalog's newest 50. (How fast, at a million: scripts/bench-search.)
+ * while the rebuild runs: the answer is exactly the catalog's newest 50, and the library page (newest first, or with
+ * words) answers from what the index holds with a notice saying how much that is. (How fast, at a million:
+ * scripts/bench-search.)
  */
 class NewestDuringRebuildIntegrationTest extends ServiceTest {
 
@@ -45,8 +47,22 @@ class NewestDuringRebuildIntegrationTest extends ServiceTest {
                 page.get("items").forEach(a -> got.add(a.get("id").asString()));
                 assertEquals(newest, got, "the newest 50, exactly, while the rebuild has " + s);
                 assertTrue(page.get("total").asLong() >= 40_000, page.get("total").toString());
+                // the library page, newest first and with words: answered from what the index holds, and it says so
+                String library = api.get("/", Api.ADMIN).body();
+                String words = api.get("/?q=" + Api.q("人民医院"), Api.ADMIN).body();
                 if ("rebuilding".equals(api.get("/api/admin/search-index", Api.ADMIN).json().get("state").asString())) {
                     servedDuring++;
+                    for (String html : List.of(library, words)) {
+                        assertTrue(html.contains("搜索索引重建中：已收入最新的"), html.substring(0, Math.min(html.length(), 3000)));
+                    }
+                    int at = 0;
+                    for (String id : newest.subList(0, 48)) { // the grid's 48, in order
+                        int next = library.indexOf("href=\"/assets/" + id + "\"", at);
+                        assertTrue(next > at, "the library page shows " + id + " in its place");
+                        at = next;
+                    }
+                    assertTrue(words.contains("人民医院"), "the words found something in the newest items");
+                    assertTrue(!words.contains("没有找到符合条件的资料"), "matches shown, not an empty page");
                 }
             }
             Thread.sleep(200);
