@@ -121,16 +121,14 @@ public class AssetQueryService {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        if (newestListing(q) && search.rebuilding()) {
-            // the index is being rebuilt, newest first: the newest pages are in it long before it ends, while walking
+        if (newestListing(q)) {
+            // while the index is rebuilt, newest first: the newest pages are in it long before it ends, while walking
             // the whole catalog for them would take minutes at a million assets. Until it holds a page, the page
             // shows what it holds (its total is the catalog's, so the pages say how much more there is).
-            try {
-                SearchResult r = search.searchNewest(searchQuery(q, page * size, size, null, false, false,
-                        SearchQuery.Gazetteer.ANY, user));
-                return new Page(cached(r.ids()), Math.max(r.total(), repo.estimatedCount()), page, size);
-            } catch (IllegalStateException | java.io.IOException e) {
-                // the rebuild restarted or the index closed: the catalog answers
+            java.util.Optional<Indexed> part = searchIndexed(q, page * size, size, false, SearchQuery.Gazetteer.ANY, user);
+            if (part.isPresent()) { // else no rebuild runs, it restarted or the index closed: the catalog answers
+                SearchResult r = part.get().result();
+                return new Page(cached(r.ids()), Math.max(r.total(), part.get().catalog()), page, size);
             }
         }
         return listFromCatalog(q, page, size, user);

@@ -82,10 +82,10 @@ class LibraryController {
                 throw e;
             }
             // the index is being rebuilt, newest first: what it holds so far answers, and the page says how much
-            // that is; before it holds anything (or without a rebuild) the catalog answers
+            // that is; before it holds anything (or without a rebuild) the catalog answers, and no notice is shown
             java.util.Optional<AssetQueryService.Indexed> part = queries.searchIndexed(aq, page * PAGE, PAGE, true,
-                    gazetteer, user);
-            if (part.isPresent() && part.get().indexed() > 0) {
+                    gazetteer, user).filter(p -> p.indexed() > 0);
+            if (part.isPresent()) {
                 items = queries.byIds(part.get().result().ids());
                 total = part.get().result().total();
                 facets = part.get().result().facets();
@@ -94,7 +94,6 @@ class LibraryController {
                 AssetQueryService.Page p = queries.list(aq, user);
                 items = p.items();
                 total = p.total();
-                model.addAttribute("rebuild", part.orElse(null));
             }
         }
         Map<String, Map<String, Long>> shown = new LinkedHashMap<>();

@@ -91,12 +91,10 @@ public class JobRunner implements SmartLifecycle {
     }
 
     private void loop() {
-        if (props.nice() > 0) {
-            // before any job: the threads FFmpeg starts for it inherit the value
-            if (!org.yingzhi.shared.os.ThreadNice.lower(props.nice())) {
-                log.info("job worker {}: could not lower its priority to nice {} (no renice or /proc here); it runs "
-                        + "at the process's priority", Thread.currentThread().getName(), props.nice());
-            }
+        // before any job: the threads FFmpeg starts for it inherit the value
+        if (props.nice() > 0 && !org.yingzhi.shared.os.ThreadNice.lower(props.nice())) {
+            log.info("job worker {}: could not lower its priority to nice {} (no renice or /proc here); it runs "
+                    + "at the process's priority", Thread.currentThread().getName(), props.nice());
         }
         while (running) {
             try {

@@ -32,11 +32,7 @@ public final class HttpBench {
         String base = args[0];
         int clients = Integer.parseInt(args[1]);
         int reps = Integer.parseInt(args[2]);
-        Map<String, String> queries = new LinkedHashMap<>();
-        for (int i = 3; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            queries.put(kv[0], kv[1]);
-        }
+        Map<String, String> queries = named(args, 3);
         // warm: the first requests of a query after start-up run interpreted code, and the JIT compiling it shares
         // the two cores with what is measured; every query is warmed before any is measured (the steady state)
         int warm = Integer.getInteger("bench.warm", 5);
@@ -78,6 +74,16 @@ public final class HttpBench {
         }
     }
 
+    /** The {@code name=path} arguments from {@code from} on, in order. */
+    static Map<String, String> named(String[] args, int from) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = from; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            m.put(kv[0], kv[1]);
+        }
+        return m;
+    }
+
     private static double cursorPage(String base, int page) throws Exception {
         String cursor = null;
         double last = 0;
@@ -94,7 +100,8 @@ public final class HttpBench {
         return last;
     }
 
-    private static String get(String url) throws Exception {
+    /** GET with the admin token; anything but 200 is an error. */
+    static String get(String url) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer dev-admin-token").build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {

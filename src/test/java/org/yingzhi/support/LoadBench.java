@@ -47,14 +47,10 @@ public final class LoadBench {
         int uploaders = Integer.parseInt(args[2]);
         int searchers = Integer.parseInt(args[3]);
         int reps = Integer.parseInt(args[4]);
-        Map<String, String> pages = new LinkedHashMap<>();
-        for (int i = 5; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            pages.put(kv[0], kv[1]);
-        }
+        Map<String, String> pages = HttpBench.named(args, 5);
         for (int w = 0; w < 5; w++) {
             for (String p : pages.values()) {
-                get(base + p, "dev-admin-token");
+                HttpBench.get(base + p);
             }
         }
         Map<String, double[]> idle = time(base, pages, reps);
@@ -84,7 +80,7 @@ public final class LoadBench {
             int first = c;
             finders.add(pool.submit(() -> {
                 for (int i = first; loading.get(); i++) {
-                    get(base + "/api/search?size=48&q=" + SEARCHES[i % SEARCHES.length], "dev-admin-token");
+                    HttpBench.get(base + "/api/search?size=48&q=" + SEARCHES[i % SEARCHES.length]);
                     searches.incrementAndGet();
                 }
                 return null;
@@ -128,7 +124,7 @@ public final class LoadBench {
         for (int r = 0; r < reps; r++) {
             for (Map.Entry<String, String> p : pages.entrySet()) {
                 long t = System.nanoTime();
-                get(base + p.getValue(), "dev-admin-token");
+                HttpBench.get(base + p.getValue());
                 out.merge(p.getKey(), new double[] {(System.nanoTime() - t) / 1e6}, LoadBench::concat);
             }
         }
@@ -173,14 +169,5 @@ public final class LoadBench {
             throw new IllegalStateException(file + " -> " + r.statusCode() + " " + r.body());
         }
         return r.statusCode();
-    }
-
-    private static String get(String url, String token) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
-        }
-        return r.body();
     }
 }
