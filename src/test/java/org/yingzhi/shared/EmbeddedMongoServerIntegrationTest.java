@@ -130,4 +130,64 @@ class EmbeddedMongoServerIntegrationTest {
             assertEquals(1, c.countDocuments(new Document("title", "改")));
         }
     }
+
+    @Test
+    void readsOfDocumentsBeingChangedNeverBreakTheConnection() throws Exception {
+        // the server keeps stored documents as objects and changes them in place; a reply encoded after the lock is
+        // released once met a concurrent update (ConcurrentModificationException, connection dropped)
+        Path dir = TestDataDir.create("shared-docs");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, 16);
+                MongoClient client = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                        // no retries: a dropped connection must show, not be papered over by a second attempt
+                        .applyConnectionString(new com.mongodb.ConnectionString(server.connectionString()))
+                        .retryReads(false).retryWrites(false).build())) {
+            var c = client.getDatabase("yingzhi").getCollection("jobs");
+            for (int i = 0; i < 40; i++) {
+                c.insertOne(new Document("_id", i).append("status", "QUEUED").append("n", 0)
+                        .append("history", new ArrayList<>()));
+            }
+            var failures = new java.util.concurrent.ConcurrentLinkedQueue<Throwable>();
+            var stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                threads.add(started(() -> {
+                    try {
+                        while (!stop.get()) {
+                            assertEquals(40, c.find().into(new ArrayList<>()).size());
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.add(started(() -> {
+                try {
+                    for (int round = 0; round < 120 && failures.isEmpty(); round++) {
+                        for (int i = 0; i < 40; i += 3) {
+                            c.findOneAndUpdate(new Document("_id", i), new Document("$inc", new Document("n", 1))
+                                    .append("$push", new Document("history", new Document("round", round)))
+                                    // a key added and one removed: the stored map changes shape each time
+                                    .append("$set", new Document("lease" + round, round))
+                                    .append("$unset", new Document("lease" + (round - 1), "")));
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                } finally {
+                    stop.set(true);
+                }
+            }));
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertTrue(failures.isEmpty(), () -> "reads during writes failed: " + failures.peek());
+            assertEquals(120, c.find(new Document("_id", 0)).first().getInteger("n"));
+        }
+    }
+
+    private static Thread started(Runnable r) {
+        Thread t = new Thread(r);
+        t.start();
+        return t;
+    }
 }

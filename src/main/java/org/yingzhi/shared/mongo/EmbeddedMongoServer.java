@@ -178,7 +178,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 if (write) {
                     commit();
                 }
-                return reply;
+                // a reply holds the stored documents themselves, and an update changes those in place (keys put and
+                // removed); the reply is encoded after this lock is released, so a concurrent update broke the
+                // encoder's iteration (ConcurrentModificationException, connection dropped). Copy while locked.
+                return reply.cloneDeeply();
             } finally {
                 l.unlock();
                 if (write) {
