@@ -231,8 +231,18 @@ public final class EdlFormat {
                     }
                     case "YINGZHI ASSET" -> current.asset = value;
                     case "SOURCE RANGE" -> current.sourceRange = value;
-                    case "COMMENT" -> current.notes.add(value);
-                    case "LOC" -> current.notes.add(value.replaceFirst("^" + TC + "\\s+\\S+\\s*", "").strip());
+                    case "COMMENT" -> {
+                        if (!value.isEmpty()) {
+                            current.notes.add(value);
+                        }
+                    }
+                    case "LOC" -> {
+                        // "* LOC: 01:00:01:14 RED     note": the marker's text, if it has any
+                        String note = value.replaceFirst("^" + TC + "\\s+\\S+\\s*", "").strip();
+                        if (!note.isEmpty() && !TC_ONLY.matcher(note).matches()) {
+                            current.notes.add(note);
+                        }
+                    }
                     default -> {
                     }
                 }

@@ -153,6 +153,7 @@ class EdlFormatTest {
                 0001  A001C003_150731_R1ZK    V     C        00:00:10:00 00:00:12:00 01:00:00:00 01:00:02:00   \r
                 *FROM CLIP NAME:  A001C003_150731_R1ZK.mov\r
                 * LOC: 01:00:01:00 RED     check flag\r
+                *LOC: 01:00:01:10 GREEN\r
                 * ASC_SOP (1.0 1.0 1.0)(0.0 0.0 0.0)(1.0 1.0 1.0)\r
                 * COM.APPLE.FINALCUTSTUDIO.MEDIA.FORMAT: 1080P\r
                 FCM: DROP FRAME\r
@@ -184,8 +185,8 @@ class EdlFormatTest {
         assertEquals(List.of(3, 4), third.audio());
         assertTrue(!third.video());
         assertEquals(2, r.warnings().size(), r.warnings().toString());
-        assertTrue(r.warnings().get(0).startsWith("line 15:"), r.warnings().toString());
-        assertTrue(r.warnings().get(1).startsWith("line 16:"), r.warnings().toString());
+        assertTrue(r.warnings().get(0).startsWith("line 16:"), r.warnings().toString());
+        assertTrue(r.warnings().get(1).startsWith("line 17:"), r.warnings().toString());
     }
 
     /** Clips back as entries, each matched to the asset its comment or reel names. */
