@@ -13,6 +13,9 @@ public class AccessPolicy {
 
     public Decision decide(User user, Action action, Resource resource) {
         Role role = user.role();
+        if (resource.kind().isCollection()) {
+            return collection(user, action, resource);
+        }
         if (resource.deleted() && role != Role.ADMIN && action != Action.RESTORE) {
             return Decision.deny("deleted", resource.kind().word());
         }
@@ -45,6 +48,34 @@ public class AccessPolicy {
                     ? Decision.ALLOW : Decision.deny("upload");
             case DELETE -> role == Role.ADMIN || ownUnitContributor(user, resource) ? Decision.ALLOW
                     : (role == Role.REVIEWER ? Decision.deny("reviewerDelete") : Decision.deny("ownUnitDelete"));
+            case COLLECT -> role.isOffice() || role == Role.PRODUCER || role == Role.EDITOR ? Decision.ALLOW
+                    : Decision.deny("collect", role);
+            case ASSEMBLE -> role == Role.ADMIN || role == Role.PRODUCER ? Decision.ALLOW
+                    : Decision.deny("assemble", role);
+        };
+    }
+
+    /**
+     * Bins and cuts belong to a person: the owner and administrators do everything; those it is shared with for
+     * editing change it; everyone reads a shared one; a private one is nobody else's business.
+     */
+    private static Decision collection(User user, Action action, Resource r) {
+        boolean admin = user.role() == Role.ADMIN;
+        boolean owner = r.owner() != null && r.owner().equals(user.name());
+        boolean editor = r.editors().contains(user.name());
+        String word = r.kind().word();
+        if (r.deleted() && !admin && !(owner && (action == Action.RESTORE || action == Action.VIEW_DELETED))) {
+            return Decision.deny("deleted", word);
+        }
+        return switch (action) {
+            case VIEW, DOWNLOAD -> admin || owner || editor || r.shared() ? Decision.ALLOW : Decision.deny("privateCollection", word);
+            case EDIT -> admin || owner || editor ? Decision.ALLOW
+                    : (r.shared() ? Decision.deny("sharedReadOnly", word) : Decision.deny("privateCollection", word));
+            case DELETE, RESTORE, VIEW_DELETED -> admin || owner ? Decision.ALLOW : Decision.deny("ownerOnly", word);
+            case COLLECT -> user.role().isOffice() || user.role() == Role.PRODUCER || user.role() == Role.EDITOR
+                    ? Decision.ALLOW : Decision.deny("collect", user.role());
+            case ASSEMBLE -> admin || user.role() == Role.PRODUCER ? Decision.ALLOW : Decision.deny("assemble", user.role());
+            default -> Decision.deny("notForCollections", word);
         };
     }
 

@@ -31,5 +31,9 @@ public enum Action {
     /** Fetch the original file (viewers watch the proxies; rights holders and makers take the originals). */
     DOWNLOAD,
     /** See, continue or cancel a resumable upload in progress. */
-    CONTINUE_UPLOAD
+    CONTINUE_UPLOAD,
+    /** Make bins (collections of moments) and collect material into one's own. */
+    COLLECT,
+    /** Make cuts (sequences) and export them to editing suites. */
+    ASSEMBLE
 }

@@ -2,12 +2,28 @@ package org.yingzhi.security;
 
 /**
  * What the policy needs to know of the thing acted on: its kind, the unit it belongs to (null when it belongs to
- * none), whether it is deleted, and who it belongs to where a person owns it (an upload in progress; else null).
+ * none), whether it is deleted, who it belongs to where a person owns it (an upload, a bin, a cut; else null), and
+ * for bins and cuts whether it is shared for reading and which accounts it is shared with for editing.
  */
-public record Resource(ResourceKind kind, String unit, boolean deleted, String owner) {
+public record Resource(ResourceKind kind, String unit, boolean deleted, String owner, boolean shared,
+        java.util.List<String> editors) {
+
+    public Resource {
+        editors = editors == null ? java.util.List.of() : java.util.List.copyOf(editors);
+    }
+
+    public Resource(ResourceKind kind, String unit, boolean deleted, String owner) {
+        this(kind, unit, deleted, owner, false, java.util.List.of());
+    }
 
     public Resource(ResourceKind kind, String unit, boolean deleted) {
         this(kind, unit, deleted, null);
+    }
+
+    /** A bin or cut: its owner, whether everyone may read it, who else may change it, and whether it is deleted. */
+    public static Resource collection(ResourceKind kind, String owner, boolean shared, java.util.List<String> editors,
+            boolean deleted) {
+        return new Resource(kind, null, deleted, owner, shared, editors);
     }
 
     public static Resource of(ResourceKind kind, String unit) {

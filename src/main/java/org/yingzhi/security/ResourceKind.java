@@ -17,7 +17,16 @@ public enum ResourceKind {
     /** The catalog as a whole (listing, maintenance). */
     CATALOG,
     /** A resumable upload in progress: its sender's. */
-    UPLOAD;
+    UPLOAD,
+    /** A bin: a person's named collection of assets and ranges, private or shared. */
+    BIN,
+    /** A cut: a sequence a producer assembles, private or shared. */
+    CUT;
+
+    /** Kinds a person owns and may share, read by others only when shared. */
+    public boolean isCollection() {
+        return this == BIN || this == CUT;
+    }
 
     /** The word for it in messages ("the asset is deleted"). */
     public String word() {

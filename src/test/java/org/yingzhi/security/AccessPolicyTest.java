@@ -15,7 +15,10 @@ import org.yingzhi.shared.web.ApiException;
  * The access policy as a table: every role, against an asset of the user's own unit, of another unit, and a
  * deleted one, for every action. A row is "role: own / other / deleted" with Y for allowed and - for refused.
  * The UPLOAD column (CONTINUE_UPLOAD) is about an upload in progress: the user's own, someone else's, and the
- * user's own marked deleted.
+ * user's own marked deleted. COLLECT and ASSEMBLE (making bins and cuts) do not depend on the asset.
+ * <p>
+ * Bins and cuts have their own table ({@link #COLLECTIONS}): against one's own, someone else's private one,
+ * someone else's shared one, one shared with the user for editing, and one's own deleted.
  */
 class AccessPolicyTest {
 
@@ -23,16 +26,61 @@ class AccessPolicyTest {
     private static final String OTHER = "省广播电视局";
 
     private static final String[] TABLE = {
-        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD UPLOAD
-        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY      YYY",
-        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-      Y--",
-        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--      Y--",
-        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-      Y--",
-        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-      Y--",
-        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---      Y--",
+        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD UPLOAD   COLLECT ASSEMBLE
+        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY      YYY      YYY     YYY",
+        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-      Y--      YY-     ---",
+        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--      Y--      ---     ---",
+        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-      Y--      YY-     YY-",
+        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-      Y--      YY-     ---",
+        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---      Y--      ---     ---",
     };
 
     private final AccessPolicy policy = new AccessPolicy();
+
+    private static final String[] COLLECTIONS = {
+        //            VIEW   EDIT   DELETE RESTORE
+        "ADMIN       YYYYY  YYYYY  YYYYY  YYYYY",
+        "REVIEWER    Y-YY-  Y--Y-  Y----  Y---Y",
+        "CONTRIBUTOR Y-YY-  Y--Y-  Y----  Y---Y",
+        "PRODUCER    Y-YY-  Y--Y-  Y----  Y---Y",
+        "EDITOR      Y-YY-  Y--Y-  Y----  Y---Y",
+        "VIEWER      Y-YY-  Y--Y-  Y----  Y---Y",
+    };
+
+    @Test
+    void binsAndCutsBelongToTheirOwnerAndThoseTheyAreSharedWith() {
+        List<String> wrong = new ArrayList<>();
+        Action[] actions = {Action.VIEW, Action.EDIT, Action.DELETE, Action.RESTORE};
+        for (ResourceKind kind : List.of(ResourceKind.BIN, ResourceKind.CUT)) {
+            for (String row : COLLECTIONS) {
+                String[] cells = row.trim().split("\\s+");
+                Role role = Role.valueOf(cells[0]);
+                User user = new User("u", "U", role, OWN);
+                Resource[] resources = {
+                    Resource.collection(kind, "u", false, List.of(), false),
+                    Resource.collection(kind, "other", false, List.of(), false),
+                    Resource.collection(kind, "other", true, List.of(), false),
+                    Resource.collection(kind, "other", true, List.of("u"), false),
+                    Resource.collection(kind, "u", false, List.of(), true)};
+                for (int a = 0; a < actions.length; a++) {
+                    for (int r = 0; r < resources.length; r++) {
+                        boolean expected = cells[a + 1].charAt(r) == 'Y';
+                        Decision d = policy.decide(user, actions[a], resources[r]);
+                        if (d.allowed() != expected) {
+                            wrong.add(kind + " " + role + " " + actions[a] + " #" + r + ": expected " + expected);
+                        }
+                        if (!d.allowed()) {
+                            assertNotNull(d.reason());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        assertEquals("this cut is shared for reading; only its owner and those it is shared with may change it",
+                policy.decide(new User("u", "U", Role.PRODUCER, OWN), Action.EDIT,
+                        Resource.collection(ResourceKind.CUT, "other", true, List.of(), false)).reason());
+    }
 
     @Test
     void listsAreScopedLikeTheItemDecisions() {

@@ -15,8 +15,7 @@ import org.springframework.stereotype.Service;
 import org.yingzhi.asset.Asset;
 import org.yingzhi.asset.AssetReader;
 import org.yingzhi.asset.AssetType;
-import org.yingzhi.asset.Subclip;
-import org.yingzhi.asset.Timebase;
+import org.yingzhi.asset.SourceRange;
 import org.yingzhi.gazetteer.index.Entry;
 import org.yingzhi.gazetteer.index.EntryService;
 import org.yingzhi.gazetteer.outline.OutlineNode;
@@ -27,9 +26,6 @@ import org.yingzhi.security.Resource;
 import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
-import org.yingzhi.timecode.FrameRate;
-import org.yingzhi.timecode.TimeRange;
-import org.yingzhi.timecode.Timecode;
 
 /**
  * Links material to the gazetteer and lists it from every side. A range is given in the clip's own source
@@ -126,59 +122,13 @@ public class LinkService {
 
     /** The range document, or null for a whole-asset link; every refusal says what is wrong in the clip's terms. */
     private static Document range(Asset asset, LinkInput in) {
-        boolean given = in.in() != null || in.out() != null || in.scene() != null;
-        if (!given) {
+        SourceRange r = SourceRange.of(asset, in.in(), in.out(), in.rate(), in.scene());
+        if (r == null) {
             return null;
         }
-        if (asset.type() == AssetType.PHOTO) {
-            throw ApiException.invalid("link.photoWhole");
-        }
-        Timebase tb = asset.timebase().orElseThrow(() -> ApiException.invalid("link.noTimebase"));
-        FrameRate rate = tb.rate();
-        TimeRange r;
-        if (in.scene() != null) {
-            if (in.in() != null || in.out() != null) {
-                throw ApiException.invalid("link.sceneOrRange");
-            }
-            Subclip s = asset.scenes().stream().filter(x -> x.index() == in.scene()).findFirst()
-                    .orElseThrow(() -> ApiException.invalid("link.noScene", in.scene(), asset.scenes().size()));
-            r = tb.range(s.inMicros(), s.outMicros());
-        } else {
-            if (in.in() == null || in.out() == null) {
-                throw ApiException.invalid("link.needBoth", tb.start());
-            }
-            if (in.rate() != null) {
-                FrameRate given2 = FrameRate.parse(in.rate());
-                if (given2.numerator() * (long) rate.denominator() != rate.numerator() * (long) given2.denominator()) {
-                    throw ApiException.invalid("link.rate", in.rate(), rate.rational(), rate);
-                }
-            }
-            try {
-                Timecode a = Timecode.parse(in.in(), rate);
-                Timecode b = Timecode.parse(in.out(), rate);
-                if (rate.dropFrame() != Timecode.looksDropFrame(in.in()) || rate.dropFrame() != Timecode.looksDropFrame(in.out())) {
-                    throw ApiException.invalid(rate.dropFrame() ? "link.needDropFrame" : "link.needNonDrop", tb.start());
-                }
-                long perDay = rate.framesPerDay();
-                long fromStart = Math.floorMod(a.frames() - tb.start().frames(), perDay);
-                long toEnd = Math.floorMod(b.frames() - tb.start().frames(), perDay);
-                if (fromStart >= tb.durationFrames() || toEnd > tb.durationFrames()) {
-                    TimeRange whole = tb.whole();
-                    throw ApiException.invalid("link.outside", a, b, whole.in(), whole.out());
-                }
-                r = TimeRange.of(a, b, tb.start());
-            } catch (IllegalArgumentException e) {
-                throw ApiException.of(e);
-            }
-        }
-        TimeRange whole = tb.whole();
-        if (!whole.contains(r)) {
-            throw ApiException.invalid("link.outside", r.in(), r.out(), whole.in(), whole.out());
-        }
-        long startFrame = r.inFramesFrom(tb.start());
-        return new Document("in", r.in().toString()).append("out", r.out().toString()).append("rate", rate.rational())
-                .append("dropFrame", rate.dropFrame()).append("startFrame", startFrame).append("frames", r.durationFrames())
-                .append("inMicros", Timecode.microsForFrames(startFrame, rate)).append("durationMicros", r.durationMicros());
+        return new Document("in", r.in()).append("out", r.out()).append("rate", r.rate())
+                .append("dropFrame", r.dropFrame()).append("startFrame", r.startFrame()).append("frames", r.frames())
+                .append("inMicros", r.inMicros()).append("durationMicros", r.durationMicros());
     }
 
     /** A link with what a page needs of its asset: title, type, poster and player positions. */
