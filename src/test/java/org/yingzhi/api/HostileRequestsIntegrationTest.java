@@ -222,7 +222,7 @@ class HostileRequestsIntegrationTest extends ServiceTest { // no workers: queued
                 continue;
             }
             String path = p.getKey().replace("{id}", tibetPhoto).replace("{derivative}", "thumbnail")
-                    .replace("{kind}", "people").replace("{name}", "tibet-team");
+                    .replace("{kind}", "people").replace("{name}", "tibet-team").replace("{item}", tibetPhoto);
             for (Iterator<String> m = p.getValue().propertyNames().iterator(); m.hasNext(); ) {
                 String method = m.next().toUpperCase();
                 byte[] body = method.equals("GET") || method.equals("DELETE") ? null : "{}".getBytes(StandardCharsets.UTF_8);
