@@ -9,6 +9,8 @@ final class AssetFields {
     static final String ORIGINAL = "original";
     static final String SHA256 = "original.sha256";
     static final String TITLE = "title";
+    static final String FILE_NAME = "original.fileName";
+    static final String REEL_NAME = "media.tags.reel_name";
     static final String DESCRIPTION = "description";
     static final String CONTRIBUTOR_UNIT = "contributorUnit";
     static final String SOURCE = "source";

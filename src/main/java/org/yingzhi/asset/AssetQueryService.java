@@ -152,6 +152,14 @@ public class AssetQueryService {
         return repo.countByUnit();
     }
 
+    /**
+     * Assets not deleted that an editing suite's list may name: by original file name, title or tape name (what the
+     * caller may see is the caller's to check).
+     */
+    public List<Asset> findByNames(java.util.Collection<String> names, int limit) {
+        return repo.findByNames(names, limit);
+    }
+
     public List<Asset> byIds(List<String> ids) {
         return cached(ids);
     }

@@ -79,6 +79,10 @@ class AssetRepository implements AssetReader {
         assets.createIndex(Indexes.ascending(AssetFields.KEYWORDS), new IndexOptions().name("keywords"));
         assets.createIndex(Indexes.ascending(AssetFields.SEARCH_KEYS), new IndexOptions().name("searchKeys"));
         assets.createIndex(Indexes.ascending(AssetFields.STATUS), new IndexOptions().name("status"));
+        // what an editing suite's list names a clip by (cut imports): file name, title, tape name
+        assets.createIndex(Indexes.ascending(AssetFields.FILE_NAME), new IndexOptions().name("original_fileName"));
+        assets.createIndex(Indexes.ascending(AssetFields.TITLE), new IndexOptions().name("title"));
+        assets.createIndex(Indexes.ascending(AssetFields.REEL_NAME), new IndexOptions().name("reel_name").sparse(true));
     }
 
     /** Inserts a new asset; empty when another asset already holds the same original (unique SHA-256). */
@@ -119,6 +123,24 @@ class AssetRepository implements AssetReader {
             byId.put(a.id(), a);
         }
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Assets not deleted whose original's file name, title or tape name ({@code media.tags.reel_name}) is one of
+     * {@code names}, at most {@code limit}: the candidates for the events of an editing suite's list.
+     */
+    public List<Asset> findByNames(java.util.Collection<String> names, int limit) {
+        List<Asset> out = new java.util.ArrayList<>();
+        if (names.isEmpty()) {
+            return out;
+        }
+        List<String> given = List.copyOf(names);
+        for (Document d : assets.find(Filters.and(Filters.eq(AssetFields.DELETED, false), Filters.or(
+                Filters.in(AssetFields.FILE_NAME, given), Filters.in(AssetFields.TITLE, given),
+                Filters.in(AssetFields.REEL_NAME, given)))).projection(new Document(AssetFields.SEARCH_KEYS, 0)).limit(limit)) {
+            out.add(AssetMapper.toAsset(d));
+        }
+        return out;
     }
 
     /** Every asset, a thousand at a time in id order (the embedded server and MongoDB both walk the id index). */

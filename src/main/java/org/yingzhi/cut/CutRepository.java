@@ -65,6 +65,12 @@ class CutRepository {
         return matched == 1 ? Optional.of(map(d)) : Optional.empty();
     }
 
+    /** Marks a cut deleted or restores it (the one change made without a version: it does not touch the entries). */
+    void setDeleted(String id, boolean deleted) {
+        cuts.updateOne(eq("_id", new ObjectId(id)), new Document("$set", new Document("deleted", deleted)
+                .append("updatedAt", new Date())).append("$inc", new Document("version", 1)));
+    }
+
     /** Cuts a person sees: their own, those shared with them for editing, and shared ones (without entries). */
     List<Document> visibleTo(String login, int limit) {
         List<Document> out = new ArrayList<>();

@@ -65,6 +65,11 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Response put(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE().build());
     }

@@ -1,0 +1,128 @@
+package org.yingzhi.cut;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.yingzhi.security.User;
+import org.yingzhi.shared.web.ApiException;
+
+@RestController
+@Tag(name = "Cuts", description = "Sequences producers assemble from bins and ranges, with their record timeline, exports to editing suites and imports back")
+class CutController {
+
+    private final CutService cuts;
+
+    CutController(CutService cuts) {
+        this.cuts = cuts;
+    }
+
+    @Operation(summary = "The cuts a person sees: their own, those they may edit, and shared ones")
+    @GetMapping("/api/cuts")
+    List<CutService.Summary> list(User user) {
+        return cuts.list(user);
+    }
+
+    @Operation(summary = "Make a cut", description = "From a bin's items ({bin, items?}), from entries, or empty; "
+            + "the record rate defaults to the first entry's, the start to 01:00:00:00 (01:00:00;00 drop-frame). Producers.")
+    @PostMapping(path = "/api/cuts", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CutService.CutView> create(@Valid @RequestBody CutService.CutInput body, User user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cuts.create(body, user));
+    }
+
+    @Operation(summary = "A cut with its record timeline (entries of deleted assets left out and counted)")
+    @GetMapping("/api/cuts/{id}")
+    CutService.CutView get(@PathVariable String id, User user) {
+        return cuts.get(id, user);
+    }
+
+    @Operation(summary = "Change a cut from the version read", description = "Fields given replace the stored ones "
+            + "(entries: the whole ordered list, so reorder, trim and remove are one request). A change made from an "
+            + "older version is refused with 409 and the current cut in 'current'.")
+    @PutMapping(path = "/api/cuts/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CutService.CutView change(@PathVariable String id, @Valid @RequestBody CutService.CutChange body, User user) {
+        return cuts.change(id, body, user);
+    }
+
+    @Operation(summary = "Add entries (from a bin, or given) at a position, default the end")
+    @PostMapping(path = "/api/cuts/{id}/entries", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CutService.CutView append(@PathVariable String id, @Valid @RequestBody CutService.AppendInput body, User user) {
+        return cuts.append(id, body, user);
+    }
+
+    @Operation(summary = "Split an entry at a source timecode")
+    @PostMapping(path = "/api/cuts/{id}/entries/{entry}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CutService.CutView split(@PathVariable String id, @PathVariable String entry,
+            @Valid @RequestBody CutService.SplitInput body, User user) {
+        return cuts.split(id, entry, body, user);
+    }
+
+    @Operation(summary = "Copy a cut as a new cut of one's own")
+    @PostMapping("/api/cuts/{id}/duplicate")
+    ResponseEntity<CutService.CutView> duplicate(@PathVariable String id, User user) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(cuts.duplicate(id, user));
+    }
+
+    @DeleteMapping("/api/cuts/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id, User user) {
+        cuts.delete(id, user);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/cuts/{id}/restore")
+    CutService.CutView restore(@PathVariable String id, User user) {
+        return cuts.restore(id, user);
+    }
+
+    @Operation(summary = "Export a cut for an editing suite or the office's paperwork")
+    @GetMapping("/api/cuts/{id}/export")
+    ResponseEntity<byte[]> export(@PathVariable String id,
+            @Parameter(description = "edl, otio, xmeml (Final Cut Pro 7 XML), fcpxml, csv or xlsx (shot list)")
+            @RequestParam(defaultValue = "edl") String format,
+            @Parameter(description = "EDL reel name length: 8 (CMX3600) or longer for Resolve and Premiere")
+            @RequestParam(defaultValue = "8") int reel,
+            @Parameter(description = "xmeml version, 4 or 5") @RequestParam(defaultValue = "5") int version, User user) {
+        CutService.Export e = cuts.export(id, format, reel, version, user);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(e.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(e.fileName(), StandardCharsets.UTF_8).build().toString())
+                .body(e.body());
+    }
+
+    @Operation(summary = "Make a cut from an editing suite's list", description = "The body is the file itself: a "
+            + "CMX3600 EDL, Final Cut Pro 7 XML or OpenTimelineIO JSON (format detected unless given; at most 4 MB). "
+            + "Events are matched to assets by the asset id Yingzhi wrote, file name, clip name, tape name and "
+            + "source timecode; those that match none are listed with their line numbers.")
+    @PostMapping(path = "/api/cuts/import")
+    ResponseEntity<CutService.ImportResult> importList(HttpServletRequest request,
+            @RequestParam(required = false) String format, @RequestParam(required = false) String title,
+            @Parameter(description = "The EDL's frame rate (default 25, or 29.97 when the list is drop-frame)")
+            @RequestParam(required = false) String rate, User user) throws IOException {
+        if (request.getContentLengthLong() > CutService.MAX_IMPORT_BYTES) {
+            throw ApiException.invalid("cut.importSize", CutService.MAX_IMPORT_BYTES >> 20);
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(CutService.MAX_IMPORT_BYTES + 1);
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(cuts.importList(body, format, title, rate, user));
+    }
+}
