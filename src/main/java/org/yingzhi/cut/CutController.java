@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
@@ -105,6 +106,33 @@ class CutController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(e.fileName(), StandardCharsets.UTF_8).build().toString())
                 .body(e.body());
+    }
+
+    @Operation(summary = "One entry's range from the original, without re-encoding", description = "A QuickTime movie "
+            + "of the packets from the keyframe at or before the in-point (less the handles), with an edit list that "
+            + "starts it at the in-point and ends it at the out-point, and its own start timecode. Players and suites "
+            + "that ignore edit lists show the frames from that keyframe (header X-Yingzhi-Keyframe).")
+    @GetMapping("/api/cuts/{id}/entries/{entry}/subclip")
+    ResponseEntity<StreamingResponseBody> subclip(@PathVariable String id, @PathVariable String entry,
+            @Parameter(description = "Frames of handle either side (within the clip), 0 to 250")
+            @RequestParam(defaultValue = "0") int handles, User user) throws IOException {
+        CutService.Subclip s = cuts.subclip(id, entry, handles, user);
+        long size = java.nio.file.Files.size(s.file());
+        StreamingResponseBody body = out -> {
+            try {
+                java.nio.file.Files.copy(s.file(), out);
+            } finally {
+                java.nio.file.Files.deleteIfExists(s.file());
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/quicktime")).contentLength(size)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(s.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Yingzhi-Timecode", s.timecode())
+                .header("X-Yingzhi-Frames", String.valueOf(s.frames()))
+                .header("X-Yingzhi-Keyframe", String.valueOf(s.keyframeSeconds()))
+                .header("X-Yingzhi-Exact-End", String.valueOf(s.exactEnd()))
+                .body(body);
     }
 
     @Operation(summary = "Make a cut from an editing suite's list", description = "The body is the file itself: a "

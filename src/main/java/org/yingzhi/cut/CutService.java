@@ -33,7 +33,10 @@ import org.yingzhi.asset.Timebase;
 import org.yingzhi.bin.Bin;
 import org.yingzhi.bin.BinService;
 import org.yingzhi.gazetteer.link.LinkService;
+import org.yingzhi.media.MediaException;
 import org.yingzhi.media.MediaInfo;
+import org.yingzhi.media.MediaToolkit;
+import org.yingzhi.media.Mp4Edits;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
@@ -64,9 +67,11 @@ public class CutService {
     private final MomentFrames frames;
     private final MediaStore store;
     private final AccessPolicy policy;
+    private final MediaToolkit media;
 
     CutService(CutRepository cuts, AssetQueryService assets, BinService bins, LinkService links, MomentFrames frames,
-            MediaStore store, AccessPolicy policy) {
+            MediaStore store, AccessPolicy policy, MediaToolkit media) {
+        this.media = media;
         this.cuts = cuts;
         this.assets = assets;
         this.bins = bins;
@@ -390,6 +395,77 @@ public class CutService {
             }
         }
         return out;
+    }
+
+    // ---- subclips ----
+
+    /** A subclip made on disk: the file (the caller deletes it), its name, and what it holds. */
+    public record Subclip(Path file, String fileName, String timecode, long frames, double keyframeSeconds,
+            double inSeconds, boolean exactEnd) {
+    }
+
+    static final int MAX_HANDLES = 250;
+
+    /**
+     * One entry's range (with {@code handles} frames either side, within the clip) copied from the original without
+     * re-encoding, as a QuickTime movie: from the keyframe at or before the in-point, with an edit list that starts
+     * it at the in-point and ends it at the out-point, its own start timecode (the in-point's, less the handles),
+     * and the asset's id, SHA-256 and rights in its metadata.
+     */
+    public Subclip subclip(String id, String entryId, int handles, User user) {
+        if (handles < 0 || handles > MAX_HANDLES) {
+            throw ApiException.invalid("cut.handles", handles, MAX_HANDLES);
+        }
+        CutSheet s = sheet(id, user);
+        CutSheet.Placed p = s.placed().stream().filter(x -> x.entry().id().equals(entryId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("cut entry", entryId));
+        Asset a = visibleAssets(List.of(p.source().asset()), user).get(p.source().asset());
+        if (a == null) {
+            throw ApiException.notFound("cut entry", entryId);
+        }
+        policy.check(user, Action.DOWNLOAD, assetResource(a));
+        FrameRate rate = p.source().rate();
+        long from = Math.max(0, p.sourceOffset() - handles);
+        long to = Math.min(p.source().durationFrames(), p.sourceOffset() + p.sourceFrames() + handles);
+        Timecode tc = p.source().start().plusFrames(from);
+        Path original = store.original(a.original().sha256(), a.original().ext());
+        Path out;
+        try {
+            out = Files.createTempFile(store.tempDir(), "subclip-", ".mov");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            Map<String, String> meta = new LinkedHashMap<>();
+            meta.put("title", a.title());
+            meta.put("comment", "yingzhi asset " + a.id() + " sha256 " + a.original().sha256() + " source " + tc + "-"
+                    + p.source().start().plusFrames(to) + " of " + a.original().fileName());
+            if (a.rights() != null && !a.rights().isBlank()) {
+                meta.put("copyright", a.rights());
+            }
+            long fromMicros = Timecode.microsForFrames(from, rate);
+            long toMicros = Timecode.microsForFrames(to, rate);
+            MediaToolkit.SubclipResult r = media.subclip(original, out, new MediaToolkit.SubclipSpec(fromMicros,
+                    toMicros, p.source().hasVideo() ? tc.toString() : null, meta));
+            boolean exact = Mp4Edits.trimTo(out, toMicros - fromMicros);
+            String name = fileBase(Reels.stem(a.original().fileName()) + "_" + tc.toString().replace(':', '-').replace(';', '-'))
+                    + ".mov";
+            return new Subclip(out, name, tc.toString(), to - from, r.keyframeMicros() / 1e6, fromMicros / 1e6, exact);
+        } catch (MediaException e) {
+            deleteQuietly(out);
+            throw ApiException.coded(HttpStatus.UNPROCESSABLE_CONTENT, "Subclip not made", "cut.subclip", e.getMessage());
+        } catch (RuntimeException e) {
+            deleteQuietly(out);
+            throw e;
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temporary file: the store's sweep removes it
+        }
     }
 
     // ---- import ----

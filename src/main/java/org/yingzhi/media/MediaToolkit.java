@@ -57,6 +57,25 @@ public interface MediaToolkit {
     record CopyResult(long startMicros, long endMicros, long packets) {
     }
 
+    /**
+     * A subclip of {@code [fromMicros, toMicros)} (media time from the file's start) by packet copy into a MOV or MP4:
+     * from the keyframe at or before the in-point, with an edit list that starts it at the in-point, its own start
+     * {@code timecode} (a label, or null for none) in a timecode track, and container {@code metadata}
+     * (comment, copyright ...). The edit list's end is exact only after {@link Mp4Edits#trimTo} (pure box work).
+     */
+    SubclipResult subclip(Path in, Path out, SubclipSpec spec);
+
+    record SubclipSpec(long fromMicros, long toMicros, String timecode, java.util.Map<String, String> metadata) {
+
+        public SubclipSpec {
+            metadata = metadata == null ? java.util.Map.of() : java.util.Map.copyOf(metadata);
+        }
+    }
+
+    /** Where the copied packets start in the source (the keyframe), the range the edit list shows, and the count. */
+    record SubclipResult(long keyframeMicros, long inMicros, long outMicros, long packets) {
+    }
+
     /** Encodes the audio as AAC in an MP4 (.m4a) container. */
     void transcodeAudio(Path in, Path out, AudioProxySpec spec);
 

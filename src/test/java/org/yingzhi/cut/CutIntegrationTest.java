@@ -111,6 +111,25 @@ class CutIntegrationTest extends ServiceTest {
         assertEquals(List.of("10:00:00:05", "01:00:59;25", "01:00:59;10", "01:01:00;12"), entryField(now, "in"));
         assertEquals(List.of("10:00:01:05", "01:01:00;20", "01:01:00;12", "01:01:01;12"), entryField(now, "out"));
 
+        // the second entry's range from the original with 3 frames of handle either side, without re-encoding
+        var sub = api.getBytes("/api/cuts/" + id + "/entries/" + now.get("entries").get(1).get("id").asString()
+                + "/subclip?handles=3", Api.PRODUCER, null);
+        assertEquals(200, sub.statusCode(), new String(sub.body(), StandardCharsets.UTF_8));
+        assertEquals("01:00:59;22", sub.headers().firstValue("X-Yingzhi-Timecode").orElse(""));
+        assertEquals("29", sub.headers().firstValue("X-Yingzhi-Frames").orElse(""), "23 frames and 2 x 3 of handle");
+        java.nio.file.Path subFile = java.nio.file.Files.createTempFile("subclip", ".mov");
+        try {
+            java.nio.file.Files.write(subFile, sub.body());
+            String probe = org.yingzhi.support.TestMedia.ffprobe("-v", "error", "-count_frames", "-select_streams", "v:0",
+                    "-show_entries", "stream=codec_name,nb_read_frames:stream_tags=timecode", "-of", "compact", subFile.toString());
+            assertTrue(probe.contains("codec_name=h264") && probe.contains("nb_read_frames=29")
+                    && probe.contains("timecode=01:00:59;22"), probe);
+        } finally {
+            java.nio.file.Files.deleteIfExists(subFile);
+        }
+        assertEquals(400, api.get("/api/cuts/" + id + "/entries/" + now.get("entries").get(1).get("id").asString()
+                + "/subclip?handles=-1", Api.PRODUCER).status());
+
         // every export downloads; the EDL says drop frame and the mixed-rate rule
         String edl = export(id, "format=edl");
         assertTrue(edl.contains("FCM: DROP FRAME"), edl);

@@ -84,6 +84,11 @@ public final class FakeMediaToolkit implements MediaToolkit {
     }
 
     @Override
+    public SubclipResult subclip(Path in, Path out, SubclipSpec spec) {
+        throw new UnsupportedOperationException("subclips need the real toolkit");
+    }
+
+    @Override
     public CopyResult copyRange(Path in, Path out, long fromMicros, long toMicros) {
         call("copy");
         write(out, "copy");

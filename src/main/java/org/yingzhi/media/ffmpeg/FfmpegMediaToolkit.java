@@ -70,6 +70,11 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     }
 
     @Override
+    public SubclipResult subclip(Path in, Path out, SubclipSpec spec) {
+        return copy.subclip(in, out, spec);
+    }
+
+    @Override
     public void transcodeAudio(Path in, Path out, AudioProxySpec spec) {
         transcoder.transcodeAudio(in, out, spec);
     }

@@ -25,6 +25,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_AUDIO;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_TIME_BASE;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 import static org.yingzhi.media.ffmpeg.FfmpegSupport.error;
 
@@ -33,6 +34,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacpp.PointerPointer;
 import org.yingzhi.media.MediaException;
@@ -47,6 +49,22 @@ import org.yingzhi.media.MediaToolkit;
 final class FfmpegPacketCopy {
 
     MediaToolkit.CopyResult copyRange(Path in, Path out, long fromMicros, long toMicros) {
+        return copy(in, out, fromMicros, toMicros, null);
+    }
+
+    /**
+     * The subclip of a range: packets from the keyframe at or before the in-point, their times shifted so the
+     * in-point is at zero (the packets before it get negative times, which the MOV/MP4 muxer turns into an edit list
+     * that starts the picture and sound at the in-point); video packets up to the last one decoded before the
+     * out-point (so every frame shown before it decodes; the edit list's end is set exactly afterwards, by box work),
+     * audio up to the out-point; the subclip's own start timecode in a timecode track, and metadata.
+     */
+    MediaToolkit.SubclipResult subclip(Path in, Path out, MediaToolkit.SubclipSpec spec) {
+        MediaToolkit.CopyResult r = copy(in, out, spec.fromMicros(), spec.toMicros(), spec);
+        return new MediaToolkit.SubclipResult(r.startMicros(), spec.fromMicros(), spec.toMicros(), r.packets());
+    }
+
+    private MediaToolkit.CopyResult copy(Path in, Path out, long fromMicros, long toMicros, MediaToolkit.SubclipSpec sub) {
         if (toMicros <= fromMicros) {
             throw new MediaException("the range to copy ends before it starts");
         }
@@ -76,6 +94,13 @@ final class FfmpegPacketCopy {
                 check(avcodec_parameters_copy(ost.codecpar(), ist.codecpar()), "stream parameters");
                 ost.codecpar().codec_tag(0); // let the output container choose its own tag for the codec
                 ost.time_base(ist.time_base());
+                ost.avg_frame_rate(ist.avg_frame_rate()); // the muxer's timecode track needs the frame rate
+                ost.r_frame_rate(ist.r_frame_rate());
+                if (sub != null && type == AVMEDIA_TYPE_VIDEO && video == i && sub.timecode() != null) {
+                    AVDictionary md = new AVDictionary(null); // a new stream has no metadata yet
+                    av_dict_set(md, "timecode", sub.timecode(), 0); // the muxer writes it as a tmcd track
+                    ost.metadata(md);
+                }
                 map[i] = mapped++;
             }
             if (mapped == 0) {
@@ -85,6 +110,13 @@ final class FfmpegPacketCopy {
                 AVIOContext pb = new AVIOContext(null);
                 check(avio_open(pb, out.toString(), AVIO_FLAG_WRITE), "cannot write " + out.getFileName());
                 oc.pb(pb);
+            }
+            if (sub != null && !sub.metadata().isEmpty()) {
+                AVDictionary md = oc.metadata() == null || oc.metadata().isNull() ? new AVDictionary(null) : oc.metadata();
+                for (var e : sub.metadata().entrySet()) {
+                    av_dict_set(md, e.getKey(), e.getValue(), 0);
+                }
+                oc.metadata(md);
             }
             check(avformat_write_header(oc, (PointerPointer<?>) null), "cannot write the container header");
             headerWritten = true;
@@ -108,13 +140,19 @@ final class FfmpegPacketCopy {
                     long ts = pkt.pts() != AV_NOPTS_VALUE ? pkt.pts() : pkt.dts();
                     long at = ts == AV_NOPTS_VALUE ? 0 : av_rescale_q(ts, ist.time_base(), micros)
                             - (ic.start_time() == AV_NOPTS_VALUE ? 0 : ic.start_time());
-                    if (at >= toMicros) {
+                    long decodeAt = pkt.dts() == AV_NOPTS_VALUE ? at : av_rescale_q(pkt.dts(), ist.time_base(), micros)
+                            - (ic.start_time() == AV_NOPTS_VALUE ? 0 : ic.start_time());
+                    // a subclip keeps the video packets decoded before the out-point: frames shown before it may
+                    // refer to a later one (B-frames)
+                    if ((sub != null && s == video ? decodeAt : at) >= toMicros) {
                         done[s] = true;
                         open--;
                         continue;
                     }
                     if (first[s] == AV_NOPTS_VALUE) {
-                        first[s] = pkt.dts() != AV_NOPTS_VALUE ? pkt.dts() : ts;
+                        first[s] = sub != null
+                                ? av_rescale_q(fromMicros + (ic.start_time() == AV_NOPTS_VALUE ? 0 : ic.start_time()), micros, ist.time_base())
+                                : pkt.dts() != AV_NOPTS_VALUE ? pkt.dts() : ts;
                         if (s == video || video < 0) { // the cut is where the picture starts (audio primes earlier)
                             start = Math.min(start, at);
                         }
