@@ -72,6 +72,16 @@ public interface MediaToolkit {
         }
     }
 
+    /**
+     * Renders a rough cut (see {@link org.yingzhi.media.spec.RoughCutSpec}) into an MP4, telling {@code progress}
+     * the record frames done so far.
+     */
+    RenderResult renderRoughCut(org.yingzhi.media.spec.RoughCutSpec spec, Path out, java.util.function.LongConsumer progress);
+
+    /** Record frames and sound samples written. */
+    record RenderResult(long frames, long samples) {
+    }
+
     /** Where the copied packets start in the source (the keyframe), the range the edit list shows, and the count. */
     record SubclipResult(long keyframeMicros, long inMicros, long outMicros, long packets) {
     }

@@ -84,6 +84,12 @@ public final class FakeMediaToolkit implements MediaToolkit {
     }
 
     @Override
+    public RenderResult renderRoughCut(org.yingzhi.media.spec.RoughCutSpec spec, Path out,
+            java.util.function.LongConsumer progress) {
+        throw new UnsupportedOperationException("renders need the real toolkit");
+    }
+
+    @Override
     public SubclipResult subclip(Path in, Path out, SubclipSpec spec) {
         throw new UnsupportedOperationException("subclips need the real toolkit");
     }

@@ -70,6 +70,12 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     }
 
     @Override
+    public RenderResult renderRoughCut(org.yingzhi.media.spec.RoughCutSpec spec, Path out,
+            java.util.function.LongConsumer progress) {
+        return new FfmpegRoughCut().render(spec, out, progress);
+    }
+
+    @Override
     public SubclipResult subclip(Path in, Path out, SubclipSpec spec) {
         return copy.subclip(in, out, spec);
     }
