@@ -135,6 +135,25 @@ class CutController {
                 .body(body);
     }
 
+    @Operation(summary = "Render the rough cut", description = "A job (subject cut:<id>, type cut_render) joins the "
+            + "entries' proxy ranges into one MP4 with the source timecode and clip title burnt in; GET .../render says how far it is.")
+    @PostMapping("/api/cuts/{id}/render")
+    ResponseEntity<CutService.RenderView> render(@PathVariable String id, User user) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(cuts.render(id, user));
+    }
+
+    @GetMapping("/api/cuts/{id}/render")
+    CutService.RenderView renderState(@PathVariable String id, User user) {
+        return cuts.renderState(id, user);
+    }
+
+    @Operation(summary = "The rendered rough cut (byte ranges for players)")
+    @GetMapping("/api/cuts/{id}/render.mp4")
+    ResponseEntity<org.springframework.core.io.Resource> renderFile(@PathVariable String id, User user) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("video/mp4"))
+                .body(new org.springframework.core.io.FileSystemResource(cuts.renderFile(id, user)));
+    }
+
     @Operation(summary = "Make a cut from an editing suite's list", description = "The body is the file itself: a "
             + "CMX3600 EDL, Final Cut Pro 7 XML or OpenTimelineIO JSON (format detected unless given; at most 4 MB). "
             + "Events are matched to assets by the asset id Yingzhi wrote, file name, clip name, tape name and "

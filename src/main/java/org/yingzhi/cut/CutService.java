@@ -33,6 +33,10 @@ import org.yingzhi.asset.Timebase;
 import org.yingzhi.bin.Bin;
 import org.yingzhi.bin.BinService;
 import org.yingzhi.gazetteer.link.LinkService;
+import org.yingzhi.job.JobQueue;
+import org.yingzhi.job.JobStatus;
+import org.yingzhi.job.Scope;
+import org.yingzhi.job.Subject;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.media.MediaInfo;
 import org.yingzhi.media.MediaToolkit;
@@ -68,10 +72,14 @@ public class CutService {
     private final MediaStore store;
     private final AccessPolicy policy;
     private final MediaToolkit media;
+    private final JobQueue jobs;
+    private final CutSources sourcesOf;
 
     CutService(CutRepository cuts, AssetQueryService assets, BinService bins, LinkService links, MomentFrames frames,
-            MediaStore store, AccessPolicy policy, MediaToolkit media) {
+            MediaStore store, AccessPolicy policy, MediaToolkit media, JobQueue jobs, CutSources sourcesOf) {
+        this.sourcesOf = sourcesOf;
         this.media = media;
+        this.jobs = jobs;
         this.cuts = cuts;
         this.assets = assets;
         this.bins = bins;
@@ -395,6 +403,59 @@ public class CutService {
             }
         }
         return out;
+    }
+
+    // ---- rough cut ----
+
+    @Schema(description = "The rough cut's render: its job (none, QUEUED, RUNNING, DONE, FAILED), progress, and the version of the cut the file shows")
+    public record RenderView(String status, Double progress, String error, Long version, boolean stale, Long frames,
+            String url) {
+    }
+
+    /** Asks for the rough cut to be rendered as the cut stands (again, if it was). */
+    public RenderView render(String id, User user) {
+        Cut c = find(id);
+        policy.check(user, Action.DOWNLOAD, resource(c));
+        if (visibleSheet(c, user, false).sheet().placed().isEmpty()) {
+            throw ApiException.invalid("cut.renderEmpty");
+        }
+        jobs.requeue(new Subject("cut", c.id()), CutRenderHandler.TYPE, new Scope(c.unit(), c.deleted()));
+        return renderState(id, user);
+    }
+
+    public RenderView renderState(String id, User user) {
+        Cut c = find(id);
+        policy.check(user, Action.VIEW, resource(c));
+        var state = jobs.state(new Subject("cut", c.id()), CutRenderHandler.TYPE);
+        Long version = null;
+        Long frames = null;
+        Path facts = store.cutFile(c.id(), CutRenderHandler.FACTS);
+        boolean file = Files.isReadable(store.cutFile(c.id(), CutRenderHandler.FILE)) && Files.isReadable(facts);
+        if (file) {
+            try {
+                var node = org.yingzhi.shared.json.Json.MAPPER.readTree(Files.readString(facts));
+                version = node.path("version").asLong();
+                frames = node.path("frames").asLong();
+            } catch (IOException | RuntimeException e) {
+                file = false;
+            }
+        }
+        return new RenderView(state.map(x -> x.status().name()).orElse("NONE"),
+                state.map(JobQueue.State::progress).orElse(null),
+                state.filter(x -> x.status() == JobStatus.FAILED || x.lastError() != null).map(JobQueue.State::lastError).orElse(null),
+                version, version != null && version != c.version(), frames,
+                file ? "/api/cuts/" + c.id() + "/render.mp4" : null);
+    }
+
+    /** The rendered rough cut's file, for whoever may download the cut. */
+    public Path renderFile(String id, User user) {
+        Cut c = find(id);
+        policy.check(user, Action.DOWNLOAD, resource(c));
+        Path p = store.cutFile(c.id(), CutRenderHandler.FILE);
+        if (!Files.isReadable(p)) {
+            throw ApiException.notFound("rough cut of", id);
+        }
+        return p;
     }
 
     // ---- subclips ----
@@ -886,41 +947,16 @@ public class CutService {
         return a.timebase().orElseThrow(() -> ApiException.invalid("cut.noTimebase", k + 1, a.title()));
     }
 
-    /** What the exports know of an asset (links only where a shot list needs them). */
     CutSource source(Asset a, List<CutSource.Linked> linked) {
-        Timebase tb = a.timebase().orElseThrow(() -> ApiException.invalid("cut.noTimebase", 0, a.title()));
-        MediaInfo m = a.media();
-        MediaInfo.MediaStream v = m == null || m.streams() == null ? null
-                : m.streams().stream().filter(s -> "video".equals(s.kind())).findFirst().orElse(null);
-        MediaInfo.MediaStream au = m == null || m.streams() == null ? null
-                : m.streams().stream().filter(s -> "audio".equals(s.kind())).findFirst().orElse(null);
-        String path = null;
-        try {
-            path = store.original(a.original().sha256(), a.original().ext()).toAbsolutePath().toString();
-        } catch (IllegalArgumentException e) {
-            // an original without a stored file: the exports name the clip without a path
-        }
-        return new CutSource(a.id(), a.title(), a.original().fileName(), path, a.original().sha256(),
-                a.contributorUnit(), a.rights(), a.type().name(), tb.start(), tb.durationFrames(), tb.sourceTimecode(),
-                v != null, v == null || v.width() == null ? 0 : v.width(), v == null || v.height() == null ? 0 : v.height(),
-                channels(a), au == null || au.sampleRate() == null ? 48000 : au.sampleRate(), tapeName(a), linked);
+        return sourcesOf.source(a, linked);
     }
 
     static String tapeName(Asset a) {
-        Map<String, String> tags = a.media() == null ? null : a.media().tags();
-        if (tags == null) {
-            return null;
-        }
-        String t = tags.get("reel_name");
-        return t == null || t.isBlank() ? null : t.strip();
+        return CutSources.tapeName(a);
     }
 
     static int channels(Asset a) {
-        if (a.media() == null || a.media().streams() == null) {
-            return 0;
-        }
-        return a.media().streams().stream().filter(s -> "audio".equals(s.kind()))
-                .mapToInt(s -> s.channels() == null ? 1 : s.channels()).sum();
+        return CutSources.channels(a);
     }
 
     private CutView view(Cut c, User user) {

@@ -18,6 +18,16 @@ public interface JobQueue {
     /** Gives every job of the subject a new scope. */
     void setScope(Subject subject, Scope scope);
 
+    /** Records how far a running job has got, 0 to 1 (for jobs that take minutes); false when its claim was lost. */
+    boolean progress(Job job, double fraction);
+
+    /** One job's state: status, tries, progress (null: none reported), last error, and whether a rerun is asked for. */
+    record State(JobStatus status, int attempts, Double progress, String lastError, java.time.Instant updatedAt,
+            java.time.Instant finishedAt, boolean rerun) {
+    }
+
+    java.util.Optional<State> state(Subject subject, String type);
+
     /** The state of every job of these subjects of one kind: by subject id, then by job type. */
     Map<String, Map<String, JobStatus>> statusBySubject(String kind, List<String> ids);
 }

@@ -66,6 +66,7 @@ class JobRepository implements JobQueue {
         public static final String FINISHED_AT = "finishedAt";
         public static final String FINISHED_BY = "finishedBy";
         public static final String MILLIS = "millis";
+        public static final String PROGRESS = "progress";
 
         private JobFields() {
         }
@@ -112,7 +113,8 @@ class JobRepository implements JobQueue {
         Date now = new Date();
         long n = jobs.updateOne(and(eq(JobFields.ID, id), in(JobFields.STATUS, JobStatus.DONE.name(), JobStatus.FAILED.name())),
                 Updates.combine(Updates.set(JobFields.STATUS, JobStatus.QUEUED.name()), Updates.set(JobFields.ATTEMPTS, 0),
-                        Updates.set(JobFields.RUN_AFTER, now), Updates.unset(JobFields.LAST_ERROR), Updates.set(JobFields.UPDATED_AT, now)))
+                        Updates.set(JobFields.RUN_AFTER, now), Updates.unset(JobFields.LAST_ERROR), Updates.unset(JobFields.PROGRESS),
+                        Updates.set(JobFields.UPDATED_AT, now)))
                 .getModifiedCount();
         if (n == 0) {
             jobs.updateOne(and(eq(JobFields.ID, id), eq(JobFields.STATUS, JobStatus.RUNNING.name())), Updates.set(JobFields.RERUN, true));
@@ -170,6 +172,28 @@ class JobRepository implements JobQueue {
         return jobs.updateOne(and(eq(JobFields.ID, job.id()), eq(JobFields.CLAIM_TOKEN, job.claimToken()),
                 eq(JobFields.STATUS, JobStatus.RUNNING.name())),
                 Updates.set(JobFields.LEASE_EXPIRES, new Date(System.currentTimeMillis() + leaseMillis))).getModifiedCount() == 1;
+    }
+
+    /** Records how far a job this worker still holds has got (0 to 1); false when the claim was lost. */
+    @Override
+    public boolean progress(Job job, double fraction) {
+        double f = Math.max(0, Math.min(1, fraction));
+        return jobs.updateOne(and(eq(JobFields.ID, job.id()), eq(JobFields.CLAIM_TOKEN, job.claimToken()),
+                eq(JobFields.STATUS, JobStatus.RUNNING.name())), Updates.set(JobFields.PROGRESS, f)).getModifiedCount() == 1;
+    }
+
+    /** The state of one job, if it exists. */
+    @Override
+    public Optional<JobQueue.State> state(Subject subject, String type) {
+        return find(id(subject, type)).map(d -> {
+            Object p = d.get(JobFields.PROGRESS);
+            Date updated = d.getDate(JobFields.UPDATED_AT);
+            Date finished = d.getDate(JobFields.FINISHED_AT);
+            return new JobQueue.State(JobStatus.valueOf(d.getString(JobFields.STATUS)), d.getInteger(JobFields.ATTEMPTS, 0),
+                    p instanceof Number n ? n.doubleValue() : null, d.getString(JobFields.LAST_ERROR),
+                    updated == null ? null : updated.toInstant(), finished == null ? null : finished.toInstant(),
+                    d.getBoolean(JobFields.RERUN, false));
+        });
     }
 
     /** RUNNING -> DONE (or QUEUED again when a rerun was asked for meanwhile). False when the claim was lost. */

@@ -269,9 +269,29 @@ public class MediaStore {
         return writeDerivative(assetId, kind.fileName(size), writer);
     }
 
+    /** A file made for a cut ({@code rough-cut.mp4}, {@code rough-cut.json}): beside the cut's other renders. */
+    public Path cutFile(String cutId, String name) {
+        if (cutId == null || !cutId.matches("[0-9a-f]{24}")) {
+            throw new IllegalArgumentException("not a cut id: " + cutId);
+        }
+        if (name == null || !name.matches("[a-z0-9][a-z0-9_.-]{0,63}") || name.contains("..")) {
+            throw new IllegalArgumentException("not a file name for a cut: " + name);
+        }
+        return root.resolve("cuts").resolve(cutId.substring(0, 2)).resolve(cutId).resolve(name);
+    }
+
+    /** Writes a cut's file through a temp file in the same folder, moved into place atomically. */
+    public Path writeCutFile(String cutId, String name, Writer writer) throws IOException {
+        return writeAtomically(cutFile(cutId, name), writer);
+    }
+
     /** Writes a derivative through a temp file in the same folder and moves it into place atomically. */
     private Path writeDerivative(String assetId, String name, Writer writer) throws IOException {
-        Path target = derivative(assetId, name);
+        return writeAtomically(derivative(assetId, name), writer);
+    }
+
+    private static Path writeAtomically(Path target, Writer writer) throws IOException {
+        String name = target.getFileName().toString();
         Files.createDirectories(target.getParent());
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
         Path temp = target.resolveSibling(".tmp-" + UUID.randomUUID() + ext);
