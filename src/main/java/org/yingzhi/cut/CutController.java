@@ -154,6 +154,24 @@ class CutController {
                 .body(new org.springframework.core.io.FileSystemResource(cuts.renderFile(id, user)));
     }
 
+    @Operation(summary = "The conform package: media and lists in one zip", description = "Per asset its original "
+            + "(media=original) or proxy (media=proxy), trimmed losslessly to the span its entries use plus handles "
+            + "(trim=true) or whole; the EDL, OTIO, xmeml, FCPXML and shot list pointing at those files where the zip "
+            + "will be unpacked (root); and manifest-sha256.txt.")
+    @GetMapping("/api/cuts/{id}/conform")
+    ResponseEntity<StreamingResponseBody> conform(@PathVariable String id,
+            @RequestParam(defaultValue = "original") String media, @RequestParam(defaultValue = "true") boolean trim,
+            @RequestParam(defaultValue = "12") int handles, @RequestParam(defaultValue = "32") int reel,
+            @RequestParam(required = false) String root, User user) {
+        CutConform.Plan plan = cuts.conformPlan(id, media, trim, handles, reel, root, user);
+        String name = CutService.fileBase(plan.sheet().cut().title()) + "-conform.zip";
+        StreamingResponseBody body = out -> cuts.writeConform(plan, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
     @Operation(summary = "Make a cut from an editing suite's list", description = "The body is the file itself: a "
             + "CMX3600 EDL, Final Cut Pro 7 XML or OpenTimelineIO JSON (format detected unless given; at most 4 MB). "
             + "Events are matched to assets by the asset id Yingzhi wrote, file name, clip name, tape name and "

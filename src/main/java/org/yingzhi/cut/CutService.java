@@ -74,9 +74,12 @@ public class CutService {
     private final MediaToolkit media;
     private final JobQueue jobs;
     private final CutSources sourcesOf;
+    private final CutConform conform;
 
     CutService(CutRepository cuts, AssetQueryService assets, BinService bins, LinkService links, MomentFrames frames,
-            MediaStore store, AccessPolicy policy, MediaToolkit media, JobQueue jobs, CutSources sourcesOf) {
+            MediaStore store, AccessPolicy policy, MediaToolkit media, JobQueue jobs, CutSources sourcesOf,
+            CutConform conform) {
+        this.conform = conform;
         this.sourcesOf = sourcesOf;
         this.media = media;
         this.jobs = jobs;
@@ -456,6 +459,39 @@ public class CutService {
             throw ApiException.notFound("rough cut of", id);
         }
         return p;
+    }
+
+    // ---- conform package ----
+
+    /**
+     * What the conform package of a cut holds, decided before anything is sent: the originals (each asset's
+     * download checked) or proxies, trimmed with handles or whole, and the lists pointing at them under {@code root}.
+     */
+    public CutConform.Plan conformPlan(String id, String media, boolean trim, int handles, int reelLength, String root,
+            User user) {
+        CutSheet s = sheet(id, user);
+        CutConform.MediaKind kind;
+        try {
+            kind = CutConform.MediaKind.valueOf((media == null ? "original" : media).strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("cut.conformMedia", media);
+        }
+        if (reelLength < 8 || reelLength > 128) {
+            throw ApiException.invalid("cut.reelLength", reelLength);
+        }
+        String r = root == null || root.isBlank() ? "/conform/" + fileBase(s.cut().title()) : root.strip();
+        if (!r.startsWith("/") || r.contains("..") || r.length() > 500 || r.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid("cut.conformRoot", r);
+        }
+        if (kind == CutConform.MediaKind.ORIGINAL) {
+            Map<String, Asset> byId = visibleAssets(s.placed().stream().map(p -> p.source().asset()).toList(), user);
+            byId.values().forEach(a -> policy.check(user, Action.DOWNLOAD, assetResource(a)));
+        }
+        return conform.plan(s, new CutConform.Options(kind, trim, handles, reelLength, r.replaceAll("/+$", "")));
+    }
+
+    public void writeConform(CutConform.Plan plan, java.io.OutputStream out) throws IOException {
+        conform.write(plan, out);
     }
 
     // ---- subclips ----

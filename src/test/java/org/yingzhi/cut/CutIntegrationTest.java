@@ -158,6 +158,32 @@ class CutIntegrationTest extends ServiceTest {
         assertEquals(400, api.get("/api/cuts/" + id + "/export?format=edl&reel=3", Api.PRODUCER).status());
         assertEquals(403, api.get("/api/cuts/" + id + "/export?format=edl", Api.BUREAU).status(), "not shared");
 
+        // the conform package: each asset's original trimmed to the span its entries use plus 3 frames of handle
+        var zip = api.getBytes("/api/cuts/" + id + "/conform?media=original&handles=3&root=/Volumes/EDIT/rough", Api.PRODUCER, null);
+        assertEquals(200, zip.statusCode(), new String(zip.body(), StandardCharsets.UTF_8));
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.body()), StandardCharsets.UTF_8)) {
+            for (java.util.zip.ZipEntry ze; (ze = in.getNextEntry()) != null; ) {
+                files.put(ze.getName(), in.readAllBytes());
+            }
+        }
+        assertTrue(files.containsKey("media/01_clip-25ndf_10-00-00-02.mov"), files.keySet().toString());
+        assertTrue(files.containsKey("media/02_clip-2997df_01-00-59-10.mov"), files.keySet().toString());
+        String manifest = new String(files.get("manifest-sha256.txt"), StandardCharsets.UTF_8);
+        assertEquals(files.size() - 1, manifest.lines().count(), manifest);
+        for (String line : manifest.lines().toList()) {
+            String[] parts = line.split("  ", 2);
+            assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(files.get(parts[1]))), parts[0], parts[1]);
+        }
+        String packedEdl = new String(files.get("援藏二十年 粗剪.edl"), StandardCharsets.UTF_8);
+        assertTrue(packedEdl.contains("* SOURCE FILE: 01_clip-25ndf_10-00-00-02.mov"), packedEdl);
+        String packedXml = new String(files.get("援藏二十年 粗剪.xml"), StandardCharsets.UTF_8);
+        assertTrue(packedXml.contains("file://localhost/Volumes/EDIT/rough/media/01_clip-25ndf_10-00-00-02.mov"), packedXml);
+        assertEquals(400, api.get("/api/cuts/" + id + "/conform?media=tape", Api.PRODUCER).status());
+        assertEquals(400, api.get("/api/cuts/" + id + "/conform?root=relative/path", Api.PRODUCER).status());
+        assertEquals(400, api.get("/api/cuts/" + id + "/conform?media=proxy", Api.PRODUCER).status(), "no proxies made here");
+
         // each comes back as a cut with the same entries
         List<String> ins = entryField(now, "in");
         List<String> outs = entryField(now, "out");
