@@ -65,7 +65,7 @@ public class BinService {
 
     @Schema(description = "A bin in a list")
     public record Summary(String id, String name, String owner, String ownerName, boolean shared, int items,
-            boolean mine, Instant updatedAt) {
+            boolean mine, boolean canEdit, Instant updatedAt) {
     }
 
     @Schema(description = "A collected item with what a page shows of its asset")
@@ -85,7 +85,7 @@ public class BinService {
         for (Bin b : bins.visibleTo(user.name(), MAX_LISTED)) {
             if (policy.allows(user, Action.VIEW, resource(b))) {
                 out.add(new Summary(b.id(), b.name(), b.owner(), b.ownerName(), b.shared(), b.items().size(),
-                        b.owner().equals(user.name()), b.updatedAt()));
+                        b.owner().equals(user.name()), policy.allows(user, Action.EDIT, resource(b)), b.updatedAt()));
             }
         }
         return out;

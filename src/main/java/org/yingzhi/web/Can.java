@@ -28,6 +28,16 @@ public class Can {
         return user != null && policy.allows(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
     }
 
+    /** Collect moments into bins (producers, editors, the office). */
+    public boolean collect(User user) {
+        return user != null && policy.allows(user, Action.COLLECT, Resource.catalog());
+    }
+
+    /** Assemble cuts (producers). */
+    public boolean assemble(User user) {
+        return user != null && policy.allows(user, Action.ASSEMBLE, Resource.catalog());
+    }
+
     public boolean contribute(User user) {
         return user != null && (policy.allows(user, Action.CONTRIBUTE, Resource.of(ResourceKind.ASSET, user.unit()))
                 || policy.allows(user, Action.CONTRIBUTE, Resource.of(ResourceKind.ASSET, null)));

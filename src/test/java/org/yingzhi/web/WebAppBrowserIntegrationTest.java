@@ -80,7 +80,7 @@ class WebAppBrowserIntegrationTest {
      */
     @org.junit.jupiter.api.BeforeEach
     void freshGazetteer() throws Exception {
-        for (String c : List.of("outline", "entries", "links", "figures")) {
+        for (String c : List.of("outline", "entries", "links", "figures", "bins", "cuts")) {
             db.getCollection(c).deleteMany(new org.bson.Document());
         }
         graph.rebuild();
@@ -684,6 +684,117 @@ class WebAppBrowserIntegrationTest {
         shot("person");
     }
 
+
+    /**
+     * A producer collects three moments into a new bin (a range marked with I/O in the player, a scene chip of
+     * another clip, a moment on a person's page), makes a two-entry cut of two of them, reorders it with the
+     * keyboard, trims an entry with I in the monitor, plays the cut through, and downloads its EDL; screenshots of
+     * the asset page's bin panel, the bin, and the cut builder (wide and at 390 px).
+     */
+    @Test
+    void aProducerCollectsMomentsBuildsACutReordersTrimsPlaysAndExportsIt() throws Exception {
+        uploadSamplesAndWait();
+        Api api = new Api(port);
+        String df = ids.get("clip-2997df.mov");
+        String pal = ids.get("clip-25ndf.mp4");
+        String zhang = api.post("/api/index/people", Api.EDITOR, "{\"name\":\"张晓明\",\"roles\":[\"援藏干部\"]}")
+                .json().get("id").asString();
+        assertEquals(201, api.post("/api/links", Api.EDITOR, "{\"asset\":\"" + df + "\",\"target\":\"person\",\"targetId\":\""
+                + zhang + "\",\"in\":\"01:01:00;02\",\"out\":\"01:01:01;00\",\"note\":\"讲话\"}").status());
+        signIn("producer");
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("localStorage.clear()");
+
+        // 1. the player: I at 01:00:59;15, O after 01:01:00;05, B collects it into a new bin
+        browser.get(url("/assets/" + df));
+        waiting().until(d -> d.findElements(By.cssSelector("#bin-pick option")).size() >= 1);
+        WebElement fresh = browser.findElement(By.id("bin-new"));
+        assertTrue(fresh.isDisplayed(), "no bin yet: the new bin's name is asked for");
+        fresh.sendKeys("落成仪式");
+        WebElement video = browser.findElement(By.id("video"));
+        Timecode start = Timecode.parse("01:00:59;10", FrameRate.FPS_29_97_DF);
+        seekToFrame(video, 5, start);
+        browser.findElement(By.tagName("body")).sendKeys("i");
+        seekToFrame(video, 22, start); // 01:01:00;04: ;00 and ;01 do not exist
+        browser.findElement(By.tagName("body")).sendKeys("o");
+        waiting().until(d -> d.findElement(By.id("out")).getText().equals("01:01:00;05"));
+        browser.findElement(By.tagName("body")).sendKeys("b");
+        waiting().until(d -> d.findElement(By.id("collect-status")).getText().contains("01:00:59;15–01:01:00;05"));
+        assertTrue(browser.findElement(By.id("collect-status")).getText().contains("落成仪式"));
+        js.executeScript("document.getElementById('collect').scrollIntoView()");
+        shot("bin-panel");
+
+        // 2. a scene chip of the 25 fps clip, into the same bin (remembered)
+        browser.get(url("/assets/" + pal));
+        waiting().until(d -> d.findElements(By.cssSelector("#bin-pick option")).size() >= 2);
+        browser.findElement(By.cssSelector("button.scene")).click();
+        browser.findElement(By.id("collect-marked")).click();
+        waiting().until(d -> d.findElement(By.id("collect-status")).getText().contains("10:00:00:00–10:00:02:00"));
+
+        // 3. a moment on the person's page
+        browser.get(url("/index/people/" + zhang));
+        waiting().until(d -> d.findElements(By.cssSelector("#bin-pick option")).size() >= 2);
+        browser.findElement(By.cssSelector("button.collect")).click();
+        waiting().until(d -> d.findElement(By.id("collect-status")).getText().contains("01:01:00;02–01:01:01;00"));
+        JsonNode bins = api.get("/api/bins", Api.PRODUCER).json();
+        assertEquals(1, bins.size(), bins.toString());
+        String bin = bins.get(0).get("id").asString();
+        JsonNode items = api.get("/api/bins/" + bin, Api.PRODUCER).json().get("items");
+        assertEquals(List.of("player", "scene", "person:" + zhang), List.of(items.get(0).get("from").asString(),
+                items.get(1).get("from").asString(), items.get(2).get("from").asString()));
+
+        // the bin: the first two make a cut
+        browser.get(url("/bins/" + bin));
+        List<WebElement> picks = browser.findElements(By.cssSelector("li[data-item] input.pick"));
+        assertEquals(3, picks.size());
+        picks.get(2).click();
+        shot("bin");
+        browser.findElement(By.cssSelector("#make-cut button[type=submit]")).click();
+        waiting().until(d -> d.getCurrentUrl().matches(".*/cuts/[0-9a-f]{24}$"));
+        String cut = browser.getCurrentUrl().substring(browser.getCurrentUrl().lastIndexOf('/') + 1);
+        waiting().until(d -> d.findElements(By.cssSelector("#entries li.entry")).size() == 2);
+
+        // reorder with the keyboard: the first entry moves down
+        browser.findElements(By.cssSelector("#entries li.entry")).get(0).sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_DOWN));
+        waiting().until(d -> api.get("/api/cuts/" + cut, Api.PRODUCER).json().get("entries").get(0).get("asset").asString().equals(pal));
+        waiting().until(d -> d.findElements(By.cssSelector("#entries li.entry")).get(0).getText().contains("10:00:00:00"));
+
+        // trim the drop-frame entry (now second) with I in the monitor, 4 frames in
+        browser.findElements(By.cssSelector("#entries li.entry")).get(1).click();
+        WebElement monitor = browser.findElement(By.id("monitor"));
+        waiting().until(d -> ((Number) js.executeScript("return arguments[0].readyState", monitor)).intValue() >= 1);
+        js.executeScript("arguments[0].pause(); arguments[0].currentTime = arguments[1]", monitor, (9 + 0.5) * 1001 / 30000.0);
+        waiting().until(d -> d.findElement(By.id("src-tc")).getText().equals("01:00:59;19"));
+        browser.findElement(By.tagName("body")).sendKeys("i");
+        waiting().until(d -> api.get("/api/cuts/" + cut, Api.PRODUCER).json().get("entries").get(1).get("in").asString()
+                .equals("01:00:59;19"));
+        waiting().until(d -> d.findElements(By.cssSelector("#entries li.entry")).get(1).getText().contains("01:00:59;19–01:01:00;05"));
+
+        // play the cut through from the proxies
+        browser.findElement(By.id("play-cut")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("cut-status")).getText().contains("播完"));
+        js.executeScript("window.scrollTo(0, 0)");
+        shot("cut");
+
+        // its EDL, downloaded on the producer's session
+        String href = browser.findElement(By.id("export-edl")).getAttribute("href");
+        Object edl = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e))", href);
+        assertTrue(String.valueOf(edl).contains("FCM: DROP FRAME") && String.valueOf(edl).contains("01:00:59;19"), String.valueOf(edl));
+
+        var wide = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.navigate().refresh();
+            waiting().until(d -> d.findElements(By.cssSelector("#entries li.entry")).size() == 2);
+            Number overflow = (Number) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+            assertTrue(overflow.intValue() <= 0, "the builder fits 390 px: " + overflow);
+            js.executeScript("window.scrollTo(0, 0)");
+            shot("cut-390");
+        } finally {
+            browser.manage().window().setSize(wide);
+        }
+    }
 
     /** Waits for the player to know the clip, seeks into a frame (its middle) and waits for the timecode shown. */
     private String seekToFrame(WebElement video, int frame, Timecode start) {
