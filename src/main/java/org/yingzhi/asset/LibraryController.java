@@ -126,6 +126,7 @@ class LibraryController {
         model.addAttribute("sorts", SORTS);
         model.addAttribute("canBatch", policy.allows(user, Action.LINK, Resource.of(ResourceKind.ASSET, user.unit())));
         model.addAttribute("canBatchEdit", policy.allows(user, Action.EDIT, Resource.of(ResourceKind.ASSET, user.unit())));
+        model.addAttribute("canCollect", policy.allows(user, Action.COLLECT, Resource.catalog()));
         model.addAttribute("items", items.stream().map(AssetResponse::of).toList());
         model.addAttribute("total", total);
         model.addAttribute("facets", shown);

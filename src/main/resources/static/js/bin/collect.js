@@ -1,7 +1,7 @@
 // Collecting into a bin, wherever moments are shown: the panel (#collect) picks (or makes) the bin; on an asset's
 // page the range marked in the player (or the whole clip) goes in with B or the button, "from a scene" when a
 // scene chip marked it; on chapter, person and project pages each moment's [data-collect] button puts it in. The
-// bin last used is remembered in this browser. Texts from the server are set as text, never as HTML.
+// bin last used is remembered in this browser; the library's ticked assets go in whole. Texts from the server are set as text, never as HTML.
 import { sessionHeaders, problem, fill } from '../http.js';
 
 const panel = document.getElementById('collect');
@@ -78,6 +78,22 @@ if (panel) {
       if (e.key === 'b' || e.key === 'B') { e.preventDefault(); collectMarked(); }
     });
   }
+
+  // the library's selection: every ticked asset, whole
+  document.getElementById('batch-collect')?.addEventListener('click', async () => {
+    const assets = [...document.querySelectorAll('input.pick:checked')].map((p) => p.value);
+    if (!assets.length) return;
+    try {
+      const bin = await chosen();
+      const r = await fetch(`/api/bins/${bin}/items`, { method: 'POST', headers,
+        body: JSON.stringify({ items: assets.map((a) => ({ asset: a, from: 'library' })) }) });
+      if (!r.ok) { say(await problem(r), true); return; }
+      const b = await r.json();
+      say(fill(t.addedMany, b.name, assets.length));
+    } catch (e) {
+      say(e.message, true);
+    }
+  });
 
   // moments on chapter, person and project pages
   document.querySelectorAll('[data-collect]').forEach((b) => b.addEventListener('click', () => {

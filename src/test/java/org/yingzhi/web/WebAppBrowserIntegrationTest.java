@@ -130,7 +130,12 @@ class WebAppBrowserIntegrationTest {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
-        waiting().until(d -> d.getCurrentUrl().equals(url("/")));
+        try {
+            waiting().until(d -> d.getCurrentUrl().equals(url("/")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(name + " did not get signed in: at " + browser.getCurrentUrl() + "\n"
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
     }
 
     private void uploadSamplesAndWait() throws Exception {
@@ -688,7 +693,8 @@ class WebAppBrowserIntegrationTest {
     /**
      * A producer collects three moments into a new bin (a range marked with I/O in the player, a scene chip of
      * another clip, a moment on a person's page), makes a two-entry cut of two of them, reorders it with the
-     * keyboard, trims an entry with I in the monitor, plays the cut through, and downloads its EDL; screenshots of
+     * keyboard, trims an entry with I in the monitor, plays the cut through, and downloads its EDL; then collects a
+     * selection from the library; screenshots of
      * the asset page's bin panel, the bin, and the cut builder (wide and at 390 px).
      */
     @Test
@@ -782,6 +788,19 @@ class WebAppBrowserIntegrationTest {
                 + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e))", href);
         assertTrue(String.valueOf(edl).contains("FCM: DROP FRAME") && String.valueOf(edl).contains("01:00:59;19"), String.valueOf(edl));
 
+        // a selection from the library, whole, into the same bin
+        browser.get(url("/"));
+        List<WebElement> ticks = browser.findElements(By.cssSelector("input.pick"));
+        assertTrue(ticks.size() >= 2, "a producer may tick cards to collect them");
+        ticks.get(0).click();
+        ticks.get(1).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#bin-pick option")).size() >= 2);
+        browser.findElement(By.id("batch-collect")).click();
+        waiting().until(d -> d.findElement(By.id("collect-status")).getText().contains("2 条"));
+        assertEquals(5, api.get("/api/bins/" + bin, Api.PRODUCER).json().get("items").size());
+        assertEquals("library", api.get("/api/bins/" + bin, Api.PRODUCER).json().get("items").get(4).get("from").asString());
+
+        browser.get(url("/cuts/" + cut));
         var wide = browser.manage().window().getSize();
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
@@ -1357,6 +1376,7 @@ class WebAppBrowserIntegrationTest {
 
     @Test
     void failedSignInsAreThrottled() throws Exception {
+        // an account no other browser test signs in with: its sign-in stays throttled for the rest of the run
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
@@ -1365,7 +1385,7 @@ class WebAppBrowserIntegrationTest {
         for (int i = 0; i < 6; i++) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url("/login")))
                     .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=producer&password=guess" + i + "&_csrf=" + csrf))
+                    .POST(HttpRequest.BodyPublishers.ofString("username=tibet-team&password=guess" + i + "&_csrf=" + csrf))
                     .build(), HttpResponse.BodyHandlers.ofString());
             last = r.headers().firstValue("Location").orElse("");
         }
