@@ -37,7 +37,45 @@ public record Asset(String id, AssetType type, AssetStatus status, Original orig
     public record Original(String sha256, long size, String fileName, String ext, String format, String mimeType) {
     }
 
-    public record Review(ReviewStatus status) {
+    /**
+     * The review: the overall status (what the library filters on: approved only when both checks passed), each
+     * check's state with who decided it, when and why, and the round (1, then one more at each resubmission).
+     */
+    public record Review(ReviewStatus status, Check political, Check facts, Integer round) {
+
+        public Check check(ReviewCheck c) {
+            Check x = c == ReviewCheck.POLITICAL ? political : facts;
+            return x == null ? Check.PENDING : x;
+        }
+
+        public int roundOrFirst() {
+            return round == null ? 1 : round;
+        }
+
+        /** Passed both checks: what coverage, figure lists, exports and publication count as approved. */
+        public boolean approved() {
+            return check(ReviewCheck.POLITICAL).state() == CheckState.APPROVED
+                    && check(ReviewCheck.FACTS).state() == CheckState.APPROVED;
+        }
+
+        /** The overall status the checks add up to. */
+        public static ReviewStatus overall(Check political, Check facts) {
+            CheckState a = political == null ? CheckState.PENDING : political.state();
+            CheckState b = facts == null ? CheckState.PENDING : facts.state();
+            if (a == CheckState.REJECTED || b == CheckState.REJECTED) {
+                return ReviewStatus.REJECTED;
+            }
+            if (a == CheckState.RETURNED || b == CheckState.RETURNED) {
+                return ReviewStatus.CHANGES_REQUESTED;
+            }
+            return a == CheckState.APPROVED && b == CheckState.APPROVED ? ReviewStatus.APPROVED : ReviewStatus.PENDING;
+        }
+    }
+
+    /** One check's state, and who decided it, when, and why (returns and rejections give reasons; a reopening says which fields). */
+    public record Check(CheckState state, Actor by, Instant at, String reason) {
+
+        public static final Check PENDING = new Check(CheckState.PENDING, null, null, null);
     }
 
     /**

@@ -102,9 +102,10 @@ class AssetController {
             @RequestParam(required = false) String keyword, @RequestParam(required = false) String q,
             @RequestParam(required = false) String status, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort,
-            @RequestParam(defaultValue = "false") boolean includeDeleted, User user) {
+            @RequestParam(defaultValue = "false") boolean includeDeleted,
+            @RequestParam(required = false) String review, User user) {
         AssetQueryService.Page p = queries.list(new AssetQuery(type, unit, from, to, keyword, q, status, page, size, sort,
-                includeDeleted), user);
+                includeDeleted, review), user);
         return new AssetResponse.Page(json.write(p.items()), p.total(), p.page(), p.size());
     }
 

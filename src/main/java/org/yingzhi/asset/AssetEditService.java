@@ -80,6 +80,9 @@ public class AssetEditService {
         }
         updated.put(AssetFields.UPDATED_AT, new Date());
         updated.put(AssetFields.UPDATED_BY, AssetDocuments.actor(user));
+        // a decided check that reads a changed field is open again (ReviewCheck says which fields reopen which)
+        List<String> changed = PATCHABLE.stream().filter(f -> !java.util.Objects.equals(updated.get(f), current.get(f))).toList();
+        AssetReviews.reopen(updated, changed, user);
         updated.put(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(updated));
         Asset saved = repo.update(current, updated).orElseThrow(() -> conflict(id));
         if (!java.util.Objects.equals(saved.contributorUnit(), asset.contributorUnit())) {

@@ -143,6 +143,26 @@ class AssetRepository implements AssetReader {
         return out;
     }
 
+    /**
+     * Assets not deleted whose check is in a state (a check never decided counts as pending), of one unit or all,
+     * oldest first: a review queue.
+     */
+    List<Asset> inReview(String check, String state, String unit, int limit) {
+        String field = AssetFields.REVIEW + "." + check + ".state";
+        org.bson.conversions.Bson byState = "PENDING".equals(state)
+                ? Filters.or(Filters.eq(field, state), Filters.exists(field, false)) : Filters.eq(field, state);
+        List<org.bson.conversions.Bson> filters = new java.util.ArrayList<>(List.of(Filters.eq(AssetFields.DELETED, false), byState));
+        if (unit != null && !unit.isBlank()) {
+            filters.add(Filters.eq(AssetFields.CONTRIBUTOR_UNIT, unit));
+        }
+        List<Asset> out = new java.util.ArrayList<>();
+        for (Document d : assets.find(Filters.and(filters)).projection(new Document(AssetFields.SEARCH_KEYS, 0))
+                .sort(new Document(AssetFields.CREATED_AT, 1)).limit(limit)) {
+            out.add(AssetMapper.toAsset(d));
+        }
+        return out;
+    }
+
     /** Every asset, a thousand at a time in id order (the embedded server and MongoDB both walk the id index). */
     void forEachInIdOrder(java.util.function.Consumer<Asset> each) {
         IdPages.forEach(assets, new Document(AssetFields.SEARCH_KEYS, 0), 1000, d -> each.accept(AssetMapper.toAsset(d)));

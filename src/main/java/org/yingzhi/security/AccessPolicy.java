@@ -11,6 +11,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessPolicy {
 
+    private final ReviewRules review;
+
+    /** The policy with the default review rules (reviewers and administrators hold both checks). */
+    public AccessPolicy() {
+        this(ReviewRules.DEFAULT);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public AccessPolicy(ReviewRules review) {
+        this.review = review == null ? ReviewRules.DEFAULT : review;
+    }
+
     public Decision decide(User user, Action action, Resource resource) {
         Role role = user.role();
         if (resource.kind().isCollection()) {
@@ -52,7 +64,21 @@ public class AccessPolicy {
                     : Decision.deny("collect", role);
             case ASSEMBLE -> role == Role.ADMIN || role == Role.PRODUCER ? Decision.ALLOW
                     : Decision.deny("assemble", role);
+            case REVIEW_POLITICAL -> reviewCheck(user, resource, "political");
+            case REVIEW_FACTS -> reviewCheck(user, resource, "facts");
         };
+    }
+
+    /** A check is decided by those who hold it, and (when the office says so) not on their own unit's material. */
+    private Decision reviewCheck(User user, Resource resource, String check) {
+        if (!review.checksOf(user).contains(check)) {
+            return Decision.deny(check.equals("political") ? "reviewPolitical" : "reviewFacts", user.role());
+        }
+        if (review.forbidOwnUnit() && user.role() != Role.ADMIN && user.unit() != null && !user.unit().isBlank()
+                && user.unit().equals(resource.unit())) {
+            return Decision.deny("reviewOwnUnit", user.unit());
+        }
+        return Decision.ALLOW;
     }
 
     /**

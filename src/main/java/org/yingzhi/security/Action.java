@@ -35,5 +35,9 @@ public enum Action {
     /** Make bins (collections of moments) and collect material into one's own. */
     COLLECT,
     /** Make cuts (sequences) and export them to editing suites. */
-    ASSEMBLE
+    ASSEMBLE,
+    /** Decide the political check (政治关) of an item: approve, return with reasons, reject. */
+    REVIEW_POLITICAL,
+    /** Decide the check of historical facts (史实关) of an item. */
+    REVIEW_FACTS
 }

@@ -15,7 +15,8 @@ import org.yingzhi.shared.web.ApiException;
  * The access policy as a table: every role, against an asset of the user's own unit, of another unit, and a
  * deleted one, for every action. A row is "role: own / other / deleted" with Y for allowed and - for refused.
  * The UPLOAD column (CONTINUE_UPLOAD) is about an upload in progress: the user's own, someone else's, and the
- * user's own marked deleted. COLLECT and ASSEMBLE (making bins and cuts) do not depend on the asset.
+ * user's own marked deleted. COLLECT and ASSEMBLE (making bins and cuts) do not depend on the asset. POLITICAL and
+ * FACTS (REVIEW_POLITICAL, REVIEW_FACTS) are the two checks with the default review rules ({@link #reviewRules}).
  * <p>
  * Bins and cuts have their own table ({@link #COLLECTIONS}): against one's own, someone else's private one,
  * someone else's shared one, one shared with the user for editing, and one's own deleted.
@@ -26,13 +27,13 @@ class AccessPolicyTest {
     private static final String OTHER = "省广播电视局";
 
     private static final String[] TABLE = {
-        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD UPLOAD   COLLECT ASSEMBLE
-        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY      YYY      YYY     YYY",
-        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-      Y--      YY-     ---",
-        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--      Y--      ---     ---",
-        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-      Y--      YY-     YY-",
-        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-      Y--      YY-     ---",
-        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---      Y--      ---     ---",
+        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD UPLOAD   COLLECT ASSEMBLE POLITICAL FACTS
+        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY      YYY      YYY     YYY  YYY      YYY",
+        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-      Y--      YY-     ---  YY-      YY-",
+        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--      Y--      ---     ---  ---      ---",
+        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-      Y--      YY-     YY-  ---      ---",
+        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-      Y--      YY-     ---  ---      ---",
+        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---      Y--      ---     ---  ---      ---",
     };
 
     private final AccessPolicy policy = new AccessPolicy();
@@ -124,6 +125,27 @@ class AccessPolicyTest {
         }
         assertEquals(List.of(), wrong);
         assertEquals(EnumSet.allOf(Role.class).size(), TABLE.length, "one row per role");
+    }
+
+    /** Grants give an account exactly the checks named; the office can forbid deciding on one's own unit. */
+    @Test
+    void reviewRules() {
+        AccessPolicy configured = new AccessPolicy(new ReviewRules(true, java.util.Map.of(
+                "fang", List.of("facts"), "bian", List.of("political"))));
+        User fang = new User("fang", "F", Role.REVIEWER, "省地方志办公室");
+        User bian = new User("bian", "B", Role.EDITOR, "省地方志办公室");
+        User other = new User("li", "L", Role.REVIEWER, "省地方志办公室");
+        Resource bureau = Resource.of(ResourceKind.ASSET, OTHER);
+        Resource office = Resource.of(ResourceKind.ASSET, "省地方志办公室");
+        assertFalse(configured.allows(fang, Action.REVIEW_POLITICAL, bureau), "granted the fact check only");
+        org.junit.jupiter.api.Assertions.assertTrue(configured.allows(fang, Action.REVIEW_FACTS, bureau));
+        org.junit.jupiter.api.Assertions.assertTrue(configured.allows(bian, Action.REVIEW_POLITICAL, bureau), "an editor with a grant");
+        assertFalse(configured.allows(bian, Action.REVIEW_FACTS, bureau));
+        org.junit.jupiter.api.Assertions.assertTrue(configured.allows(other, Action.REVIEW_POLITICAL, bureau), "a reviewer without a grant holds both");
+        assertFalse(configured.allows(other, Action.REVIEW_FACTS, office), "not on the office's own material");
+        assertEquals("nobody decides on material of their own unit (省地方志办公室)",
+                configured.decide(other, Action.REVIEW_FACTS, office).reason());
+        org.junit.jupiter.api.Assertions.assertTrue(policy.allows(other, Action.REVIEW_FACTS, office), "allowed by default");
     }
 
     @Test
