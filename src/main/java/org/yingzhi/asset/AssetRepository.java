@@ -163,6 +163,21 @@ class AssetRepository implements AssetReader {
         return out;
     }
 
+    /** Assets not deleted with a check returned to their unit (of one unit, or all), oldest first. */
+    List<Asset> returned(String unit, int limit) {
+        List<org.bson.conversions.Bson> filters = new java.util.ArrayList<>(List.of(Filters.eq(AssetFields.DELETED, false),
+                Filters.eq(AssetFields.REVIEW + ".status", ReviewStatus.CHANGES_REQUESTED.name())));
+        if (unit != null) {
+            filters.add(Filters.eq(AssetFields.CONTRIBUTOR_UNIT, unit));
+        }
+        List<Asset> out = new java.util.ArrayList<>();
+        for (Document d : assets.find(Filters.and(filters)).projection(new Document(AssetFields.SEARCH_KEYS, 0))
+                .sort(new Document(AssetFields.CREATED_AT, 1)).limit(limit)) {
+            out.add(AssetMapper.toAsset(d));
+        }
+        return out;
+    }
+
     /** Every asset, a thousand at a time in id order (the embedded server and MongoDB both walk the id index). */
     void forEachInIdOrder(java.util.function.Consumer<Asset> each) {
         IdPages.forEach(assets, new Document(AssetFields.SEARCH_KEYS, 0), 1000, d -> each.accept(AssetMapper.toAsset(d)));

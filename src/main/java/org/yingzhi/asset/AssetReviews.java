@@ -157,6 +157,12 @@ public class AssetReviews {
         return repo.inReview(check.wire(), state.name(), unit, Math.max(1, Math.min(limit, 500)));
     }
 
+    /** The items returned to the user's unit (the office: every unit's), oldest first. */
+    public List<Asset> returned(User user, int limit) {
+        AccessPolicy.ListScope scope = policy.listScope(user, Action.EDIT, AssetDocuments.KIND);
+        return repo.returned(scope.unit(), Math.max(1, Math.min(limit, 500)));
+    }
+
     /** Whether the asset passed both checks (for features that only count approved material). */
     public static boolean approved(Asset a) {
         return Optional.ofNullable(a.review()).map(Asset.Review::approved).orElse(false);

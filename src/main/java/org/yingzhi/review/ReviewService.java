@@ -53,7 +53,13 @@ public class ReviewService {
     @Schema(description = "A decision on one check: APPROVED, RETURNED (to the unit, with reasons), REJECTED, or PENDING (undo)")
     public record DecisionInput(@NotNull @Pattern(regexp = "APPROVED|RETURNED|REJECTED|PENDING") String decision,
             @Size(max = 2000) String reason,
-            @Schema(description = "The asset version the reviewer looked at; a change since is refused (409)") Long version) {
+            @Schema(description = "The asset version the reviewer looked at; a change since is refused (409)") Long version,
+            @Schema(description = "Where the reason points: a timecode, or a range, of the clip") @Size(max = 16) String at,
+            @Size(max = 16) String in, @Size(max = 16) String out) {
+
+        public DecisionInput(String decision, String reason, Long version) {
+            this(decision, reason, version, null, null, null);
+        }
     }
 
     @Schema(description = "A comment: on a check or the item, at a timecode (at) or range (in, out) of a clip, or a region of a photo")
@@ -109,11 +115,12 @@ public class ReviewService {
 
     public ReviewView decide(String id, String check, DecisionInput in, User user) {
         ReviewCheck c = parse(check);
+        Asset before = assets.get(id, user);
+        Document range = range(before, in.at(), in.in(), in.out()); // checked before anything is written
         reviews.decide(id, c, CheckState.valueOf(in.decision()), in.reason(), in.version(), user);
         if (in.reason() != null && !in.reason().isBlank() && !"APPROVED".equals(in.decision())) {
-            // the reasons of a return or rejection are the unit's to read beside the item
-            Asset a = assets.get(id, user);
-            insert(a, c.wire(), "reviewer", in.reason().strip(), null, null, user);
+            // the reasons of a return or rejection are the unit's to read beside the item, at the point they concern
+            insert(assets.get(id, user), c.wire(), "reviewer", in.reason().strip(), range, null, user);
         }
         return get(id, user);
     }
@@ -133,28 +140,7 @@ public class ReviewService {
         if (!reviewer) {
             policy.check(user, Action.EDIT, r); // the unit answers
         }
-        Document range = null;
-        if (in.at() != null || in.in() != null || in.out() != null) {
-            if (a.type() == AssetType.PHOTO) {
-                throw ApiException.invalid("review.photoRange");
-            }
-            SourceRange sr;
-            if (in.at() != null) {
-                // a point: the frame at that timecode
-                var tb = a.timebase().orElseThrow(() -> ApiException.invalid("link.noTimebase"));
-                String next;
-                try {
-                    next = org.yingzhi.timecode.Timecode.parse(in.at(), tb.rate()).plusFrames(1).toString();
-                } catch (IllegalArgumentException e) {
-                    throw ApiException.of(e);
-                }
-                sr = SourceRange.of(a, in.at(), next, null, null);
-            } else {
-                sr = SourceRange.of(a, in.in(), in.out(), null, null);
-            }
-            range = new Document("in", sr.in()).append("out", sr.out()).append("rate", sr.rate())
-                    .append("inMicros", sr.inMicros()).append("durationMicros", sr.durationMicros());
-        }
+        Document range = range(a, in.at(), in.in(), in.out());
         if (in.region() != null) {
             if (a.type() != AssetType.PHOTO) {
                 throw ApiException.invalid("review.regionPhoto");
@@ -176,12 +162,25 @@ public class ReviewService {
         }
         List<QueueItem> out = new ArrayList<>();
         for (Asset a : reviews.queue(c, s, unit, limit, user)) {
-            String base = "/api/assets/" + a.id();
-            String poster = a.type() == AssetType.PHOTO ? base + "/preview?size=512"
-                    : a.type() == AssetType.VIDEO ? base + "/thumbnail?size=320" : null;
-            out.add(new QueueItem(a.id(), a.title(), a.type().name(), a.contributorUnit(), a.createdAt(), poster, a.review()));
+            out.add(item(a));
         }
         return out;
+    }
+
+    /** What was returned to the user's unit (the office sees every unit's), oldest first. */
+    public List<QueueItem> returned(User user) {
+        List<QueueItem> out = new ArrayList<>();
+        for (Asset a : reviews.returned(user, 200)) {
+            out.add(item(a));
+        }
+        return out;
+    }
+
+    private static QueueItem item(Asset a) {
+        String base = "/api/assets/" + a.id();
+        String poster = a.type() == AssetType.PHOTO ? base + "/preview?size=512"
+                : a.type() == AssetType.VIDEO ? base + "/thumbnail?size=320" : null;
+        return new QueueItem(a.id(), a.title(), a.type().name(), a.contributorUnit(), a.createdAt(), poster, a.review());
     }
 
     public BatchResult batch(BatchInput in, User user) {
@@ -204,6 +203,31 @@ public class ReviewService {
             }
         }
         return new BatchResult(decided, refused);
+    }
+
+    /** A timecode ({@code at}: that frame) or range of a clip as stored with a comment; null when none is given. */
+    private static Document range(Asset a, String at, String in, String out) {
+        if (at == null && in == null && out == null) {
+            return null;
+        }
+        if (a.type() == AssetType.PHOTO) {
+            throw ApiException.invalid("review.photoRange");
+        }
+        SourceRange sr;
+        if (at != null) {
+            var tb = a.timebase().orElseThrow(() -> ApiException.invalid("link.noTimebase"));
+            String next;
+            try {
+                next = org.yingzhi.timecode.Timecode.parse(at, tb.rate()).plusFrames(1).toString();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.of(e);
+            }
+            sr = SourceRange.of(a, at, next, null, null);
+        } else {
+            sr = SourceRange.of(a, in, out, null, null);
+        }
+        return new Document("in", sr.in()).append("out", sr.out()).append("rate", sr.rate())
+                .append("inMicros", sr.inMicros()).append("durationMicros", sr.durationMicros());
     }
 
     private Document insert(Asset a, String check, String side, String text, Document range, Region region, User user) {

@@ -28,6 +28,12 @@ public class Can {
         return user != null && policy.allows(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
     }
 
+    /** Decide one of the two checks (政治关、史实关). */
+    public boolean review(User user) {
+        Resource any = Resource.of(ResourceKind.ASSET, "");
+        return user != null && (policy.allows(user, Action.REVIEW_POLITICAL, any) || policy.allows(user, Action.REVIEW_FACTS, any));
+    }
+
     /** Collect moments into bins (producers, editors, the office). */
     public boolean collect(User user) {
         return user != null && policy.allows(user, Action.COLLECT, Resource.catalog());

@@ -815,6 +815,71 @@ class WebAppBrowserIntegrationTest {
         }
     }
 
+    /**
+     * The two checks in the browser: a reviewer returns the drop-frame clip from the political check with its
+     * reason at 01:00:59;20 and passes the fact check; the unit finds it among its returned items, clicks the
+     * comment and sees that frame in the player, corrects the title and resubmits; the reviewer approves both
+     * checks (the fact check reopened by the title). Screenshots of the reviewer's and the unit's view.
+     */
+    @Test
+    void aReviewerReturnsAClipWithACommentAtATimecodeAndTheUnitCorrectsAndResubmitsIt() throws Exception {
+        uploadSamplesAndWait();
+        String df = ids.get("clip-2997df.mov");
+        var assets = db.getCollection("assets");
+        org.bson.Document id = new org.bson.Document("_id", new org.bson.types.ObjectId(df));
+        String title = assets.find(id).first().getString("title");
+        db.getCollection("review_comments").deleteMany(new org.bson.Document());
+        try {
+            signIn("reviewer");
+            browser.get(url("/review"));
+            browser.findElement(By.cssSelector("li[data-asset='" + df + "'] a")).click();
+            waiting().until(d -> d.findElements(By.cssSelector("button.decide")).size() == 6);
+            WebElement video = browser.findElement(By.id("video"));
+            seekToFrame(video, 10, Timecode.parse("01:00:59;10", FrameRate.FPS_29_97_DF));
+            browser.findElement(By.id("review-text")).sendKeys("字幕“门诊楼”写成了“门珍楼”");
+            browser.findElement(By.cssSelector("button.decide[data-check=political][data-decision=RETURNED]")).click();
+            waiting().until(d -> d.findElement(By.id("review-status")).getText().contains("已退回单位"));
+            browser.findElement(By.cssSelector("button.decide[data-check=facts][data-decision=APPROVED]")).click();
+            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("已通过"));
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('review').scrollIntoView()");
+            shot("review");
+
+            // the unit: its returned items, the comment at its frame
+            signIn("bureau");
+            browser.get(url("/review/returned"));
+            assertTrue(browser.findElement(By.cssSelector(".moments")).getText().contains("门珍楼"));
+            browser.findElement(By.cssSelector(".moments a")).click();
+            WebElement at = waiting().until(d -> d.findElement(By.cssSelector("#review-comments button.at")));
+            assertEquals("01:00:59;20", at.getText());
+            waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return document.getElementById('video').readyState")).intValue() >= 1);
+            at.click();
+            waiting().until(d -> d.findElement(By.id("tc")).getText().equals("01:00:59;20"));
+            assertTrue(browser.findElement(By.id("review-marks")).isDisplayed(), "the comment is marked under the player");
+            shot("review-returned");
+            assertEquals(200, new Api(port).patch("/api/assets/" + df, Api.BUREAU, "{\"title\":\"" + title + "（字幕已更正）\"}").status());
+            browser.navigate().refresh();
+            browser.findElement(By.id("review-text")).sendKeys("字幕已更正");
+            waiting().until(d -> d.findElement(By.id("review-resubmit")).isDisplayed());
+            browser.findElement(By.id("review-resubmit")).click();
+            waiting().until(d -> d.findElement(By.id("review-status")).getText().contains("已重新提交"));
+
+            // the reviewer passes both: the fact check was reopened by the title
+            signIn("reviewer");
+            browser.get(url("/assets/" + df));
+            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("待审"));
+            browser.findElement(By.cssSelector("button.decide[data-check=political][data-decision=APPROVED]")).click();
+            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=political]")).getText().contains("已通过"));
+            browser.findElement(By.cssSelector("button.decide[data-check=facts][data-decision=APPROVED]")).click();
+            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("已通过"));
+            assertEquals("APPROVED", assets.find(id).first().get("review", org.bson.Document.class).getString("status"));
+        } finally {
+            // the other tests see the samples as uploaded
+            assets.updateOne(id, new org.bson.Document("$set", new org.bson.Document("review",
+                    new org.bson.Document("status", "PENDING")).append("title", title)));
+            db.getCollection("review_comments").deleteMany(new org.bson.Document());
+        }
+    }
+
     /** Waits for the player to know the clip, seeks into a frame (its middle) and waits for the timecode shown. */
     private String seekToFrame(WebElement video, int frame, Timecode start) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
