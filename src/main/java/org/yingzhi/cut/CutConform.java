@@ -133,7 +133,8 @@ class CutConform {
                 Timecode start = m.trim() ? s.start().plusFrames(m.fromFrame()) : s.start();
                 packaged.put(s.asset(), new CutSource(s.asset(), s.title(), m.name().substring("media/".length()), path,
                         s.sha256(), s.unit(), s.rights(), s.kind(), start, m.toFrame() - m.fromFrame(), s.sourceTimecode(),
-                        s.hasVideo(), s.width(), s.height(), s.audioChannels(), s.sampleRate(), s.tapeName(), s.linked()));
+                        s.hasVideo(), s.width(), s.height(), s.audioChannels(), s.sampleRate(), s.tapeName(), s.linked(),
+                        s.approved()));
             }
             CutSheet sheet = plan.sheet();
             if (!packaged.isEmpty()) {

@@ -12,13 +12,23 @@ import org.yingzhi.timecode.Timecode;
  * @param path absolute path of the original (for {@code pathurl}, {@code target_url}); null when not on a disk
  * @param durationFrames frames at {@code rate}
  * @param tapeName the reel or tape name the file itself carries (null: derived from the file name)
+ * @param approved whether the asset passed both checks (政治关、史实关); what did not is marked a draft in the shot list
  */
 public record CutSource(String asset, String title, String fileName, String path, String sha256, String unit,
         String rights, String kind, Timecode start, long durationFrames, boolean sourceTimecode, boolean hasVideo,
-        int width, int height, int audioChannels, int sampleRate, String tapeName, List<Linked> linked) {
+        int width, int height, int audioChannels, int sampleRate, String tapeName, List<Linked> linked,
+        boolean approved) {
 
     public CutSource {
         linked = linked == null ? List.of() : List.copyOf(linked);
+    }
+
+    /** A source whose review is not known (not approved). */
+    public CutSource(String asset, String title, String fileName, String path, String sha256, String unit,
+            String rights, String kind, Timecode start, long durationFrames, boolean sourceTimecode, boolean hasVideo,
+            int width, int height, int audioChannels, int sampleRate, String tapeName, List<Linked> linked) {
+        this(asset, title, fileName, path, sha256, unit, rights, kind, start, durationFrames, sourceTimecode, hasVideo,
+                width, height, audioChannels, sampleRate, tapeName, linked, false);
     }
 
     public FrameRate rate() {

@@ -45,7 +45,8 @@ class CutSources {
         return new CutSource(a.id(), a.title(), a.original().fileName(), path, a.original().sha256(),
                 a.contributorUnit(), a.rights(), a.type().name(), tb.start(), tb.durationFrames(), tb.sourceTimecode(),
                 v != null, v == null || v.width() == null ? 0 : v.width(), v == null || v.height() == null ? 0 : v.height(),
-                channels(a), au == null || au.sampleRate() == null ? 48000 : au.sampleRate(), tapeName(a), linked);
+                channels(a), au == null || au.sampleRate() == null ? 48000 : au.sampleRate(), tapeName(a), linked,
+                org.yingzhi.asset.AssetReviews.approved(a));
     }
 
     static String tapeName(Asset a) {

@@ -17,13 +17,18 @@ import org.yingzhi.timecode.Timecode;
 
 /**
  * The shot list for the office's paperwork: one row per entry with its asset, unit, source in/out, length, the
- * people, places and projects linked to that range, the chapters, rights and note; as CSV, and as .xlsx with
- * each entry's poster frame in its row.
+ * people, places and projects linked to that range, the chapters, rights and note, and whether the material passed
+ * both checks (anything else is marked a draft, never silently mixed in); as CSV, and as .xlsx with each entry's
+ * poster frame in its row.
  */
 public final class ShotListFormat {
 
     static final List<String> HEAD = List.of("序号", "素材", "单位", "源入点", "源出点", "时长", "录入点", "录出点",
-            "人物", "地点", "项目", "章节", "版权", "备注", "素材编号");
+            "人物", "地点", "项目", "章节", "版权", "备注", "素材编号", "审核");
+
+    /** What the review column says: passed both checks, or a draft (not to be used until it has). */
+    static final String APPROVED = "已通过政治关、史实关";
+    static final String DRAFT = "草稿：未通过审核";
 
     private ShotListFormat() {
     }
@@ -54,6 +59,7 @@ public final class ShotListFormat {
             row.add(p.source().rights());
             row.add(p.entry().note());
             row.add(p.source().asset());
+            row.add(p.source().approved() ? APPROVED : DRAFT);
             out.add(row);
         }
         return out;

@@ -144,6 +144,9 @@ class CutIntegrationTest extends ServiceTest {
         assertTrue(xmeml.contains("<xmeml version=\"4\">") && xmeml5.contains("<xmeml version=\"5\">"), xmeml);
         assertTrue(fcpxml.contains("<fcpxml version=\"1.9\">"), fcpxml);
         assertTrue(csv.contains("01:00:59;25"), csv);
+        // the 25 fps clip passes both checks; the drop-frame one is not reviewed
+        assertEquals(200, api.post("/api/assets/" + pal + "/review/political", Api.REVIEWER, "{\"decision\":\"APPROVED\"}").status());
+        assertEquals(200, api.post("/api/assets/" + pal + "/review/facts", Api.REVIEWER, "{\"decision\":\"APPROVED\"}").status());
         var xlsx = api.getBytes("/api/cuts/" + id + "/export?format=xlsx", Api.PRODUCER, null);
         assertEquals(200, xlsx.statusCode());
         assertTrue(xlsx.headers().firstValue("Content-Disposition").orElse("").contains("filename*=UTF-8''"),
@@ -152,6 +155,8 @@ class CutIntegrationTest extends ServiceTest {
             var sheet = wb.getSheetAt(0);
             assertEquals(6, sheet.getPhysicalNumberOfRows(), "a head row, four entries and the mixed-rate rule");
             assertEquals("01:00:59;25", sheet.getRow(2).getCell(4).getStringCellValue());
+            assertEquals("已通过政治关、史实关", sheet.getRow(1).getCell(16).getStringCellValue(), "the approved clip");
+            assertEquals("草稿：未通过审核", sheet.getRow(2).getCell(16).getStringCellValue(), "a draft, marked so");
             assertTrue(sheet.getRow(6).getCell(1).getStringCellValue().contains(CutSheet.RATE_RULE));
         }
         assertEquals(400, api.get("/api/cuts/" + id + "/export?format=aaf", Api.PRODUCER).status());

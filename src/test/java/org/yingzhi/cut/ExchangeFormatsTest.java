@@ -241,6 +241,7 @@ class ExchangeFormatsTest {
         assertEquals("张晓明", rows.get(2).get(8), "entry 3 covers frames 10-30 too");
         assertEquals("", rows.get(1).get(8));
         assertEquals("00:00:01;00", rows.get(1).get(5), "30 frames");
+        assertEquals(ShotListFormat.DRAFT, rows.get(0).get(15), "not reviewed: a draft");
         String csv = new String(ShotListFormat.csv(s), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF序号,素材,单位,源入点"), csv);
         assertTrue(csv.contains("\r\n2,喀什 援疆项目,省广播电视局,10:00:00:10,10:00:01:10,00:00:01;00,"), csv);
