@@ -87,7 +87,7 @@ class CatalogBackupIntegrationTest {
             List<CatalogBackup.CollectionFile> loaded = loader.restore(backup);
             // the accounts too: users (password hashes) and personal tokens (their hashes) come back with the rest
             List<String> collections = List.of("apiTokens", "asset_quickprints", "assets", "bins", "cuts", "entries",
-                    "figures", "jobs", "links", "outline", "users");
+                    "figures", "jobs", "links", "outline", "review_comments", "users");
             assertEquals(collections, loaded.stream().map(CatalogBackup.CollectionFile::name).toList());
             for (String c : collections) {
                 List<Document> before = db.getCollection(c).find().sort(new Document("_id", 1)).into(new ArrayList<>());

@@ -125,6 +125,19 @@ class WebAppBrowserIntegrationTest {
         return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
+    /** A wait that looks again when a script redrew what it was reading. */
+    private org.openqa.selenium.support.ui.FluentWait<WebDriver> fresh() {
+        return waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    /** Clicks what the selector finds, finding it again if a script redrew it meanwhile. */
+    private void clickFresh(By by) {
+        fresh().until(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
     private void signIn(String name) {
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
@@ -837,10 +850,10 @@ class WebAppBrowserIntegrationTest {
             WebElement video = browser.findElement(By.id("video"));
             seekToFrame(video, 10, Timecode.parse("01:00:59;10", FrameRate.FPS_29_97_DF));
             browser.findElement(By.id("review-text")).sendKeys("字幕“门诊楼”写成了“门珍楼”");
-            browser.findElement(By.cssSelector("button.decide[data-check=political][data-decision=RETURNED]")).click();
+            clickFresh(By.cssSelector("button.decide[data-check=political][data-decision=RETURNED]"));
             waiting().until(d -> d.findElement(By.id("review-status")).getText().contains("已退回单位"));
-            browser.findElement(By.cssSelector("button.decide[data-check=facts][data-decision=APPROVED]")).click();
-            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("已通过"));
+            clickFresh(By.cssSelector("button.decide[data-check=facts][data-decision=APPROVED]"));
+            fresh().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("已通过"));
             ((JavascriptExecutor) browser).executeScript("document.getElementById('review').scrollIntoView()");
             shot("review");
 
@@ -852,7 +865,7 @@ class WebAppBrowserIntegrationTest {
             WebElement at = waiting().until(d -> d.findElement(By.cssSelector("#review-comments button.at")));
             assertEquals("01:00:59;20", at.getText());
             waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return document.getElementById('video').readyState")).intValue() >= 1);
-            at.click();
+            clickFresh(By.cssSelector("#review-comments button.at")); // the panel redraws once the clip's length is known
             waiting().until(d -> d.findElement(By.id("tc")).getText().equals("01:00:59;20"));
             assertTrue(browser.findElement(By.id("review-marks")).isDisplayed(), "the comment is marked under the player");
             shot("review-returned");
@@ -860,17 +873,17 @@ class WebAppBrowserIntegrationTest {
             browser.navigate().refresh();
             browser.findElement(By.id("review-text")).sendKeys("字幕已更正");
             waiting().until(d -> d.findElement(By.id("review-resubmit")).isDisplayed());
-            browser.findElement(By.id("review-resubmit")).click();
+            clickFresh(By.id("review-resubmit"));
             waiting().until(d -> d.findElement(By.id("review-status")).getText().contains("已重新提交"));
 
             // the reviewer passes both: the fact check was reopened by the title
             signIn("reviewer");
             browser.get(url("/assets/" + df));
-            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("待审"));
-            browser.findElement(By.cssSelector("button.decide[data-check=political][data-decision=APPROVED]")).click();
-            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=political]")).getText().contains("已通过"));
-            browser.findElement(By.cssSelector("button.decide[data-check=facts][data-decision=APPROVED]")).click();
-            waiting().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("已通过"));
+            fresh().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("待审"));
+            clickFresh(By.cssSelector("button.decide[data-check=political][data-decision=APPROVED]"));
+            fresh().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=political]")).getText().contains("已通过"));
+            clickFresh(By.cssSelector("button.decide[data-check=facts][data-decision=APPROVED]"));
+            fresh().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("已通过"));
             assertEquals("APPROVED", assets.find(id).first().get("review", org.bson.Document.class).getString("status"));
         } finally {
             // the other tests see the samples as uploaded
