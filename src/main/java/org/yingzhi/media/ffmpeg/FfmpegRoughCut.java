@@ -96,22 +96,56 @@ final class FfmpegRoughCut {
                 long k = 0;
                 long sourceIndex = -1;
                 Frame last = null;
-                try {
-                    for (Frame in; k < need && (in = g.grabImage()) != null; ) {
-                        f.push(in);
-                        for (Frame shown; (shown = f.pullImage()) != null; ) {
-                            sourceIndex++;
-                            Frame copy = shown.clone();
-                            if (last != null) {
-                                last.close();
-                            }
-                            last = copy;
-                            while (k < need && sourceFor(k, src, rec) <= sourceIndex) {
-                                r.record(last, AV_PIX_FMT_BGR24);
-                                k++;
-                                if (k % 25 == 0) {
-                                    progress.accept(k);
+                // decoding and the burn-in run on a helper while this thread encodes (as ffmpeg's own pipeline
+                // does): one after the other, x264 waits for the decoder and the decoder for x264
+                long wanted = sourceFor(need - 1, src, rec) + 1;
+                java.util.concurrent.BlockingQueue<Frame> queue = new java.util.concurrent.ArrayBlockingQueue<>(8);
+                Frame end = new Frame();
+                Exception[] failed = new Exception[1];
+                java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+                Thread decoder = new Thread(() -> {
+                    try {
+                        long made = 0;
+                        for (Frame in; made < wanted && !stop.get() && (in = g.grabImage()) != null; ) {
+                            f.push(in);
+                            for (Frame shown; (shown = f.pullImage()) != null; ) {
+                                Frame copy = shown.clone();
+                                while (!queue.offer(copy, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                                    // a full queue: the encoder is behind
+                                    if (stop.get()) {
+                                        copy.close();
+                                        return;
+                                    }
                                 }
+                                made++;
+                            }
+                        }
+                    } catch (Exception e) {
+                        failed[0] = e;
+                    } finally {
+                        try {
+                            while (!queue.offer(end, 100, java.util.concurrent.TimeUnit.MILLISECONDS) && !stop.get()) {
+                                // the encoder is behind: wait for room (it stops taking only when told to stop)
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }, "rough-cut-decode");
+                decoder.setDaemon(true);
+                decoder.start();
+                try {
+                    for (Frame shown; k < need && (shown = take(queue)) != end; ) {
+                        sourceIndex++;
+                        if (last != null) {
+                            last.close();
+                        }
+                        last = shown;
+                        while (k < need && sourceFor(k, src, rec) <= sourceIndex) {
+                            r.record(last, AV_PIX_FMT_BGR24);
+                            k++;
+                            if (k % 25 == 0) {
+                                progress.accept(k);
                             }
                         }
                     }
@@ -120,9 +154,34 @@ final class FfmpegRoughCut {
                         k++;
                     }
                 } finally {
+                    stop.set(true);
+                    for (Frame x; (x = queue.poll()) != null; ) {
+                        if (x != end) {
+                            x.close();
+                        }
+                    }
+                    try {
+                        decoder.join(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    for (Frame x; (x = queue.poll()) != null; ) {
+                        if (x != end) {
+                            x.close();
+                        }
+                    }
                     if (last != null) {
                         last.close();
                     }
+                }
+                if (failed[0] instanceof FrameGrabber.Exception ge) {
+                    throw ge;
+                }
+                if (failed[0] instanceof FrameFilter.Exception fe) {
+                    throw fe;
+                }
+                if (failed[0] != null) {
+                    throw new MediaException("rough cut decode failed: " + failed[0].getMessage());
                 }
                 if (k < need) {
                     // nothing decodable: black for the entry's length
@@ -132,6 +191,15 @@ final class FfmpegRoughCut {
                 progress.accept(k);
                 return k;
             }
+        }
+    }
+
+    private static Frame take(java.util.concurrent.BlockingQueue<Frame> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MediaException("rough cut render interrupted");
         }
     }
 
