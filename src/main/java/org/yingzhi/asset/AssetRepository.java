@@ -147,13 +147,16 @@ class AssetRepository implements AssetReader {
      * Assets not deleted whose check is in a state (a check never decided counts as pending), of one unit or all,
      * oldest first: a review queue.
      */
-    List<Asset> inReview(String check, String state, String unit, int limit) {
+    List<Asset> inReview(String check, String state, String unit, java.util.Collection<String> among, int limit) {
         String field = AssetFields.REVIEW + "." + check + ".state";
         org.bson.conversions.Bson byState = "PENDING".equals(state)
                 ? Filters.or(Filters.eq(field, state), Filters.exists(field, false)) : Filters.eq(field, state);
         List<org.bson.conversions.Bson> filters = new java.util.ArrayList<>(List.of(Filters.eq(AssetFields.DELETED, false), byState));
         if (unit != null && !unit.isBlank()) {
             filters.add(Filters.eq(AssetFields.CONTRIBUTOR_UNIT, unit));
+        }
+        if (among != null) {
+            filters.add(Filters.in(AssetFields.ID, among.stream().filter(ObjectId::isValid).map(ObjectId::new).toList()));
         }
         List<Asset> out = new java.util.ArrayList<>();
         for (Document d : assets.find(Filters.and(filters)).projection(new Document(AssetFields.SEARCH_KEYS, 0))

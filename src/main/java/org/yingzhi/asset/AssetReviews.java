@@ -148,13 +148,14 @@ public class AssetReviews {
     }
 
     /**
-     * A review queue: assets whose check is in {@code state}, of one unit or all, oldest first; only for those who
-     * hold the check.
+     * A review queue: assets whose check is in {@code state}, of one unit or all, among some (a chapter's material)
+     * or all ({@code among} null), oldest first; only for those who hold the check.
      */
-    public List<Asset> queue(ReviewCheck check, CheckState state, String unit, int limit, User user) {
+    public List<Asset> queue(ReviewCheck check, CheckState state, String unit, java.util.Collection<String> among,
+            int limit, User user) {
         // holding the check at all (an item of no unit in particular)
         policy.check(user, check.action(), org.yingzhi.security.Resource.of(AssetDocuments.KIND, ""));
-        return repo.inReview(check.wire(), state.name(), unit, Math.max(1, Math.min(limit, 500)));
+        return repo.inReview(check.wire(), state.name(), unit, among, Math.max(1, Math.min(limit, 500)));
     }
 
     /** The items returned to the user's unit (the office: every unit's), oldest first. */

@@ -58,11 +58,13 @@ class ReviewController {
         return review.resubmit(id, body.note(), user);
     }
 
-    @Operation(summary = "A review queue, oldest first", description = "check=political|facts, state=PENDING (default), RETURNED, APPROVED or REJECTED, unit=…")
+    @Operation(summary = "A review queue, oldest first", description = "check=political|facts, state=PENDING (default), "
+            + "RETURNED, APPROVED or REJECTED, unit=…, chapter=<outline node id> (its material and its subtree's)")
     @GetMapping("/api/review/queue")
     List<ReviewService.QueueItem> queue(@RequestParam String check, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String unit, @RequestParam(defaultValue = "100") int limit, User user) {
-        return review.queue(check, state, unit, limit, user);
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String chapter,
+            @RequestParam(defaultValue = "100") int limit, User user) {
+        return review.queue(check, state, unit, chapter, limit, user);
     }
 
     @Operation(summary = "The same decision over a selection", description = "Each item is decided and recorded on its own; refusals are listed.")

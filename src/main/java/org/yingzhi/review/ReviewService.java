@@ -42,8 +42,11 @@ public class ReviewService {
     private final AssetQueryService assets;
     private final ReviewCommentRepository comments;
     private final AccessPolicy policy;
+    private final org.yingzhi.gazetteer.link.LinkService links;
 
-    ReviewService(AssetReviews reviews, AssetQueryService assets, ReviewCommentRepository comments, AccessPolicy policy) {
+    ReviewService(AssetReviews reviews, AssetQueryService assets, ReviewCommentRepository comments, AccessPolicy policy,
+            org.yingzhi.gazetteer.link.LinkService links) {
+        this.links = links;
         this.reviews = reviews;
         this.assets = assets;
         this.comments = comments;
@@ -153,6 +156,11 @@ public class ReviewService {
     }
 
     public List<QueueItem> queue(String check, String state, String unit, int limit, User user) {
+        return queue(check, state, unit, null, limit, user);
+    }
+
+    /** A queue, optionally of the material linked to a chapter (篇/章/节) and everything under it. */
+    public List<QueueItem> queue(String check, String state, String unit, String chapter, int limit, User user) {
         ReviewCheck c = parse(check);
         CheckState s;
         try {
@@ -161,7 +169,8 @@ public class ReviewService {
             throw ApiException.invalid("review.state", state);
         }
         List<QueueItem> out = new ArrayList<>();
-        for (Asset a : reviews.queue(c, s, unit, limit, user)) {
+        java.util.Set<String> among = chapter == null || chapter.isBlank() ? null : links.assetsLinkedTo(chapter.strip());
+        for (Asset a : reviews.queue(c, s, unit, among, limit, user)) {
             out.add(item(a));
         }
         return out;

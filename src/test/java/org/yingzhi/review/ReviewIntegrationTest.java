@@ -120,6 +120,20 @@ class ReviewIntegrationTest extends ServiceTest {
         assertEquals(List.of(photo), ids(api.get("/api/review/queue?check=facts", Api.REVIEWER).json()));
         assertEquals(List.of(clip), ids(api.get("/api/review/queue?check=facts&state=APPROVED&unit=省广播电视局", Api.REVIEWER).json()));
 
+        // a chapter's queue: the material linked to it or anything under it
+        assertEquals(200, api.uploadTo("/api/outline/import", "outline.docx",
+                org.yingzhi.support.SampleOutline.docx(org.yingzhi.support.SampleOutline.ORIGINAL), Api.EDITOR, null).status());
+        String section = db.getCollection("outline").find(new org.bson.Document("title", "第一节 拉萨市人民医院")).first()
+                .getObjectId("_id").toHexString();
+        String chapter = db.getCollection("outline").find(new org.bson.Document("title", "第一章 医疗卫生项目")).first()
+                .getObjectId("_id").toHexString();
+        assertEquals(201, api.post("/api/links", Api.EDITOR, "{\"asset\":\"" + photo + "\",\"target\":\"chapter\",\"targetId\":\""
+                + section + "\"}").status());
+        assertEquals(List.of(photo), ids(api.get("/api/review/queue?check=facts&chapter=" + chapter, Api.REVIEWER).json()),
+                "linked to a section of the chapter");
+        assertEquals(List.of(), ids(api.get("/api/review/queue?check=facts&state=APPROVED&chapter=" + chapter, Api.REVIEWER).json()));
+        assertEquals(404, api.get("/api/review/queue?check=facts&chapter=0123456789abcdef01234567", Api.REVIEWER).status());
+
         // a photo's comment marks a region of it
         Api.Response region = api.post("/api/assets/" + photo + "/review/comments", Api.REVIEWER,
                 "{\"check\":\"facts\",\"region\":{\"x\":0.25,\"y\":0.1,\"w\":0.3,\"h\":0.4},\"text\":\"左起第二人是谁？\"}");

@@ -200,6 +200,16 @@ public class LinkService {
         return new ChapterMaterial(node, subtree, totals(all), offset, limit, page(all, offset, limit));
     }
 
+    /** Every asset linked to a node or its subtree (clips, recordings and photos): their ids. */
+    public Set<String> assetsLinkedTo(String chapter) {
+        outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
+        Set<String> out = new LinkedHashSet<>();
+        for (Link l : graph.byTargets(LinkTarget.CHAPTER, outline.subtree(chapter).stream().map(OutlineNode::id).toList())) {
+            out.add(l.asset());
+        }
+        return out;
+    }
+
     /** The photos linked to a node (or its subtree): their asset ids (deleted ones are not linked material). */
     public Set<String> photosLinkedTo(String chapter, boolean subtree) {
         List<String> ids = subtree ? outline.subtree(chapter).stream().map(OutlineNode::id).toList() : List.of(chapter);
