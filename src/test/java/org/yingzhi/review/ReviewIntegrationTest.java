@@ -38,7 +38,7 @@ class ReviewIntegrationTest extends ServiceTest {
     }
 
     @Test
-    void aClipIsReturnedWithACommentAtATimecodeCorrectedResubmittedAndApprovedByBothChecks() {
+    void aClipIsReturnedWithACommentAtATimecodeCorrectedResubmittedAndApprovedByBothChecks() throws Exception {
         String clip = upload("clip-2997df.mov", Api.BUREAU); // 省广播电视局, 01:00:59;10 at 29.97 DF
         String photo = upload("photo-lhasa.jpg", Api.TIBET);
         assertEquals(List.of(clip, photo), ids(api.get("/api/review/queue?check=political", Api.REVIEWER).json()),
