@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.yingzhi.asset.Asset;
 import org.yingzhi.asset.AssetReader;
 import org.yingzhi.asset.AssetType;
+import org.yingzhi.asset.AssetUrls;
 import org.yingzhi.asset.SourceRange;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
@@ -248,14 +249,9 @@ public class BinService {
                 hidden++;
                 continue;
             }
-            String base = "/api/assets/" + a.id();
-            boolean range = i.in() != null;
-            String poster = a.type() == AssetType.PHOTO ? base + "/preview?size=512"
-                    : a.type() != AssetType.VIDEO ? null
-                    : range ? base + "/frame?size=320&at=" + i.inMicros() / 1e6 : base + "/thumbnail?size=320";
-            String player = a.type() == AssetType.VIDEO ? base + "/proxy" + (range
-                    ? "#t=" + i.inMicros() / 1e6 + "," + (i.inMicros() + i.durationMicros()) / 1e6 : "")
-                    : a.type() == AssetType.AUDIO ? base + "/audio" : null;
+            Long in = i.in() != null ? i.inMicros() : null;
+            String poster = AssetUrls.poster(a, in);
+            String player = AssetUrls.player(a, in, i.durationMicros());
             items.add(new ItemView(i.id(), a.id(), a.title(), a.type().name(), a.contributorUnit(), i.in(), i.out(),
                     i.rate(), i.inMicros(), i.durationMicros(), i.note(), i.from(), poster, player, i.addedBy(), i.addedAt()));
         }

@@ -18,6 +18,7 @@ import org.yingzhi.asset.Asset;
 import org.yingzhi.asset.AssetQueryService;
 import org.yingzhi.asset.AssetReviews;
 import org.yingzhi.asset.AssetType;
+import org.yingzhi.asset.AssetUrls;
 import org.yingzhi.asset.CheckState;
 import org.yingzhi.asset.ReviewCheck;
 import org.yingzhi.asset.SourceRange;
@@ -186,10 +187,8 @@ public class ReviewService {
     }
 
     private static QueueItem item(Asset a) {
-        String base = "/api/assets/" + a.id();
-        String poster = a.type() == AssetType.PHOTO ? base + "/preview?size=512"
-                : a.type() == AssetType.VIDEO ? base + "/thumbnail?size=320" : null;
-        return new QueueItem(a.id(), a.title(), a.type().name(), a.contributorUnit(), a.createdAt(), poster, a.review());
+        return new QueueItem(a.id(), a.title(), a.type().name(), a.contributorUnit(), a.createdAt(),
+                AssetUrls.poster(a, null), a.review());
     }
 
     public BatchResult batch(BatchInput in, User user) {

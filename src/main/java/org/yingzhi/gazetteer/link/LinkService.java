@@ -14,7 +14,6 @@ import org.bson.types.ObjectId;
 import org.springframework.stereotype.Service;
 import org.yingzhi.asset.Asset;
 import org.yingzhi.asset.AssetReader;
-import org.yingzhi.asset.AssetType;
 import org.yingzhi.asset.SourceRange;
 import org.yingzhi.gazetteer.index.Entry;
 import org.yingzhi.gazetteer.index.EntryService;
@@ -147,15 +146,10 @@ public class LinkService {
             if (a == null || a.deleted()) {
                 continue;
             }
-            String base = "/api/assets/" + a.id();
             // a range shows the frame at its in-point; a whole clip its poster
-            String poster = a.type() == AssetType.PHOTO ? base + "/preview?size=512"
-                    : a.type() != AssetType.VIDEO ? null
-                    : l.range() != null ? base + "/frame?size=320&at=" + l.range().inMicros() / 1e6
-                    : base + "/thumbnail?size=320";
-            String player = a.type() == AssetType.VIDEO ? base + "/proxy" + (l.range() == null ? ""
-                    : "#t=" + l.range().inMicros() / 1e6 + "," + (l.range().inMicros() + l.range().durationMicros()) / 1e6)
-                    : a.type() == AssetType.AUDIO ? base + "/audio" : null;
+            Long in = l.range() == null ? null : l.range().inMicros();
+            String poster = org.yingzhi.asset.AssetUrls.poster(a, in);
+            String player = org.yingzhi.asset.AssetUrls.player(a, in, l.range() == null ? 0 : l.range().durationMicros());
             out.add(new Material(l, a.title(), a.type().name(), a.contributorUnit(), l.durationMicros(), poster, player));
         }
         return out;
