@@ -49,7 +49,7 @@ public class AssetReviews {
             throw ApiException.invalid("review.reasonLength", MAX_REASON);
         }
         if (version != null && version != asset.version()) {
-            throw conflict(id, asset.version());
+            throw conflict(id);
         }
         Document current = repo.findDocument(AssetDocuments.objectId(id)).orElseThrow(() -> ApiException.notFound("asset", id));
         Document updated = AssetRepository.deepCopy(current);
@@ -59,7 +59,7 @@ public class AssetReviews {
         updated.put(AssetFields.REVIEW, review);
         updated.put(AssetFields.UPDATED_AT, new Date());
         updated.put(AssetFields.UPDATED_BY, AssetDocuments.actor(user));
-        return repo.update(current, updated).orElseThrow(() -> conflict(id, -1));
+        return repo.update(current, updated).orElseThrow(() -> conflict(id));
     }
 
     /**
@@ -88,7 +88,7 @@ public class AssetReviews {
         updated.put(AssetFields.REVIEW, review);
         updated.put(AssetFields.UPDATED_AT, new Date());
         updated.put(AssetFields.UPDATED_BY, AssetDocuments.actor(user));
-        return repo.update(current, updated).orElseThrow(() -> conflict(id, -1));
+        return repo.update(current, updated).orElseThrow(() -> conflict(id));
     }
 
     /**
@@ -143,7 +143,7 @@ public class AssetReviews {
         return d == null ? Asset.Check.PENDING : new Asset.Check(CheckState.valueOf(d.getString("state")), null, null, null);
     }
 
-    private static ApiException conflict(String id, long now) {
+    private static ApiException conflict(String id) {
         return ApiException.coded(HttpStatus.CONFLICT, "Changed meanwhile", "review.conflict", id);
     }
 

@@ -19,6 +19,17 @@ public record Cut(String id, String title, String owner, String ownerName, Strin
         entries = entries == null ? List.of() : List.copyOf(entries);
     }
 
+    /** The cut with only the entries kept (those of assets a reader may see, or that exist); the first one kept dissolves from nothing. */
+    public Cut keeping(java.util.function.Predicate<CutEntry> keep) {
+        List<CutEntry> kept = new java.util.ArrayList<>();
+        for (CutEntry e : entries) {
+            if (keep.test(e)) {
+                kept.add(kept.isEmpty() && e.dissolve() > 0 ? e.withDissolve(0) : e);
+            }
+        }
+        return withEntries(kept);
+    }
+
     public Cut withEntries(List<CutEntry> newEntries) {
         return new Cut(id, title, owner, ownerName, unit, shared, editors, outlineNode, rate, start, newEntries,
                 version, createdAt, updatedAt, deleted);

@@ -192,7 +192,7 @@ public class CutService {
     public CutSheet sheet(String id, User user) {
         Cut c = find(id);
         policy.check(user, Action.DOWNLOAD, resource(c));
-        return visibleSheet(c, user, false).sheet();
+        return visibleSheet(c, user, Layout.LINKED).sheet();
     }
 
     // ---- writing ----
@@ -211,8 +211,8 @@ public class CutService {
         Map<String, Asset> byId = visibleAssets(given.stream().map(EntryInput::asset).toList(), user);
         FrameRate rate = rate(in.rate(), in.start(), given.isEmpty() ? null : byId.get(given.get(0).asset()));
         Timecode start = start(in.start(), rate);
-        String title = in.title() == null || in.title().isBlank() ? defaultTitle(in, user) : in.title().strip();
-        List<CutEntry> entries = entries(given, byId, Set.of(), 0);
+        String title = in.title() == null || in.title().isBlank() ? "新剪辑 " + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : in.title().strip();
+        List<CutEntry> entries = entries(given, byId, Set.of());
         Cut c = new Cut(null, title, user.name(), user.displayName(), user.unit(), Boolean.TRUE.equals(in.shared()),
                 editors(in.editors(), user.name()), in.outlineNode(), rate, start, entries, 1, Instant.now(),
                 Instant.now(), false);
@@ -231,16 +231,15 @@ public class CutService {
         checkVersion(c, in.version(), user);
         FrameRate rate = in.rate() == null && in.start() == null ? c.rate()
                 : rate(in.rate() == null ? c.rate().toString() : in.rate(), in.start(), null);
-        Timecode start = in.start() == null ? Timecode.ofFrames(c.start().frames(), rate) : start(in.start(), rate);
-        if (in.start() == null && in.rate() != null) {
-            start = start(c.start().toString().replace(';', ':'), rate);
-        }
+        // a new rate alone keeps the start's label, counted at that rate
+        Timecode start = in.start() != null ? start(in.start(), rate)
+                : in.rate() != null ? start(c.start().toString().replace(';', ':'), rate) : c.start();
         List<CutEntry> entries = c.entries();
         Map<String, Asset> byId;
         if (in.entries() != null) {
-            Visible v = visibleSheet(c, user, true);
+            Visible v = visibleSheet(c, user, Layout.IDS);
             byId = visibleAssets(in.entries().stream().map(EntryInput::asset).toList(), user);
-            List<CutEntry> edited = entries(in.entries(), byId, v.hiddenIds(), 0);
+            List<CutEntry> edited = entries(in.entries(), byId, v.hiddenIds());
             entries = keepHidden(c.entries(), v.hiddenIds(), edited);
         } else {
             byId = visibleAssets(entries.stream().map(CutEntry::asset).toList(), user);
@@ -275,11 +274,11 @@ public class CutService {
         Map<String, Asset> byId = visibleAssets(given.stream().map(EntryInput::asset).toList(), user);
         Set<String> existing = new HashSet<>();
         c.entries().forEach(e -> existing.add(e.id()));
-        List<CutEntry> added = entries(given, byId, existing, 0);
+        List<CutEntry> added = entries(given, byId, existing);
         List<CutEntry> all = new ArrayList<>(c.entries());
         int at = in.at() == null ? all.size() : Math.min(in.at(), all.size());
         // "at" counts the entries the producer sees; hidden ones before that point keep their place
-        Set<String> hidden = visibleSheet(c, user, true).hiddenIds();
+        Set<String> hidden = visibleSheet(c, user, Layout.IDS).hiddenIds();
         int seen = 0;
         int pos = 0;
         while (pos < all.size() && (seen < at || hidden.contains(all.get(pos).id()))) {
@@ -340,8 +339,8 @@ public class CutService {
         Cut c = find(id);
         policy.check(user, Action.VIEW, resource(c));
         policy.check(user, Action.ASSEMBLE, Resource.catalog());
-        Visible v = visibleSheet(c, user, false);
-        List<CutEntry> kept = c.entries().stream().filter(e -> !v.hiddenIds().contains(e.id())).toList();
+        Visible v = visibleSheet(c, user, Layout.IDS);
+        List<CutEntry> kept = c.keeping(e -> !v.hiddenIds().contains(e.id())).entries();
         Cut copy = new Cut(null, copyTitle(c.title()), user.name(), user.displayName(), user.unit(), false, List.of(),
                 c.outlineNode(), c.rate(), c.start(), kept, 1, Instant.now(), Instant.now(), false);
         return view(cuts.insert(copy), user);
@@ -419,7 +418,7 @@ public class CutService {
     public RenderView render(String id, User user) {
         Cut c = find(id);
         policy.check(user, Action.DOWNLOAD, resource(c));
-        if (visibleSheet(c, user, false).sheet().placed().isEmpty()) {
+        if (visibleSheet(c, user, Layout.SHEET).sheet().placed().isEmpty()) {
             throw ApiException.invalid("cut.renderEmpty");
         }
         jobs.requeue(new Subject("cut", c.id()), CutRenderHandler.TYPE, new Scope(c.unit(), c.deleted()));
@@ -648,16 +647,19 @@ public class CutService {
                 continue;
             }
             Asset a = found.get(0);
-            CutSource src = source(a, null);
+            CutSource src = sourcesOf.source(a, null);
             CutEntry e;
             try {
                 e = clip.toEntry(uniqueId(ids), src);
-                if (entries.isEmpty() && e.dissolve() > 0) {
-                    e = e.withDissolve(0);
-                }
-                CutSheet.of(new Cut(null, "x", user.name(), null, null, false, List.of(), null, rate,
+                // laid out alone: it must lie inside its asset, and a dissolve is at most its record length
+                long length = CutSheet.of(new Cut(null, "x", user.name(), null, null, false, List.of(), null, rate,
                         Timecode.zero(rate), List.of(e.withDissolve(0)), 1, Instant.now(), Instant.now(), false),
-                        Map.of(a.id(), src));
+                        Map.of(a.id(), src)).totalFrames();
+                if (entries.isEmpty()) {
+                    e = e.withDissolve(0); // nothing to dissolve from
+                } else if (e.dissolve() > length) {
+                    e = e.withDissolve((int) length);
+                }
             } catch (ApiException x) {
                 unmatched.add(unmatched(clip, "outside"));
                 continue;
@@ -678,30 +680,10 @@ public class CutService {
         String t = title != null && !title.isBlank() ? title.strip()
                 : readTitle != null && !readTitle.isBlank() ? readTitle.strip() : "导入的剪辑";
         Cut c = new Cut(null, t.length() > 200 ? t.substring(0, 200) : t, user.name(), user.displayName(), user.unit(),
-                false, List.of(), null, rate, start, clampDissolves(entries, rate, used), 1, Instant.now(),
+                false, List.of(), null, rate, start, entries, 1, Instant.now(),
                 Instant.now(), false);
         CutSheet.of(c, sources(c.entries(), used));
         return new ImportResult(view(cuts.insert(c), user), clips.size(), entries.size(), unmatched, warnings);
-    }
-
-    private List<CutEntry> clampDissolves(List<CutEntry> entries, FrameRate rate, Map<String, Asset> used) {
-        List<CutEntry> out = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            CutEntry e = entries.get(i);
-            if (i == 0 && e.dissolve() > 0) {
-                e = e.withDissolve(0);
-            }
-            if (e.dissolve() > 0) {
-                Cut one = new Cut(null, "x", "x", null, null, false, List.of(), null, rate, Timecode.zero(rate),
-                        List.of(e.withDissolve(0)), 1, Instant.now(), Instant.now(), false);
-                long len = CutSheet.of(one, sources(one.entries(), used)).totalFrames();
-                if (e.dissolve() > len) {
-                    e = e.withDissolve((int) len);
-                }
-            }
-            out.add(e);
-        }
-        return out;
     }
 
     static String detect(String text) {
@@ -761,7 +743,7 @@ public class CutService {
         tiers.add(candidates.values().stream().filter(a -> file != null && file.equals(a.original().fileName())).toList());
         tiers.add(candidates.values().stream().filter(a -> clip.clipName() != null && clip.clipName().strip().equals(a.title())).toList());
         tiers.add(candidates.values().stream().filter(a -> clip.clipName() != null && clip.clipName().strip().equals(a.original().fileName())).toList());
-        tiers.add(candidates.values().stream().filter(a -> clip.reel() != null && clip.reel().equals(tapeName(a))).toList());
+        tiers.add(candidates.values().stream().filter(a -> clip.reel() != null && clip.reel().equals(CutSources.tapeName(a))).toList());
         for (List<Asset> tier : tiers) {
             if (tier.size() == 1) {
                 return tier;
@@ -795,28 +777,29 @@ public class CutService {
     private record Visible(CutSheet sheet, Set<String> hiddenIds) {
     }
 
-    /** The cut with the entries the user may not see left out (their ids returned); optionally without laying out. */
-    private Visible visibleSheet(Cut c, User user, boolean idsOnly) {
+    /** How much of a cut {@link #visibleSheet} lays out: only which entries are hidden, the sheet, or the sheet with links. */
+    private enum Layout { IDS, SHEET, LINKED }
+
+    /**
+     * The cut with the entries the user may not see left out (their ids returned), laid out as asked: the links of
+     * each asset to the gazetteer are read only for what shows them (the shot lists).
+     */
+    private Visible visibleSheet(Cut c, User user, Layout layout) {
         Map<String, Asset> byId = visibleAssets(c.entries().stream().map(CutEntry::asset).toList(), user);
         Set<String> hidden = new HashSet<>();
-        List<CutEntry> kept = new ArrayList<>();
         for (CutEntry e : c.entries()) {
-            if (byId.containsKey(e.asset())) {
-                kept.add(kept.isEmpty() && e.dissolve() > 0 ? e.withDissolve(0) : e);
-            } else {
+            if (!byId.containsKey(e.asset())) {
                 hidden.add(e.id());
             }
         }
-        if (idsOnly) {
+        if (layout == Layout.IDS) {
             return new Visible(null, hidden);
         }
-        Cut shown = c.withEntries(kept);
         Map<String, CutSource> sources = new HashMap<>();
-        Map<String, List<CutSource.Linked>> linked = new HashMap<>();
         for (Asset a : byId.values()) {
-            sources.put(a.id(), source(a, linked(a, user)));
+            sources.put(a.id(), sourcesOf.source(a, layout == Layout.LINKED ? linked(a, user) : null));
         }
-        return new Visible(CutSheet.of(shown, sources), hidden);
+        return new Visible(CutSheet.of(c.keeping(e -> byId.containsKey(e.asset())), sources), hidden);
     }
 
     private List<CutSource.Linked> linked(Asset a, User user) {
@@ -863,12 +846,12 @@ public class CutService {
     }
 
     /** Entries from inputs: ranges checked against their assets, defaults filled, ids kept or made unique. */
-    private List<CutEntry> entries(List<EntryInput> given, Map<String, Asset> byId, Set<String> reserved, int first) {
+    private List<CutEntry> entries(List<EntryInput> given, Map<String, Asset> byId, Set<String> reserved) {
         Set<String> taken = new HashSet<>(reserved);
         List<CutEntry> out = new ArrayList<>();
         for (int k = 0; k < given.size(); k++) {
             EntryInput i = given.get(k);
-            int n = first + k + 1;
+            int n = k + 1;
             Asset a = byId.get(i.asset());
             if (a == null) {
                 throw ApiException.invalid("cut.entryAsset", n, i.asset());
@@ -888,7 +871,7 @@ public class CutService {
             String id = i.id() != null && taken.add(i.id()) ? i.id() : uniqueId(taken);
             boolean hasVideo = a.media() != null && a.media().hasVideo();
             boolean video = i.video() == null ? hasVideo : i.video() && hasVideo;
-            int channels = channels(a);
+            int channels = CutSources.channels(a);
             List<Integer> audio = i.audio() == null
                     ? java.util.stream.IntStream.rangeClosed(1, Math.min(channels, 8)).boxed().toList()
                     : i.audio().stream().distinct().sorted().toList();
@@ -973,7 +956,7 @@ public class CutService {
         for (CutEntry e : entries) {
             Asset a = byId.get(e.asset());
             if (a != null) {
-                out.computeIfAbsent(a.id(), x -> source(a, null));
+                out.computeIfAbsent(a.id(), x -> sourcesOf.source(a, null));
             }
         }
         return out;
@@ -983,20 +966,8 @@ public class CutService {
         return a.timebase().orElseThrow(() -> ApiException.invalid("cut.noTimebase", k + 1, a.title()));
     }
 
-    CutSource source(Asset a, List<CutSource.Linked> linked) {
-        return sourcesOf.source(a, linked);
-    }
-
-    static String tapeName(Asset a) {
-        return CutSources.tapeName(a);
-    }
-
-    static int channels(Asset a) {
-        return CutSources.channels(a);
-    }
-
     private CutView view(Cut c, User user) {
-        Visible v = visibleSheet(c, user, false);
+        Visible v = visibleSheet(c, user, Layout.SHEET);
         CutSheet s = v.sheet();
         List<EntryView> entries = new ArrayList<>();
         for (CutSheet.Placed p : s.placed()) {
@@ -1048,19 +1019,12 @@ public class CutService {
     }
 
     private static Timecode start(String text, FrameRate rate) {
-        String label = text == null || text.isBlank() ? DEFAULT_START : text.strip();
-        if (text == null || text.isBlank()) {
-            label = rate.dropFrame() ? "01:00:00;00" : DEFAULT_START;
-        }
+        String fallback = rate.dropFrame() ? "01:00:00;00" : DEFAULT_START;
         try {
-            return Timecode.parse(label, rate);
+            return Timecode.parse(text == null || text.isBlank() ? fallback : text.strip(), rate);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("cut.start", text, rate.dropFrame() ? "01:00:00;00" : DEFAULT_START);
+            throw ApiException.invalid("cut.start", text, fallback);
         }
-    }
-
-    private String defaultTitle(CutInput in, User user) {
-        return "新剪辑 " + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     private static String copyTitle(String t) {

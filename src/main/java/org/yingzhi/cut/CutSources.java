@@ -75,15 +75,12 @@ class CutSources {
                 byId.put(a.id(), a);
             }
         }
-        List<CutEntry> kept = new ArrayList<>();
         Map<String, CutSource> sources = new HashMap<>();
-        for (CutEntry e : c.entries()) {
-            Asset a = byId.get(e.asset());
-            if (a != null && a.timebase().isPresent()) {
-                kept.add(kept.isEmpty() && e.dissolve() > 0 ? e.withDissolve(0) : e);
-                sources.computeIfAbsent(a.id(), x -> source(a, null));
+        for (Asset a : byId.values()) {
+            if (a.timebase().isPresent()) {
+                sources.put(a.id(), source(a, null));
             }
         }
-        return CutSheet.of(c.withEntries(kept), sources);
+        return CutSheet.of(c.keeping(e -> sources.containsKey(e.asset())), sources);
     }
 }
