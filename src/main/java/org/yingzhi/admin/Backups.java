@@ -40,8 +40,12 @@ class Backups {
     private final Path dir;
     private final Duration maxAge;
 
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
     Backups(CatalogBackup backup, MediaStore store, AccessPolicy policy,
-            @Value("${yingzhi.backup.dir:}") String dir, @Value("${yingzhi.backup.max-age:7d}") Duration maxAge) {
+            @Value("${yingzhi.backup.dir:}") String dir, @Value("${yingzhi.backup.max-age:7d}") Duration maxAge,
+            org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.backup = backup;
         this.store = store;
         this.policy = policy;
@@ -86,7 +90,10 @@ class Backups {
     String take(User user) throws IOException {
         policy.check(user, Action.ADMINISTER, Resource.catalog());
         String name = "catalog-" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP);
-        backup.backup(dir.resolve(name));
+        CatalogBackup.Manifest m = backup.backup(dir.resolve(name));
+        audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.BACKUP, "backup", name)
+                .with("collections", m.collections().size())
+                .with("auditHead", m.auditHead() == null ? null : m.auditHead().seq() + " " + m.auditHead().hash()));
         return name;
     }
 

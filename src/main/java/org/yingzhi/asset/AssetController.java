@@ -44,7 +44,11 @@ class AssetController {
 
     private final AssetJsonWriter json;
 
-    AssetController(AssetIngestService ingest, AssetQueryService queries, AssetEditService edits, AssetJsonWriter json) {
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
+    AssetController(AssetIngestService ingest, AssetQueryService queries, AssetEditService edits, AssetJsonWriter json,
+            org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.json = json;
         this.ingest = ingest;
         this.queries = queries;
@@ -136,8 +140,8 @@ class AssetController {
 
     @Operation(summary = "Soft-delete an asset: it disappears from lists, the original is kept")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id, User user) {
-        edits.delete(id, user);
+    ResponseEntity<Void> delete(@PathVariable String id, @RequestParam(required = false) String reason, User user) {
+        edits.delete(id, reason, user);
         return ResponseEntity.noContent().build();
     }
 
@@ -165,6 +169,11 @@ class AssetController {
         }
         // shown in the browser only when it is plain audio, video or a raster image; anything else is a download
         boolean inline = !download && safeInline(o.mimeType());
+        if (download || range == null) {
+            // a download of the whole original is on record (a player's range requests are not downloads)
+            audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.ORIGINAL_DOWNLOAD,
+                    "asset", id).with("fileName", o.fileName()).with("size", o.size()));
+        }
         ContentDisposition cd = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(AssetDocuments.downloadName(o.fileName()), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()

@@ -13,6 +13,10 @@ import org.springframework.stereotype.Service;
 import org.yingzhi.security.AccessPolicy;
 import org.yingzhi.security.Action;
 import org.yingzhi.security.User;
+import org.yingzhi.shared.audit.AuditActions;
+import org.yingzhi.shared.audit.AuditLog;
+import org.yingzhi.shared.audit.Change;
+import org.yingzhi.shared.audit.Probe;
 import org.yingzhi.shared.json.Json;
 import org.yingzhi.shared.web.ApiException;
 
@@ -29,10 +33,13 @@ public class AssetEditService {
     private final AccessPolicy policy;
 
     private final org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units;
+    private final AuditLog audit;
 
     public AssetEditService(AssetRepository repo, AssetQueryService queries, AssetProcessing processing,
-            AccessPolicy policy, org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units) {
+            AccessPolicy policy, org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units,
+            AuditLog audit) {
         this.units = units;
+        this.audit = audit;
         this.repo = repo;
         this.queries = queries;
         this.processing = processing;
@@ -84,7 +91,7 @@ public class AssetEditService {
         List<String> changed = PATCHABLE.stream().filter(f -> !java.util.Objects.equals(updated.get(f), current.get(f))).toList();
         AssetReviews.reopen(updated, changed, user);
         updated.put(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(updated));
-        Asset saved = repo.update(current, updated).orElseThrow(() -> conflict(id));
+        Asset saved = save(AuditActions.ASSET_EDIT, current, updated, changed, null);
         if (!java.util.Objects.equals(saved.contributorUnit(), asset.contributorUnit())) {
             processing.rescope(saved);
         }
@@ -109,7 +116,13 @@ public class AssetEditService {
                 updated.put(AssetFields.UPDATED_AT, new Date());
                 updated.put(AssetFields.UPDATED_BY, new Document("name", by).append("unit", ""));
                 updated.put(AssetFields.SEARCH_KEYS, AssetDocuments.searchKeys(updated));
-                Optional<Asset> saved = repo.update(current, updated);
+                Optional<Asset> saved;
+                try {
+                    saved = Optional.of(save(AuditActions.ASSET_EDIT, current, updated,
+                            List.of(AssetFields.CONTRIBUTOR_UNIT), "unit list: " + from + " -> " + to));
+                } catch (ApiException conflict) {
+                    saved = Optional.empty();
+                }
                 if (saved.isPresent()) {
                     processing.rescope(saved.get());
                     n++;
@@ -120,18 +133,26 @@ public class AssetEditService {
         return n;
     }
 
-    public Asset delete(String id, User user) {
+    public Asset delete(String id, String reason, User user) {
         Asset asset = queries.get(id, user);
         policy.check(user, Action.DELETE, AssetDocuments.resource(asset));
         if (asset.deleted()) {
+            AuditLog.unchanged();
             return asset;
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw ApiException.invalid("asset.deleteReason").with("field", "reason");
+        }
+        if (why.length() > 2000) {
+            throw ApiException.invalid("review.reasonLength", 2000).with("field", "reason");
         }
         Document current = currentDocument(asset);
         Document updated = AssetRepository.deepCopy(current);
         updated.put(AssetFields.DELETED, true);
         updated.put(AssetFields.DELETED_AT, new Date());
         updated.put(AssetFields.DELETED_BY, AssetDocuments.actor(user));
-        Asset saved = repo.update(current, updated).orElseThrow(() -> conflict(id));
+        Asset saved = save(AuditActions.ASSET_DELETE, current, updated, List.of(AssetFields.DELETED), why);
         processing.rescope(saved);
         return saved;
     }
@@ -145,9 +166,35 @@ public class AssetEditService {
         updated.remove(AssetFields.DELETED_AT);
         updated.remove(AssetFields.DELETED_BY);
         updated.put(AssetFields.UPDATED_AT, new Date());
-        Asset saved = repo.update(current, updated).orElseThrow(() -> conflict(id));
+        Asset saved = save(AuditActions.ASSET_RESTORE, current, updated, List.of(AssetFields.DELETED), null);
         processing.rescope(saved);
         return saved;
+    }
+
+    /**
+     * Writes a new version of an asset and its audit record (the changed fields before and after, the version):
+     * the record is journaled first and appended once the versioned update is in; a concurrent edit (409) leaves
+     * none. After a crash the sweep finds the write by the asset's new version.
+     */
+    private Asset save(String action, Document current, Document updated, List<String> fields, String reason) {
+        String id = current.getObjectId(AssetFields.ID).toHexString();
+        Change c = Change.of(action, "asset", id).unit(updated.getString(AssetFields.CONTRIBUTOR_UNIT)).reason(reason);
+        for (String f : fields) {
+            c = c.field(f, current.get(f), updated.get(f));
+        }
+        return save(audit, repo, c, current, updated);
+    }
+
+    /** A versioned update of an asset with its audit record (the change plus the version it made). */
+    static Asset save(AuditLog audit, AssetRepository repo, Change change, Document current, Document updated) {
+        String id = current.getObjectId(AssetFields.ID).toHexString();
+        long v = current.get(AssetFields.VERSION, Number.class).longValue();
+        // the write carries its operation id, so the probe finds this write and not a concurrent one
+        String op = AuditLog.newOp();
+        updated.put(AssetFields.AUDIT_OP, op);
+        return audit.write(op, change.field(AssetFields.VERSION, v, v + 1), Probe.exists(AssetRepository.COLLECTION,
+                new Document("_id", current.get(AssetFields.ID)).append(AssetFields.AUDIT_OP, op)),
+                () -> repo.update(current, updated).orElseThrow(() -> conflict(id)), (c, r) -> c);
     }
 
     /** Queues chosen steps again (all of the asset's steps when none are named); returns the steps queued. */
@@ -171,7 +218,7 @@ public class AssetEditService {
         return d;
     }
 
-    private static ApiException conflict(String id) {
+    static ApiException conflict(String id) {
         return new ApiException(HttpStatus.CONFLICT, "Conflict",
                 "asset " + id + " was changed by someone else meanwhile; reload and try again");
     }

@@ -35,6 +35,7 @@ final class AssetFields {
     static final String CREATED_BY = "createdBy";
     static final String UPDATED_AT = "updatedAt";
     static final String UPDATED_BY = "updatedBy";
+    static final String AUDIT_OP = "auditOp";
     static final String DELETED = "deleted";
     static final String DELETED_AT = "deletedAt";
     static final String DELETED_BY = "deletedBy";

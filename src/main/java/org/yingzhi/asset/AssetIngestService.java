@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
+import org.yingzhi.shared.audit.AuditActions;
+import org.yingzhi.shared.audit.Change;
+import org.yingzhi.shared.audit.Probe;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,10 +56,14 @@ public class AssetIngestService {
 
     private final org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units;
 
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
     public AssetIngestService(AssetRepository repo, MediaStore store, MediaToolkit toolkit, PhotoMetadataReader photos,
             UploadProperties limits, AssetProcessing processing, AccessPolicy policy, AssetEditService edits,
-            org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units) {
+            org.springframework.beans.factory.ObjectProvider<org.yingzhi.security.UnitNames> units,
+            org.yingzhi.shared.audit.AuditLog audit) {
         this.units = units;
+        this.audit = audit;
         this.edits = edits;
         this.repo = repo;
         this.store = store;
@@ -123,7 +130,17 @@ public class AssetIngestService {
             try {
                 Document doc = catalog(original, received, detected.get(), fileName,
                         d, user);
-                inserted = repo.insert(doc);
+                String sha = received.sha256();
+                if (!(doc.get(AssetFields.ID) instanceof ObjectId)) {
+                    doc.put(AssetFields.ID, new ObjectId()); // known before the insert, for the audit's probe
+                }
+                inserted = audit.write(Change.of(AuditActions.ASSET_UPLOAD, "asset", null).unit(d.contributorUnit())
+                        .with("fileName", AssetDocuments.displayName(fileName)).with("sha256", sha)
+                        .with("size", received.size()).with("title", d.title()),
+                        Probe.exists(AssetRepository.COLLECTION, new Document(AssetFields.ID, doc.get(AssetFields.ID))),
+                        () -> Optional.of(repo.insert(doc).orElseThrow(LostRace::new)), (c, r) -> c.target(r.get().id()));
+            } catch (LostRace race) {
+                inserted = Optional.empty();
             } catch (RuntimeException e) {
                 // not cataloged: the stored original would be an orphan unless another asset holds the same bytes
                 if (repo.findBySha256(received.sha256()).isEmpty()) {
@@ -140,6 +157,7 @@ public class AssetIngestService {
                 return IngestResult.created(inserted.get());
             }
             // lost a race with an identical upload: that one holds the original now
+            org.yingzhi.shared.audit.AuditLog.unchanged();
             return IngestResult.existing(repo.findBySha256(received.sha256()).orElseThrow());
         } finally {
             store.discard(received);
@@ -151,6 +169,13 @@ public class AssetIngestService {
      * demuxer that reads media (not text, playlists or lists of other files), and decodes its first frame.
      * Anything else is refused with what the bytes look like and what the decoders said.
      */
+    /** An identical upload was cataloged first: nothing was written. */
+    private static final class LostRace extends RuntimeException {
+        LostRace() {
+            super(null, null, false, false);
+        }
+    }
+
     private ContentSniffer.Detected askTheDecoders(MediaStore.Received received, String fileName) {
         String looks = ContentSniffer.describe(received.head());
         RawProbe probe;
@@ -231,6 +256,7 @@ public class AssetIngestService {
         String unit = d.contributorUnit();
         if (unit == null || unit.equals(a.contributorUnit())
                 || a.contributions().stream().anyMatch(c -> unit.equals(c.unit()))) {
+            org.yingzhi.shared.audit.AuditLog.unchanged();
             return a;
         }
         Document c = new Document("unit", unit).append("by", AssetDocuments.actor(user)).append("at", new Date())
@@ -240,7 +266,11 @@ public class AssetIngestService {
         AssetDocuments.putOrRemove(c, "captureDate", d.captureDate());
         AssetDocuments.putOrRemove(c, "place", d.place());
         log.info("asset {} is held by {} too", a.id(), unit);
-        return repo.addContribution(new ObjectId(a.id()), c).orElse(a);
+        return audit.write(Change.of(AuditActions.ASSET_UPLOAD, "asset", a.id()).unit(unit)
+                .with("fileName", AssetDocuments.displayName(fileName)).with("sha256", a.original() == null ? null : a.original().sha256())
+                .with("contribution", "the same bytes from another unit"),
+                Probe.exists(AssetRepository.COLLECTION, new Document("_id", new ObjectId(a.id())).append("contributions.unit", unit)),
+                () -> repo.addContribution(new ObjectId(a.id()), c).orElse(a));
     }
 
     private Document catalog(Path original, MediaStore.Received received, ContentSniffer.Detected detected,

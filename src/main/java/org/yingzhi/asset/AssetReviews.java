@@ -28,7 +28,11 @@ public class AssetReviews {
     private final AssetQueryService queries;
     private final AccessPolicy policy;
 
-    AssetReviews(AssetRepository repo, AssetQueryService queries, AccessPolicy policy) {
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
+    AssetReviews(AssetRepository repo, AssetQueryService queries, AccessPolicy policy,
+            org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.repo = repo;
         this.queries = queries;
         this.policy = policy;
@@ -59,7 +63,13 @@ public class AssetReviews {
         updated.put(AssetFields.REVIEW, review);
         updated.put(AssetFields.UPDATED_AT, new Date());
         updated.put(AssetFields.UPDATED_BY, AssetDocuments.actor(user));
-        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+        Document was = review(current).get(check.wire(), Document.class);
+        return AssetEditService.save(audit, repo, org.yingzhi.shared.audit.Change.of(
+                org.yingzhi.shared.audit.AuditActions.REVIEW_DECISION, "asset", id).unit(asset.contributorUnit())
+                .field("check", check.wire(), check.wire())
+                .field("state", was == null ? CheckState.PENDING.name() : was.getString("state"), decision.name())
+                .field("review", review(current).getString("status"), review.getString("status"))
+                .with("round", review.getInteger("round", 1)).reason(why), current, updated);
     }
 
     /**
@@ -88,7 +98,10 @@ public class AssetReviews {
         updated.put(AssetFields.REVIEW, review);
         updated.put(AssetFields.UPDATED_AT, new Date());
         updated.put(AssetFields.UPDATED_BY, AssetDocuments.actor(user));
-        return repo.update(current, updated).orElseThrow(() -> conflict(id));
+        return AssetEditService.save(audit, repo, org.yingzhi.shared.audit.Change.of(
+                org.yingzhi.shared.audit.AuditActions.REVIEW_RESUBMIT, "asset", id).unit(asset.contributorUnit())
+                .field("review", review(current).getString("status"), review.getString("status"))
+                .field("round", review.getInteger("round") - 1, review.getInteger("round")), current, updated);
     }
 
     /**

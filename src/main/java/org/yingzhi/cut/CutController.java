@@ -32,7 +32,10 @@ class CutController {
 
     private final CutService cuts;
 
-    CutController(CutService cuts) {
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
+    CutController(CutService cuts, org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.cuts = cuts;
     }
 
@@ -102,6 +105,8 @@ class CutController {
             @RequestParam(defaultValue = "8") int reel,
             @Parameter(description = "xmeml version, 4 or 5") @RequestParam(defaultValue = "5") int version, User user) {
         CutService.Export e = cuts.export(id, format, reel, version, user);
+        audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.EXPORT, "cut", id).with("format", format)
+                .with("fileName", e.fileName()));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(e.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(e.fileName(), StandardCharsets.UTF_8).build().toString())
@@ -117,6 +122,8 @@ class CutController {
             @Parameter(description = "Frames of handle either side (within the clip), 0 to 250")
             @RequestParam(defaultValue = "0") int handles, User user) throws IOException {
         CutService.Subclip s = cuts.subclip(id, entry, handles, user);
+        audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.EXPORT, "cut", id).with("subclip", entry)
+                .with("handles", handles));
         long size = java.nio.file.Files.size(s.file());
         StreamingResponseBody body = out -> {
             try {

@@ -45,8 +45,11 @@ public class ReviewService {
     private final AccessPolicy policy;
     private final org.yingzhi.gazetteer.link.LinkService links;
 
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
     ReviewService(AssetReviews reviews, AssetQueryService assets, ReviewCommentRepository comments, AccessPolicy policy,
-            org.yingzhi.gazetteer.link.LinkService links) {
+            org.yingzhi.gazetteer.link.LinkService links, org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.links = links;
         this.reviews = reviews;
         this.assets = assets;
@@ -153,7 +156,14 @@ public class ReviewService {
                 throw ApiException.invalid("review.regionOutside");
             }
         }
-        return comment(insert(a, in.check(), reviewer ? "reviewer" : "unit", in.text().strip(), range, in.region(), user));
+        String side = reviewer ? "reviewer" : "unit";
+        var c = org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.REVIEW_COMMENT, "asset", a.id())
+                .unit(a.contributorUnit()).with("check", in.check()).with("side", side).with("text", in.text().strip())
+                .with("in", range == null ? null : range.getString("in"))
+                .with("out", range == null ? null : range.getString("out"))
+                .with("region", in.region() == null ? null : java.util.List.of(in.region().x(), in.region().y(),
+                        in.region().w(), in.region().h()));
+        return comment(audit.write(c, null, () -> insert(a, in.check(), side, in.text().strip(), range, in.region(), user)));
     }
 
     public List<QueueItem> queue(String check, String state, String unit, int limit, User user) {

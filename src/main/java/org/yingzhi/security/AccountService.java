@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.yingzhi.shared.audit.AuditActions;
+import org.yingzhi.shared.audit.AuditLog;
+import org.yingzhi.shared.audit.Change;
 import org.yingzhi.shared.web.ApiException;
 
 /**
@@ -20,7 +23,10 @@ public class AccountService {
     private final AccessPolicy policy;
     private final UnitNames units;
 
-    AccountService(Accounts accounts, AccessPolicy policy, UnitNames units) {
+    private final AuditLog audit;
+
+    AccountService(Accounts accounts, AccessPolicy policy, UnitNames units, AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.policy = policy;
         this.units = units;
@@ -60,9 +66,12 @@ public class AccountService {
         }
         u = listedUnit(u);
         String password = Accounts.oneTimePassword();
-        Account a = accounts.create(name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
-                role, u.isEmpty() ? "" : units.canonical(u), password, true)
-                .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "Name taken", "an account '" + name + "' exists"));
+        String unitName = u.isEmpty() ? "" : units.canonical(u);
+        Account a = audit.write(Change.of(AuditActions.ACCOUNT_CHANGE, "user", name).unit(unitName)
+                .with("created", true).with("role", role.name()).with("unit", unitName), null,
+                () -> accounts.create(name, displayName == null || displayName.isBlank() ? name : displayName.strip(),
+                        role, unitName, password, true)
+                        .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "Name taken", "an account '" + name + "' exists")));
         return new Created(a, password);
     }
 
@@ -97,7 +106,10 @@ public class AccountService {
         if (name.equals(user.name()) && r != Role.ADMIN) {
             throw ApiException.invalid("account.ownRole");
         }
-        accounts.update(name, null, r, u == null ? "" : u, null);
+        String unitName = u == null ? "" : u;
+        audit.write(Change.of(AuditActions.ACCOUNT_CHANGE, "user", name).unit(unitName)
+                .field("role", a.role().name(), r.name()).field("unit", a.unit(), unitName), null,
+                () -> accounts.update(name, null, r, unitName, null));
         return accounts.find(name).orElseThrow();
     }
 
@@ -105,15 +117,18 @@ public class AccountService {
     public String resetPassword(String name, User user) {
         policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         String password = Accounts.oneTimePassword();
-        if (!accounts.setPassword(name, password, true)) {
-            throw ApiException.notFound("user", name);
-        }
+        audit.write(Change.of(AuditActions.ACCOUNT_CHANGE, "user", name).with("password", "reset (one-time)"), null, () -> {
+            if (!accounts.setPassword(name, password, true)) {
+                throw ApiException.notFound("user", name);
+            }
+        });
         return password;
     }
 
     public long revokeAll(String name, User user) {
         policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
-        return accounts.revokeAll(name);
+        return audit.write(Change.of(AuditActions.TOKEN_CHANGE, "user", name), null, () -> accounts.revokeAll(name),
+                (c, n) -> c.with("revoked", n));
     }
 
     /** Disables (or enables again) an account; a disabled account signs in no more and its tokens are refused. */
@@ -122,9 +137,11 @@ public class AccountService {
         if (disabled && name.equals(user.name())) {
             throw ApiException.badRequest("you cannot disable your own account");
         }
-        if (!accounts.update(name, null, null, null, disabled)) {
-            throw ApiException.notFound("user", name);
-        }
+        audit.write(Change.of(AuditActions.ACCOUNT_CHANGE, "user", name).field("disabled", !disabled, disabled), null, () -> {
+            if (!accounts.update(name, null, null, null, disabled)) {
+                throw ApiException.notFound("user", name);
+            }
+        });
     }
 
     public void changePassword(String current, String password, User user) {
@@ -137,7 +154,8 @@ public class AccountService {
         if (password.equals(current)) {
             throw ApiException.badRequest("the new password must differ from the current one");
         }
-        accounts.setPassword(user.name(), password, false);
+        audit.write(Change.of(AuditActions.ACCOUNT_CHANGE, "user", user.name()).with("password", "changed by its holder"),
+                null, () -> accounts.setPassword(user.name(), password, false));
     }
 
     public List<ApiToken> tokens(User user) {
@@ -157,7 +175,8 @@ public class AccountService {
         if (l.length() > 100) {
             throw ApiException.badRequest("label may be at most 100 characters");
         }
-        return accounts.issueToken(user.name(), l);
+        return audit.write(Change.of(AuditActions.TOKEN_CHANGE, "user", user.name()).with("issued", l), null,
+                () -> accounts.issueToken(user.name(), l), (c, issued) -> c.with("token", issued.stored().id()));
     }
 
     /** Revokes a token: one's own, or anyone's for administrators. */
@@ -166,7 +185,7 @@ public class AccountService {
         if (!t.user().equals(user.name())) {
             policy.check(user, Action.MANAGE_USERS, Resource.of(ResourceKind.USER, null));
         }
-        accounts.revoke(id);
+        audit.write(Change.of(AuditActions.TOKEN_CHANGE, "user", t.user()).with("revoked", id), null, () -> accounts.revoke(id));
     }
 
     public Optional<Account> find(String name) {

@@ -220,7 +220,7 @@ class CutIntegrationTest extends ServiceTest {
         Api.Response copy = api.post("/api/cuts/" + id + "/duplicate", Api.PRODUCER, "");
         assertEquals(201, copy.status(), copy.body());
         assertEquals(4, copy.json().get("entries").size());
-        assertEquals(204, api.delete("/api/assets/" + pal, Api.ADMIN).status());
+        assertEquals(204, api.delete("/api/assets/" + pal + "?reason=" + java.net.URLEncoder.encode("重复上传", java.nio.charset.StandardCharsets.UTF_8), Api.ADMIN).status());
         JsonNode without = api.get("/api/cuts/" + id, Api.PRODUCER).json();
         assertEquals(3, without.get("entries").size());
         assertEquals(1, without.get("hidden").asInt());

@@ -395,8 +395,8 @@ class GazetteerIntegrationTest extends ServiceTest {
         assertEquals(3, row(api.get("/api/outline/coverage", Api.VIEWER).json(), "第一节 拉萨市人民医院").get("photos").asInt()
                 + row(api.get("/api/outline/coverage", Api.VIEWER).json(), "第一节 拉萨市人民医院").get("clips").asInt());
 
-        assertEquals(204, api.delete("/api/assets/" + lhasa, Api.ADMIN).status());
-        assertEquals(204, api.delete("/api/assets/" + clip, Api.ADMIN).status());
+        assertEquals(204, api.delete("/api/assets/" + lhasa + "?reason=" + java.net.URLEncoder.encode("重复上传", java.nio.charset.StandardCharsets.UTF_8), Api.ADMIN).status());
+        assertEquals(204, api.delete("/api/assets/" + clip + "?reason=" + java.net.URLEncoder.encode("重复上传", java.nio.charset.StandardCharsets.UTF_8), Api.ADMIN).status());
         long until = System.currentTimeMillis() + 5_000; // the link graph follows the change log
         while (api.get("/api/outline/" + section + "/material", Api.VIEWER).json().get("totals").get("links").asInt() > 0
                 && System.currentTimeMillis() < until) {

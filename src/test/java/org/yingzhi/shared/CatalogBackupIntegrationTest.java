@@ -77,6 +77,11 @@ class CatalogBackupIntegrationTest {
         assertEquals(7, count(manifest, "assets"));
         assertEquals(21, count(manifest, "jobs"));
         assertEquals(1, count(manifest, "links"));
+        // the manifest states the audit chain's head as the backup holds it (7 uploads, an edit, node, person, link)
+        assertEquals(11, count(manifest, "audit"));
+        assertEquals(11, manifest.get("auditHead").get("seq").asLong());
+        assertEquals(db.getCollection("audit").find(new Document("seq", 11L)).first().getString("hash"),
+                manifest.get("auditHead").get("hash").asString());
 
         // into an empty embedded catalog, the way scripts/restore loads a new data directory or a real MongoDB
         Path target = TestDataDir.create("backup-target");
@@ -86,11 +91,13 @@ class CatalogBackupIntegrationTest {
             CatalogBackup loader = new CatalogBackup(restored, none(), new MongoProperties("", "yingzhi", null, null));
             List<CatalogBackup.CollectionFile> loaded = loader.restore(backup);
             // the accounts too: users (password hashes) and personal tokens (their hashes) come back with the rest
-            List<String> collections = List.of("apiTokens", "asset_quickprints", "assets", "bins", "cuts", "entries",
+            List<String> collections = List.of("apiTokens", "asset_quickprints", "assets", "audit", "bins", "cuts", "entries",
                     "figures", "jobs", "links", "outline", "review_comments", "users");
             assertEquals(collections, loaded.stream().map(CatalogBackup.CollectionFile::name).toList());
             for (String c : collections) {
-                List<Document> before = db.getCollection(c).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+                // the audit log goes on after the backup (the backup's own record): compared up to the stated head
+                Document upToHead = c.equals("audit") ? new Document("seq", new Document("$lte", 11L)) : new Document();
+                List<Document> before = db.getCollection(c).find(upToHead).sort(new Document("_id", 1)).into(new ArrayList<>());
                 List<Document> after = restored.getCollection(c).find().sort(new Document("_id", 1)).into(new ArrayList<>());
                 assertEquals(before.size(), after.size(), c);
                 for (int i = 0; i < before.size(); i++) {

@@ -20,7 +20,10 @@ class CoverageController {
 
     private final CoverageService coverage;
 
-    CoverageController(CoverageService coverage) {
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
+    CoverageController(CoverageService coverage, org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.coverage = coverage;
     }
 
@@ -34,6 +37,7 @@ class CoverageController {
     @Operation(summary = "Coverage as a spreadsheet", description = "The rows of /api/outline/coverage as .xlsx.")
     @GetMapping("/api/outline/coverage.xlsx")
     ResponseEntity<byte[]> coverageXlsx(User user) {
+        audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.EXPORT, "coverage", null).with("format", "xlsx"));
         return ResponseEntity.ok().contentType(XLSX).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("coverage.xlsx").build().toString()).body(coverage.xlsx());
     }

@@ -32,7 +32,10 @@ class FigureController {
 
     private final FigureService figures;
 
-    FigureController(FigureService figures) {
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
+    FigureController(FigureService figures, org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.figures = figures;
     }
 
@@ -81,6 +84,8 @@ class FigureController {
             throw ApiException.badRequest("format is md, csv, xlsx or zip, not '" + format + "'");
         }
         List<FigureService.Numbered> list = figures.numbered(chapter);
+        audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.EXPORT, "figures", chapter).with("format", format)
+                .with("figures", list.size()));
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("figures." + format).build().toString());
         switch (format) {

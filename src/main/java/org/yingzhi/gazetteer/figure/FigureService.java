@@ -1,5 +1,8 @@
 package org.yingzhi.gazetteer.figure;
 
+import org.yingzhi.shared.audit.AuditActions;
+import org.yingzhi.shared.audit.AuditLog;
+import org.yingzhi.shared.audit.Change;
 import jakarta.validation.constraints.PositiveOrZero;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
@@ -50,8 +53,11 @@ public class FigureService {
     private final MediaStore store;
     private final AccessPolicy policy;
 
+    private final AuditLog audit;
+
     public FigureService(FigureRepository figures, OutlineService outline, AssetReader assets, MediaStore store,
-            AccessPolicy policy) {
+            AccessPolicy policy, AuditLog audit) {
+        this.audit = audit;
         this.figures = figures;
         this.outline = outline;
         this.assets = assets;
@@ -66,6 +72,12 @@ public class FigureService {
     }
 
     public Figure attach(String chapter, FigureInput in, User user) {
+        return audit.write(Change.of(AuditActions.FIGURE_CHANGE, "figure", null).with("op", "attach").with("chapter", chapter)
+                .with("asset", in.asset()).with("caption", in.caption()).with("credit", in.credit()), null,
+                () -> attach0(chapter, in, user), (c, f) -> c.target(f.id()).with("order", f.order()));
+    }
+
+    private Figure attach0(String chapter, FigureInput in, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
         OutlineNode node = outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
         if (in.asset() == null || !ObjectId.isValid(in.asset())) {
@@ -126,6 +138,12 @@ public class FigureService {
     }
 
     public Figure update(String id, FigureInput in, User user) {
+        return audit.write(Change.of(AuditActions.FIGURE_CHANGE, "figure", id).with("op", "update")
+                .with("caption", in.caption()).with("credit", in.credit()).with("position", in.position()), null,
+                () -> update0(id, in, user));
+    }
+
+    private Figure update0(String id, FigureInput in, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
         Figure f = figures.find(id).orElseThrow(() -> ApiException.notFound("figure", id));
         if (in.asset() != null && !in.asset().equals(f.asset())) {
@@ -145,6 +163,11 @@ public class FigureService {
 
     /** Puts a node's figures in the given order; the list must name each of them once. */
     public List<Figure> reorder(String chapter, List<String> ids, User user) {
+        return audit.write(Change.of(AuditActions.FIGURE_CHANGE, "chapter", chapter).with("op", "reorder").with("order", ids),
+                null, () -> reorder0(chapter, ids, user));
+    }
+
+    private List<Figure> reorder0(String chapter, List<String> ids, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
         outline.find(chapter).orElseThrow(() -> ApiException.notFound("outline node", chapter));
         List<Figure> current = figures.ofChapters(List.of(chapter));
@@ -159,6 +182,10 @@ public class FigureService {
     }
 
     public void delete(String id, User user) {
+        audit.write(Change.of(AuditActions.FIGURE_CHANGE, "figure", id).with("op", "delete"), null, () -> delete0(id, user));
+    }
+
+    private void delete0(String id, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(OutlineService.KIND, null));
         Figure f = figures.find(id).orElseThrow(() -> ApiException.notFound("figure", id));
         figures.delete(id);

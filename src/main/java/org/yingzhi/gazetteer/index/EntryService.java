@@ -1,5 +1,8 @@
 package org.yingzhi.gazetteer.index;
 
+import org.yingzhi.shared.audit.AuditActions;
+import org.yingzhi.shared.audit.AuditLog;
+import org.yingzhi.shared.audit.Change;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,8 +34,11 @@ public class EntryService {
     private final Units units;
     private final EntryDirectory directory;
 
+    private final AuditLog audit;
+
     EntryService(EntryRepository entries, List<EntryReferences> links, AccessPolicy policy, Units units,
-            EntryDirectory directory) {
+            EntryDirectory directory, AuditLog audit) {
+        this.audit = audit;
         this.units = units;
         this.directory = directory;
         this.entries = entries;
@@ -41,6 +47,11 @@ public class EntryService {
     }
 
     public Entry create(EntryKind kind, Entry.Input in, User user) {
+        return audit.write(Change.of(AuditActions.INDEX_CHANGE, kind.name().toLowerCase(), null).with("op", "create")
+                .with("name", in.name()).with("unit", in.unit()), null, () -> create0(kind, in, user), (c, e) -> c.target(e.id()));
+    }
+
+    private Entry create0(EntryKind kind, Entry.Input in, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.INDEX, null));
         if (in.name() == null || in.name().isBlank()) {
             throw ApiException.badRequest("name must not be empty");
@@ -89,6 +100,13 @@ public class EntryService {
     }
 
     public Entry update(EntryKind kind, String id, Entry.Input in, User user) {
+        Entry was = find(id).orElse(null);
+        return audit.write(Change.of(AuditActions.INDEX_CHANGE, kind.name().toLowerCase(), id).with("op", "update"), null,
+                () -> update0(kind, id, in, user), (c, e) -> was == null ? c : c.field("name", was.name(), e.name())
+                        .field("unit", was.unit(), e.unit()));
+    }
+
+    private Entry update0(EntryKind kind, String id, Entry.Input in, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.INDEX, null));
         Entry e = get(kind, id);
         if (in.name() != null && in.name().isBlank()) {
@@ -182,6 +200,12 @@ public class EntryService {
     }
 
     public Merged merge(EntryKind kind, String survivor, String other, User user) {
+        return audit.write(Change.of(AuditActions.INDEX_CHANGE, kind.name().toLowerCase(), survivor).with("op", "merge")
+                .with("merged", other), null, () -> merge0(kind, survivor, other, user),
+                (c, m) -> c.with("linksMoved", m.linksMoved()));
+    }
+
+    private Merged merge0(EntryKind kind, String survivor, String other, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(ResourceKind.INDEX, null));
         Entry keep = get(kind, survivor);
         Entry gone = get(kind, other);

@@ -41,7 +41,9 @@ class LinkRepository {
     }
 
     Link insert(Document d) {
-        d.put("_id", new ObjectId());
+        if (!(d.get("_id") instanceof ObjectId)) {
+            d.put("_id", new ObjectId());
+        }
         d.put("createdAt", new Date());
         schemas.validate("link", d);
         links.insertOne(d);

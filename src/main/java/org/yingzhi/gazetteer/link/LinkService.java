@@ -24,6 +24,10 @@ import org.yingzhi.security.Action;
 import org.yingzhi.security.Resource;
 import org.yingzhi.security.ResourceKind;
 import org.yingzhi.security.User;
+import org.yingzhi.shared.audit.AuditActions;
+import org.yingzhi.shared.audit.AuditLog;
+import org.yingzhi.shared.audit.Change;
+import org.yingzhi.shared.audit.Probe;
 import org.yingzhi.shared.web.ApiException;
 
 /**
@@ -41,9 +45,11 @@ public class LinkService {
     private final EntryService entries;
     private final AssetReader assets;
     private final AccessPolicy policy;
+    private final AuditLog audit;
 
     public LinkService(LinkRepository links, LinkGraph graph, OutlineService outline, EntryService entries, AssetReader assets,
-            AccessPolicy policy) {
+            AccessPolicy policy, AuditLog audit) {
+        this.audit = audit;
         this.links = links;
         this.graph = graph;
         this.outline = outline;
@@ -96,7 +102,13 @@ public class LinkService {
             by.append("unit", user.unit());
         }
         d.append("createdBy", by);
-        return links.insert(d);
+        ObjectId id = new ObjectId();
+        d.put("_id", id);
+        Change c = Change.of(AuditActions.LINK_CREATE, "link", id.toHexString()).unit(asset.contributorUnit())
+                .with("asset", asset.id()).with("target", kind.wire() + ":" + targetId)
+                .with("in", range == null ? null : range.getString("in"))
+                .with("out", range == null ? null : range.getString("out")).with("note", d.getString("note"));
+        return audit.write(c, Probe.exists(LinkRepository.COLLECTION, new Document("_id", id)), () -> links.insert(d));
     }
 
     public void delete(String id, User user) {
@@ -104,7 +116,11 @@ public class LinkService {
         // the asset's unit now (it may have moved to another unit since it was linked)
         String unit = assets.findById(new ObjectId(l.asset())).map(Asset::contributorUnit).orElse(l.unit());
         policy.check(user, Action.LINK, Resource.of(ResourceKind.ASSET, unit));
-        links.delete(id);
+        Change c = Change.of(AuditActions.LINK_DELETE, "link", id).unit(unit)
+                .field("asset", l.asset(), null).field("target", l.targetKind().wire() + ":" + l.targetId(), null)
+                .field("in", l.range() == null ? null : l.range().in(), null)
+                .field("out", l.range() == null ? null : l.range().out(), null);
+        audit.write(c, Probe.gone(LinkRepository.COLLECTION, new Document("_id", new ObjectId(id))), () -> links.delete(id));
     }
 
     private String resolveTarget(LinkTarget kind, String id) {

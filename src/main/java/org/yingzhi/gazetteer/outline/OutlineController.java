@@ -38,7 +38,10 @@ class OutlineController {
 
     private final OutlineService outline;
 
-    OutlineController(OutlineService outline) {
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
+    OutlineController(OutlineService outline, org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.outline = outline;
     }
 
@@ -116,6 +119,7 @@ class OutlineController {
             }
             default -> throw ApiException.badRequest("format is md, json or docx, not '" + format + "'");
         }
+        audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.EXPORT, "outline", null).with("format", format));
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment().filename("outline." + format).build().toString()).body(body);
     }

@@ -1,5 +1,8 @@
 package org.yingzhi.gazetteer.outline;
 
+import org.yingzhi.shared.audit.AuditActions;
+import org.yingzhi.shared.audit.AuditLog;
+import org.yingzhi.shared.audit.Change;
 import jakarta.validation.constraints.PositiveOrZero;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
@@ -41,7 +44,10 @@ public class OutlineService {
     private final AccessPolicy policy;
     private final UnitNames units;
 
-    OutlineService(OutlineRepository repo, List<ChapterReferences> references, AccessPolicy policy, UnitNames units) {
+    private final AuditLog audit;
+
+    OutlineService(OutlineRepository repo, List<ChapterReferences> references, AccessPolicy policy, UnitNames units, AuditLog audit) {
+        this.audit = audit;
         this.units = units;
         this.repo = repo;
         this.references = List.copyOf(references);
@@ -128,6 +134,12 @@ public class OutlineService {
     }
 
     public OutlineNode create(NodeInput in, User user) {
+        return audit.write(Change.of(AuditActions.OUTLINE_CHANGE, "outline", null).with("op", "create").with("title", in.title())
+                .with("parent", in.parent()).with("level", in.level()).with("unit", in.unit()).with("due", in.due()), null,
+                () -> create0(in, user), (c, n) -> c.target(n.id()));
+    }
+
+    private OutlineNode create0(NodeInput in, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(KIND, null));
         String title = required(in.title(), "title");
         List<String> path = pathUnder(in.parent());
@@ -143,6 +155,14 @@ public class OutlineService {
     }
 
     public OutlineNode update(String id, NodeInput in, User user) {
+        OutlineNode was = find(id).orElse(null);
+        return audit.write(Change.of(AuditActions.OUTLINE_CHANGE, "outline", id).with("op", "update"), null,
+                () -> update0(id, in, user), (c, n) -> was == null ? c : c.field("title", was.title(), n.title())
+                        .field("level", was.level(), n.level()).field("unit", was.unit(), n.unit())
+                        .field("due", was.due(), n.due()).field("status", was.status(), n.status()));
+    }
+
+    private OutlineNode update0(String id, NodeInput in, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(KIND, null));
         get(id);
         Document fields = new Document();
@@ -169,7 +189,7 @@ public class OutlineService {
             touched(List.of(id)); // the title is searchable text of the linked assets
         }
         if (in.parent() != null || in.position() != null) {
-            move(id, in.parent() == null ? get(id).parent() : in.parent().isEmpty() ? null : in.parent(),
+            move0(id, in.parent() == null ? get(id).parent() : in.parent().isEmpty() ? null : in.parent(),
                     in.position(), user);
         }
         return get(id);
@@ -180,6 +200,11 @@ public class OutlineService {
      * siblings (null: last). Links stay on their nodes, so they move with them.
      */
     public OutlineNode move(String id, String parent, Integer position, User user) {
+        return audit.write(Change.of(AuditActions.OUTLINE_CHANGE, "outline", id).with("op", "move").with("parent", parent)
+                .with("position", position), null, () -> move0(id, parent, position, user));
+    }
+
+    private OutlineNode move0(String id, String parent, Integer position, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(KIND, null));
         OutlineNode node = get(id);
         if (parent != null) {
@@ -221,6 +246,13 @@ public class OutlineService {
     }
 
     public Deletion delete(String id, String moveLinksTo, boolean dropLinks, User user) {
+        return audit.write(Change.of(AuditActions.OUTLINE_CHANGE, "outline", id).with("op", "delete")
+                .with("moveLinksTo", moveLinksTo).with("dropLinks", dropLinks), null,
+                () -> delete0(id, moveLinksTo, dropLinks, user), (c, d) -> c.with("deleted", d.deleted())
+                        .with("linksMoved", d.linksMoved()).with("linksDropped", d.linksDropped()));
+    }
+
+    private Deletion delete0(String id, String moveLinksTo, boolean dropLinks, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(KIND, null));
         List<String> ids = repo.subtree(id).stream().map(OutlineNode::id).toList();
         if (ids.isEmpty()) {
@@ -265,6 +297,12 @@ public class OutlineService {
      * as unmatched and left in place (deleting is a decision for a person).
      */
     public ImportReport importOutline(List<OutlineFormats.Heading> headings, User user) {
+        return audit.write(Change.of(AuditActions.OUTLINE_CHANGE, "outline", null).with("op", "import")
+                .with("headings", headings.size()), null, () -> importOutline0(headings, user),
+                (c, r) -> c.with("added", r.added().size()).with("renamed", r.renamed().size()).with("moved", r.moved().size()));
+    }
+
+    private ImportReport importOutline0(List<OutlineFormats.Heading> headings, User user) {
         policy.check(user, Action.EDIT_GAZETTEER, Resource.of(KIND, null));
         List<OutlineNode> existing = repo.all();
         Set<String> matched = new HashSet<>();

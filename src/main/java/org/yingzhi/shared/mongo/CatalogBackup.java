@@ -42,7 +42,7 @@ public class CatalogBackup {
 
     public static final String FORMAT = "yingzhi-catalog-backup/1";
     /** The search change log: short-lived and derived; a restored catalog's search index is rebuilt anyway. */
-    private static final java.util.Set<String> NOT_BACKED_UP = java.util.Set.of("changes");
+    private static final java.util.Set<String> NOT_BACKED_UP = java.util.Set.of("changes", "audit_pending");
     private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
     private static final Logger log = LoggerFactory.getLogger(CatalogBackup.class);
 
@@ -58,11 +58,20 @@ public class CatalogBackup {
 
     /** What a backup holds; written as manifest.json beside the collection files. */
     public record Manifest(String format, String database, Instant createdAt, boolean pointInTime,
-            List<CollectionFile> collections, long millis) {
+            List<CollectionFile> collections, long millis,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "the audit chain's head when the backup was taken")
+            org.yingzhi.shared.audit.AuditLog.Head auditHead) {
     }
 
     /** One collection's file: its name, document count and the SHA-256 of the file. */
     public record CollectionFile(String name, long documents, String sha256) {
+    }
+
+    /** The audit chain's head, read straight from the catalog (the state the backup holds). */
+    private org.yingzhi.shared.audit.AuditLog.Head auditHead() {
+        Document h = db.getCollection("audit").find().sort(new Document("seq", -1)).limit(1).first();
+        return h == null ? null : new org.yingzhi.shared.audit.AuditLog.Head(h.get("seq", Number.class).longValue(),
+                h.getString("hash"));
     }
 
     /** Writes a backup into {@code dir}, which must not exist yet or be empty. */
@@ -78,8 +87,10 @@ public class CatalogBackup {
         long t0 = System.nanoTime();
         Instant at = Instant.now();
         List<CollectionFile> files = new ArrayList<>();
+        org.yingzhi.shared.audit.AuditLog.Head head = null;
         if (embedded != null) {
             try (AutoCloseable paused = embedded.pauseWrites()) {
+                head = auditHead();
                 for (String c : embedded.collections(database).stream().filter(c -> !NOT_BACKED_UP.contains(c)).toList()) {
                     files.add(write(dir, c, sink -> embedded.export(database, c, sink)));
                 }
@@ -89,6 +100,7 @@ public class CatalogBackup {
                 throw new IllegalStateException(e);
             }
         } else {
+            head = auditHead();
             for (String c : db.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
                 if (c.startsWith("system.") || NOT_BACKED_UP.contains(c)) {
                     continue;
@@ -109,7 +121,8 @@ public class CatalogBackup {
                 }));
             }
         }
-        Manifest m = new Manifest(FORMAT, database, at, embedded != null, files, (System.nanoTime() - t0) / 1_000_000);
+        Manifest m = new Manifest(FORMAT, database, at, embedded != null, files, (System.nanoTime() - t0) / 1_000_000,
+                head);
         Files.writeString(dir.resolve("manifest.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(m));
         log.info("catalog backup in {}: {} in {} ms", dir, files, m.millis());
         return m;

@@ -28,8 +28,12 @@ class CatalogMaintenanceRunner implements ApplicationRunner {
     private final String backupTo;
     private final String restoreFrom;
 
+    private final org.yingzhi.shared.audit.AuditLog audit;
+
     CatalogMaintenanceRunner(CatalogBackup backup, ApplicationContext context,
-            @Value("${yingzhi.backup.to:}") String backupTo, @Value("${yingzhi.restore.from:}") String restoreFrom) {
+            @Value("${yingzhi.backup.to:}") String backupTo, @Value("${yingzhi.restore.from:}") String restoreFrom,
+            org.yingzhi.shared.audit.AuditLog audit) {
+        this.audit = audit;
         this.backup = backup;
         this.context = context;
         this.backupTo = backupTo;
@@ -46,11 +50,20 @@ class CatalogMaintenanceRunner implements ApplicationRunner {
             if (!restoreFrom.isBlank()) {
                 var loaded = backup.restore(Path.of(restoreFrom));
                 loaded.forEach(f -> System.out.printf("restored %-20s %,d documents%n", f.name(), f.documents()));
+                var before = audit.head();
+                audit.record(org.yingzhi.shared.audit.Change.of(org.yingzhi.shared.audit.AuditActions.RESTORE, "backup",
+                        Path.of(restoreFrom).getFileName().toString()).with("auditHead", before.seq() + " " + before.hash()));
+                var verified = audit.verify();
+                System.out.println("audit chain: " + (verified.ok() ? "verified, " + verified.records() + " records, head "
+                        + verified.headSeq() + " " + verified.headHash() : "BROKEN: " + verified.problem()));
             }
             if (!backupTo.isBlank()) {
                 var m = backup.backup(Path.of(backupTo));
                 m.collections().forEach(f -> System.out.printf("backed up %-20s %,d documents%n", f.name(), f.documents()));
                 System.out.println("backup written to " + Path.of(backupTo).toAbsolutePath() + " in " + m.millis() + " ms");
+                if (m.auditHead() != null) {
+                    System.out.println("audit chain head: " + m.auditHead().seq() + " " + m.auditHead().hash());
+                }
             }
         } catch (Exception e) {
             log.debug("catalog maintenance failed", e);
