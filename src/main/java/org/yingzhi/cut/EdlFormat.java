@@ -70,6 +70,10 @@ public final class EdlFormat {
                 sb.append("* SOURCE FILE: ").append(oneLine(p.source().fileName())).append('\n');
             }
             sb.append("* YINGZHI ASSET: ").append(p.source().asset()).append('\n');
+            if (!p.source().approved()) {
+                // never silently mixed: an event whose source has not passed both checks says so
+                sb.append("* YINGZHI REVIEW: DRAFT - NOT APPROVED").append('\n');
+            }
             if (!p.sameRate() || p.source().rate().dropFrame() != sheet.rate().dropFrame()) {
                 sb.append("* SOURCE RANGE: ").append(p.sourceIn()).append(' ').append(p.sourceOut()).append(' ')
                         .append(p.source().rate().rational()).append(p.source().rate().dropFrame() ? " DF" : " NDF")

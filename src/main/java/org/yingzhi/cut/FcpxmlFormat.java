@@ -82,8 +82,12 @@ public final class FcpxmlFormat {
                         .append(String.join(", ", p.entry().audio().stream().map(String::valueOf).toList()))
                         .append("\" role=\"dialogue\"/>\n");
             }
-            if (p.entry().note() != null && !p.entry().note().isBlank()) {
-                spine.append("              <note>").append(Xml.esc(p.entry().note())).append("</note>\n");
+            String note = p.entry().note() == null || p.entry().note().isBlank() ? null : p.entry().note();
+            if (!s.approved()) {
+                note = note == null ? ShotListFormat.DRAFT : ShotListFormat.DRAFT + " " + note;
+            }
+            if (note != null) {
+                spine.append("              <note>").append(Xml.esc(note)).append("</note>\n");
             }
             spine.append("              <metadata>\n                <md key=\"com.apple.proapps.studio.shotName\" value=\"")
                     .append(Xml.esc("yingzhi:" + s.asset() + " entry:" + p.entry().id())).append("\"/>\n")

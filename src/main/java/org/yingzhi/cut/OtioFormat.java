@@ -119,7 +119,19 @@ public final class OtioFormat {
         meta.put("rights", s.rights());
         meta.put("outline_node", sheet.cut().outlineNode());
         meta.put("note", p.entry().note());
+        meta.put("review", s.approved() ? "approved" : "draft");
         List<Object> markers = new ArrayList<>();
+        if (!s.approved()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("OTIO_SCHEMA", "Marker.2");
+            m.put("metadata", Map.of("yingzhi", Map.of("review", "draft")));
+            m.put("name", ShotListFormat.DRAFT);
+            m.put("color", "RED");
+            m.put("marked_range", range(time(p.sourceIn().frames(), s.rate()),
+                    time(p.sourceOut().frames() - p.sourceIn().frames(), s.rate())));
+            m.put("comment", ShotListFormat.DRAFT);
+            markers.add(m);
+        }
         if (p.entry().note() != null && !p.entry().note().isBlank()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("OTIO_SCHEMA", "Marker.2");
@@ -275,8 +287,14 @@ public final class OtioFormat {
                 }
             }
             String note = m.hasNonNull("note") ? m.path("note").asString() : null;
-            if (note == null && child.path("markers").size() > 0) {
-                note = child.path("markers").get(0).path("name").asString(null);
+            if (note == null) {
+                // a marker the suite kept is the note; our own draft marker is not
+                for (JsonNode marker : child.path("markers")) {
+                    if (!"draft".equals(marker.path("metadata").path("yingzhi").path("review").asString(null))) {
+                        note = marker.path("name").asString(null);
+                        break;
+                    }
+                }
             }
             clips.add(new ImportedClip(index, m.path("asset").asString(null), null, child.path("name").asString(null),
                     target == null ? null : FileUrls.fileName(target), Timecode.ofFrames(inFrames, r).toString(), frames, r,

@@ -114,6 +114,9 @@ public final class XmemlFormat {
             if (p.entry().note() != null && !p.entry().note().isBlank()) {
                 sb.append("              <clipcommenta>").append(Xml.esc(p.entry().note())).append("</clipcommenta>\n");
             }
+            if (!p.source().approved()) {
+                sb.append("              <clipcommentb>").append(Xml.esc(ShotListFormat.DRAFT)).append("</clipcommentb>\n");
+            }
             sb.append("            </comments>\n");
             sb.append("          </clipitem>\n");
         }

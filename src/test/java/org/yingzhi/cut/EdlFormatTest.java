@@ -29,11 +29,13 @@ class EdlFormatTest {
                 * FROM CLIP NAME: 喀什 援疆项目
                 * SOURCE FILE: clip 25ndf.mp4
                 * YINGZHI ASSET: 64b0c0ffee000000000025a2
+                * YINGZHI REVIEW: DRAFT - NOT APPROVED
 
                 002  TAPE_017 B     C        10:00:00:00 10:00:00:20 01:00:01:00 01:00:01:20
                 * FROM CLIP NAME: 喀什 援疆项目
                 * SOURCE FILE: clip 25ndf.mp4
                 * YINGZHI ASSET: 64b0c0ffee000000000025a2
+                * YINGZHI REVIEW: DRAFT - NOT APPROVED
                 * COMMENT: 开场 用同期声
                 """;
         assertEquals(expected, EdlFormat.write(sheet(c), 8));
@@ -53,6 +55,7 @@ class EdlFormatTest {
                 * FROM CLIP NAME: 拉萨市人民医院门诊楼 落成
                 * SOURCE FILE: clip-2997df.mov
                 * YINGZHI ASSET: 64b0c0ffee0000000000df01
+                * YINGZHI REVIEW: DRAFT - NOT APPROVED
 
                 002  CLIP_299 AA/V  C        01:01:01;12 01:01:01;12 00:01:01;02 00:01:01;02
                 002  CLIP_299 AA/V  D 010    01:00:59;10 01:00:59;25 00:01:01;02 00:01:01;17
@@ -61,6 +64,7 @@ class EdlFormatTest {
                 * TO CLIP NAME: 拉萨市人民医院门诊楼 落成
                 * SOURCE FILE: clip-2997df.mov
                 * YINGZHI ASSET: 64b0c0ffee0000000000df01
+                * YINGZHI REVIEW: DRAFT - NOT APPROVED
                 """;
         assertEquals(expected, EdlFormat.write(sheet(c), 8));
     }
@@ -78,6 +82,7 @@ class EdlFormatTest {
                 * FROM CLIP NAME: 拉萨市人民医院门诊楼 落成
                 * SOURCE FILE: clip-2997df.mov
                 * YINGZHI ASSET: 64b0c0ffee0000000000df01
+                * YINGZHI REVIEW: DRAFT - NOT APPROVED
                 * SOURCE RANGE: 01:00:59;28 01:01:00;04 30000/1001 DF
                 """;
         assertEquals(expected, EdlFormat.write(sheet(c), 8));

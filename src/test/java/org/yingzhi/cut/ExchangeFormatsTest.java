@@ -232,6 +232,41 @@ class ExchangeFormatsTest {
         assertEquals("ab".repeat(32).toUpperCase(), ((Element) assets.item(0)).getAttribute("uid"));
     }
 
+    /**
+     * Material that has not passed both checks is never silently mixed into an export: with the DF clip approved and
+     * the PAL clip not, every format marks the PAL event (and only it) as a draft, and our own readers do not take
+     * the mark for the editor's note.
+     */
+    @Test
+    void everyExportMarksTheEventsOfUnapprovedMaterialAsDrafts() {
+        CutSource d = CutFixtures.DF;
+        CutSource approvedDf = new CutSource(d.asset(), d.title(), d.fileName(), d.path(), d.sha256(), d.unit(), d.rights(),
+                d.kind(), d.start(), d.durationFrames(), d.sourceTimecode(), d.hasVideo(), d.width(), d.height(),
+                d.audioChannels(), d.sampleRate(), d.tapeName(), d.linked(), true);
+        java.util.Map<String, CutSource> sources = new java.util.LinkedHashMap<>(CutFixtures.sources());
+        sources.put(DF_ID, approvedDf);
+        CutSheet s = CutSheet.of(mixed(), sources);
+
+        String edl = EdlFormat.write(s, 8);
+        assertEquals(1, edl.split("\\* YINGZHI REVIEW: DRAFT - NOT APPROVED", -1).length - 1, edl);
+        assertTrue(edl.indexOf("* YINGZHI REVIEW: DRAFT") > edl.indexOf("* YINGZHI ASSET: " + PAL_ID), edl);
+        String xmeml = XmemlFormat.write(s, 5);
+        assertTrue(xmeml.contains("<clipcommentb>" + ShotListFormat.DRAFT + "</clipcommentb>"), xmeml);
+        assertEquals(2, xmeml.split(ShotListFormat.DRAFT, -1).length - 1, "the PAL entry's video and audio clipitems only");
+        String fcpxml = FcpxmlFormat.write(s);
+        assertTrue(fcpxml.contains("<note>" + ShotListFormat.DRAFT + "</note>"), fcpxml);
+        assertTrue(fcpxml.contains("<note>开场</note>"), "the approved clip keeps its note alone");
+        JsonNode otio = JsonMapper.builder().build().readTree(OtioFormat.write(s));
+        List<String> reviews = new ArrayList<>();
+        otio.findValues("review").forEach(n -> reviews.add(n.asString()));
+        assertTrue(reviews.containsAll(List.of("approved", "draft")), reviews.toString());
+        List<String> rows = ShotListFormat.rows(s).stream().map(r -> r.get(15)).toList();
+        assertEquals(List.of(ShotListFormat.APPROVED, ShotListFormat.DRAFT, ShotListFormat.APPROVED), rows);
+        // read back: the draft mark is not the entry's note
+        var read = OtioFormat.read(OtioFormat.write(s));
+        assertTrue(read.clips().stream().noneMatch(c -> ShotListFormat.DRAFT.equals(c.note())), read.clips().toString());
+    }
+
     @Test
     void theShotListNamesWhatIsLinkedToEachRange() throws Exception {
         CutSheet s = sheet(mixed());

@@ -334,7 +334,7 @@ class GazetteerIntegrationTest extends ServiceTest {
                 + " " + numbered.get(1).get("figure").get("asset").asString());
 
         String csv = new String(api.getBytes("/api/figures/export?format=csv", Api.VIEWER, null).body(), StandardCharsets.UTF_8);
-        assertTrue(csv.startsWith("\uFEFF图号,图注,摄影/来源,章节,原始文件,像素,拍摄日期,资产\r\n"), csv);
+        assertTrue(csv.startsWith("\uFEFF图号,图注,摄影/来源,章节,原始文件,像素,拍摄日期,资产,审核\r\n"), csv);
         assertTrue(csv.contains(",\"photo-lhasa.jpg\",\"640×480\",\"2009-07-15T10:32:05+08:00\","),
                 "the typesetter's file name, pixel size and capture date: " + csv);
         assertTrue(csv.contains("\"图5-1\",\"'=援藏医疗队, \"\"义诊\"\"\""), "quoted, and no formula: " + csv);

@@ -142,4 +142,66 @@ class ReviewIntegrationTest extends ServiceTest {
         assertEquals(400, api.post("/api/assets/" + photo + "/review/comments", Api.REVIEWER,
                 "{\"region\":{\"x\":0.9,\"y\":0.1,\"w\":0.3,\"h\":0.4},\"text\":\"x\"}").status(), "outside the photo");
     }
+
+    private JsonNode coverageRow(String node) {
+        for (JsonNode r : api.get("/api/outline/coverage", Api.VIEWER).json().get("rows")) {
+            if (r.get("id").asString().equals(node)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no row " + node);
+    }
+
+    private void decide(String path, String check, String decision, String token, int status) {
+        Api.Response r = api.post(path + "/review/" + check, token, "{\"decision\":\"" + decision + "\",\"reason\":\"核实\"}");
+        assertEquals(status, r.status(), path + " " + check + ": " + r.body());
+    }
+
+    /**
+     * A link is a claim and passes both checks too: material counts as approved in coverage only when the asset and
+     * its link both passed; an edit of the asset that reopens a check takes it out again; the figure list marks a
+     * photo that has not passed as a draft; a contributor decides no claim.
+     */
+    @Test
+    void onlyMaterialWhoseAssetAndLinkPassedBothChecksCountsAsApproved() {
+        String clip = upload("clip-2997df.mov", Api.BUREAU);
+        String photo = upload("photo-lhasa.jpg", Api.TIBET);
+        String node = api.post("/api/outline", Api.ADMIN, "{\"title\":\"第三章 医疗援藏\"}").json().get("id").asString();
+        Api.Response linked = api.post("/api/links", Api.EDITOR, "{\"asset\":\"" + clip + "\",\"target\":\"chapter\","
+                + "\"targetId\":\"" + node + "\",\"in\":\"01:00:59;20\",\"out\":\"01:01:00;20\",\"rate\":\"30000/1001\"}");
+        assertEquals(201, linked.status(), linked.body());
+        String link = linked.json().get("id").asString();
+        assertEquals(201, api.post("/api/outline/" + node + "/figures", Api.EDITOR, "{\"asset\":\"" + photo + "\"}").status());
+        assertEquals(List.of(1, 0), List.of(coverageRow(node).get("clips").asInt(), coverageRow(node).get("approvedClips").asInt()));
+
+        for (String check : List.of("political", "facts")) {
+            decide("/api/assets/" + clip, check, "APPROVED", Api.REVIEWER, 200);
+        }
+        assertEquals(0, coverageRow(node).get("approvedClips").asInt(), "the asset passed, its link (the claim) not yet");
+        assertEquals(List.of(link), linksOf(api.get("/api/links/review?check=facts", Api.REVIEWER).json()),
+                "the claim waits in the fact check's queue");
+        assertTrue(api.get("/api/links/review?check=facts", Api.BUREAU).json().isEmpty(), "a contributor holds no check");
+        decide("/api/links/" + link, "facts", "APPROVED", Api.BUREAU, 403);
+        decide("/api/links/" + link, "facts", "RETURNED", Api.REVIEWER, 200);
+        assertEquals(0, coverageRow(node).get("approvedClips").asInt());
+        decide("/api/links/" + link, "facts", "APPROVED", Api.REVIEWER, 200);
+        decide("/api/links/" + link, "political", "APPROVED", Api.REVIEWER, 200);
+        JsonNode row = coverageRow(node);
+        assertEquals(1, row.get("approvedClips").asInt(), "asset and claim passed both checks");
+        assertEquals(row.get("durationMicros").asLong(), row.get("approvedMicros").asLong());
+        assertEquals("APPROVED", api.get("/api/assets/" + clip + "/links", Api.EDITOR).json().get(0).get("link")
+                .get("claim").get("facts").get("state").asString());
+
+        assertEquals(200, api.patch("/api/assets/" + clip, Api.BUREAU, "{\"title\":\"门诊楼落成（改）\"}").status());
+        assertEquals(0, coverageRow(node).get("approvedClips").asInt(), "the edit reopened the political check");
+
+        String figures = api.get("/api/figures/export?format=csv", Api.EDITOR).body();
+        assertTrue(figures.contains("草稿：未通过审核"), figures);
+    }
+
+    private static List<String> linksOf(JsonNode claims) {
+        List<String> out = new ArrayList<>();
+        claims.forEach(n -> out.add(n.get("link").get("id").asString()));
+        return out;
+    }
 }

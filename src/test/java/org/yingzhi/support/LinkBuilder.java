@@ -75,6 +75,6 @@ public final class LinkBuilder {
 
     public Link build() {
         return new Link(id, asset, assetType, unit, kind, target, range, durationMicros, scene, note, "editor",
-                Instant.parse("2026-12-01T08:00:00Z"));
+                Instant.parse("2026-12-01T08:00:00Z"), null);
     }
 }

@@ -42,7 +42,13 @@ public class CoverageService {
     public record Row(String id, String title, String level, int depth, String unit, OutlineNode.WritingStatus status,
             String due, int directLinks, int clips, long durationMicros, int photos, int people, int projects,
             @io.swagger.v3.oas.annotations.media.Schema(description = "figures attached to the node and its subtree")
-            int figures) {
+            int figures,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "clips whose asset and link both passed 政治关 and 史实关")
+            int approvedClips,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "linked duration of approved clips and links")
+            long approvedMicros,
+            @io.swagger.v3.oas.annotations.media.Schema(description = "photos whose asset and link both passed both checks")
+            int approvedPhotos) {
     }
 
     /** A responsible unit's share of the outline: its leaf nodes, those of them without material, its direct links. */
@@ -93,6 +99,11 @@ public class CoverageService {
         return count(reading, prep, List.of());
     }
 
+    /** The links prepared with every one counted as not approved (the counting tests of linked material). */
+    static Prepared prepare(long version, List<Link> chapter, List<Link> people, List<Link> projects) {
+        return prepare(version, chapter, people, projects, l -> false);
+    }
+
     /**
      * The report for an outline in reading order, the links prepared for counting and the figures as (node, photo)
      * pairs (pure: unit-tested). A figure counts as its node's photo (once per photo, however it is also linked)
@@ -138,6 +149,7 @@ public class CoverageService {
         boolean[] linkPhoto = new boolean[total];
         boolean[] linkFigure = new boolean[total];
         long[] linkMicros = new long[total];
+        boolean[] linkApproved = new boolean[total];
         int[] fill = perPos.clone();
         for (int k = 0; k < nodeOf.length; k++) {
             if (nodeOf[k] < 0) {
@@ -148,6 +160,7 @@ public class CoverageService {
             linkPhoto[at] = k >= links || prep.chapterPhoto[k];
             linkFigure[at] = k >= links;
             linkMicros[at] = k < links ? prep.chapterMicros[k] : 0;
+            linkApproved[at] = k < links && prep.chapterApproved[k];
         }
         int[][] peopleOf = java.util.Arrays.copyOf(prep.peopleOf, assetNo.size());
         int[][] projectsOf = java.util.Arrays.copyOf(prep.projectsOf, assetNo.size());
@@ -156,6 +169,7 @@ public class CoverageService {
             projectsOf[i] = new int[0];
         }
         int[] assetStamp = new int[assetNo.size()];
+        int[] approvedStamp = new int[assetNo.size()];
         int[] personStamp = new int[maxOf(peopleOf) + 1];
         int[] projectStamp = new int[maxOf(projectsOf) + 1];
         List<Row> rows = new ArrayList<>(n);
@@ -171,8 +185,24 @@ public class CoverageService {
             long micros = 0;
             int figureCount = 0;
             int figuresHere = 0;
+            int approvedClips = 0;
+            int approvedPhotos = 0;
+            long approvedMicros = 0;
             for (int k = perPos[i]; k < perPos[end[i]]; k++) {
                 int a = linkAsset[k];
+                if (linkApproved[k]) {
+                    if (!linkPhoto[k]) {
+                        approvedMicros += linkMicros[k];
+                    }
+                    if (approvedStamp[a] != stamp) {
+                        approvedStamp[a] = stamp;
+                        if (linkPhoto[k]) {
+                            approvedPhotos++;
+                        } else {
+                            approvedClips++;
+                        }
+                    }
+                }
                 if (linkFigure[k]) {
                     figureCount++;
                     if (k < perPos[i + 1]) {
@@ -206,7 +236,8 @@ public class CoverageService {
             }
             int direct = perPos[i + 1] - perPos[i] - figuresHere;
             Row r = new Row(node.id(), node.title(), node.level(), node.path().size() + 1, node.unit(), node.status(),
-                    node.due(), direct, clips, micros, photos, people, projects, figureCount);
+                    node.due(), direct, clips, micros, photos, people, projects, figureCount, approvedClips, approvedMicros,
+                    approvedPhotos);
             rows.add(r);
             if (clips == 0 && photos == 0) {
                 empty.add(r);
@@ -232,7 +263,7 @@ public class CoverageService {
      * outline (which it reads afresh) and the counting only.
      */
     record Prepared(long version, Map<String, Integer> assetNo, String[] chapterTargets, int[] chapterAsset,
-            boolean[] chapterPhoto, long[] chapterMicros, int[][] peopleOf, int[][] projectsOf) {
+            boolean[] chapterPhoto, long[] chapterMicros, boolean[] chapterApproved, int[][] peopleOf, int[][] projectsOf) {
     }
 
     private volatile Prepared prepared;
@@ -243,14 +274,17 @@ public class CoverageService {
         if (p != null && p.version() == v && links.ready()) {
             return p;
         }
-        p = prepare(v, links.allOf(LinkTarget.CHAPTER), links.allOf(LinkTarget.PERSON), links.allOf(LinkTarget.PROJECT));
+        p = prepare(v, links.allOf(LinkTarget.CHAPTER), links.allOf(LinkTarget.PERSON), links.allOf(LinkTarget.PROJECT),
+                l -> l.claim().approved() && links.assetApproved(l.asset()));
         prepared = p;
         return p;
     }
 
     /** The chapter links as small ints, and for each of their assets the people and projects it is linked to. */
-    static Prepared prepare(long version, List<Link> chapter, List<Link> people, List<Link> projects) {
+    static Prepared prepare(long version, List<Link> chapter, List<Link> people, List<Link> projects,
+            java.util.function.Predicate<Link> approved) {
         Map<String, Integer> assetNo = new HashMap<>();
+        boolean[] ok = new boolean[chapter.size()];
         String[] targets = new String[chapter.size()];
         int[] asset = new int[chapter.size()];
         boolean[] photo = new boolean[chapter.size()];
@@ -261,8 +295,9 @@ public class CoverageService {
             asset[k] = assetNo.computeIfAbsent(l.asset(), x -> assetNo.size());
             photo[k] = "PHOTO".equals(l.assetType());
             micros[k] = l.durationMicros();
+            ok[k] = approved.test(l);
         }
-        return new Prepared(version, assetNo, targets, asset, photo, micros, entriesOf(people, assetNo),
+        return new Prepared(version, assetNo, targets, asset, photo, micros, ok, entriesOf(people, assetNo),
                 entriesOf(projects, assetNo));
     }
 
@@ -313,9 +348,10 @@ public class CoverageService {
                     x.status() == null ? "" : messages.getMessage("value.writing." + x.status().name(), null,
                             x.status().name(), java.util.Locale.SIMPLIFIED_CHINESE),
                     x.directLinks(), x.clips(), Math.round(x.durationMicros() / 600_000.0) / 100.0, x.photos(),
-                    x.figures(), x.people(), x.projects()));
+                    x.figures(), x.people(), x.projects(), x.approvedClips(),
+                    Math.round(x.approvedMicros() / 600_000.0) / 100.0, x.approvedPhotos()));
         }
         return Sheets.xlsx("资料覆盖", List.of("篇目", "层级", "承编单位", "编写状态", "直接关联", "视音频", "时长(分钟)", "照片",
-                "插图", "人物", "项目"), rows, 0, 40);
+                "插图", "人物", "项目", "已审视音频", "已审时长(分钟)", "已审照片"), rows, 0, 40);
     }
 }

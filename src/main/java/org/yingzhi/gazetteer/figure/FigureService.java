@@ -200,8 +200,17 @@ public class FigureService {
      * original file's name, its pixel size and when it was taken.
      */
     public record Numbered(String number, Figure figure, String node, String chapter, String title, String preview,
-            String fileName, Integer width, Integer height, String captureDate) {
+            String fileName, Integer width, Integer height, String captureDate,
+            @Schema(description = "the photo passed 政治关 and 史实关; otherwise every list marks it as a draft") boolean approved) {
+
+        /** The review column of every list: approved, or a draft that must not be printed as it is. */
+        public String reviewNote() {
+            return approved ? APPROVED_NOTE : DRAFT_NOTE;
+        }
     }
+
+    public static final String APPROVED_NOTE = "已通过政治关、史实关";
+    public static final String DRAFT_NOTE = "草稿：未通过审核";
 
     /**
      * The numbered figures of a node's subtree (or of the whole book when {@code root} is null), in reading order.
@@ -221,7 +230,8 @@ public class FigureService {
             var meta = a.photo();
             out.add(new Numbered(p.number(), p.figure(), p.node().title(), p.chapter() == null ? null : p.chapter().title(),
                     a.title(), "/api/assets/" + p.figure().asset() + "/preview?size=2048", a.original().fileName(),
-                    meta == null ? null : meta.width(), meta == null ? null : meta.height(), a.captureDate()));
+                    meta == null ? null : meta.width(), meta == null ? null : meta.height(), a.captureDate(),
+                    org.yingzhi.asset.AssetReviews.approved(a)));
         }
         return out;
     }
@@ -305,13 +315,13 @@ public class FigureService {
     }
 
     public static String markdown(List<Numbered> list) {
-        StringBuilder sb = new StringBuilder("| 图号 | 图注 | 摄影/来源 | 章节 | 原始文件 | 像素 | 拍摄日期 |\n"
-                + "| --- | --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder sb = new StringBuilder("| 图号 | 图注 | 摄影/来源 | 章节 | 原始文件 | 像素 | 拍摄日期 | 审核 |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (Numbered n : list) {
             sb.append("| ").append(n.number()).append(" | ").append(cell(n.figure().caption())).append(" | ")
                     .append(cell(n.figure().credit())).append(" | ").append(cell(n.node())).append(" | ")
                     .append(cell(n.fileName())).append(" | ").append(pixels(n)).append(" | ")
-                    .append(cell(n.captureDate())).append(" |\n");
+                    .append(cell(n.captureDate())).append(" | ").append(n.reviewNote()).append(" |\n");
         }
         return sb.toString();
     }
@@ -327,11 +337,11 @@ public class FigureService {
 
     /** CSV (RFC 4180) with a byte-order mark, so that spreadsheet programs read the Chinese as UTF-8. */
     public static byte[] csv(List<Numbered> list) {
-        StringBuilder sb = new StringBuilder("\uFEFF图号,图注,摄影/来源,章节,原始文件,像素,拍摄日期,资产\r\n");
+        StringBuilder sb = new StringBuilder("\uFEFF图号,图注,摄影/来源,章节,原始文件,像素,拍摄日期,资产,审核\r\n");
         for (Numbered n : list) {
             sb.append(String.join(",", csvCell(n.number()), csvCell(n.figure().caption()), csvCell(n.figure().credit()),
                     csvCell(n.node()), csvCell(n.fileName()), csvCell(pixels(n)), csvCell(n.captureDate()),
-                    csvCell(n.figure().asset()))).append("\r\n");
+                    csvCell(n.figure().asset()), csvCell(n.reviewNote()))).append("\r\n");
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -349,9 +359,9 @@ public class FigureService {
         List<List<Object>> rows = new ArrayList<>();
         for (Numbered n : list) {
             rows.add(java.util.Arrays.asList(n.number(), n.figure().caption(), n.figure().credit(), n.node(),
-                    n.fileName(), pixels(n), n.captureDate(), n.figure().asset()));
+                    n.fileName(), pixels(n), n.captureDate(), n.figure().asset(), n.reviewNote()));
         }
-        return Sheets.xlsx("图表目录", List.of("图号", "图注", "摄影/来源", "章节", "原始文件", "像素", "拍摄日期", "资产"),
+        return Sheets.xlsx("图表目录", List.of("图号", "图注", "摄影/来源", "章节", "原始文件", "像素", "拍摄日期", "资产", "审核"),
                 rows, 1, 60);
     }
 

@@ -9,7 +9,30 @@ import java.time.Instant;
  * coverage adds up without reading the assets.
  */
 public record Link(String id, String asset, String assetType, String unit, LinkTarget targetKind, String targetId,
-        Range range, long durationMicros, Integer scene, String note, String createdBy, Instant createdAt) {
+        Range range, long durationMicros, Integer scene, String note, String createdBy, Instant createdAt, Claim claim) {
+
+    public Link {
+        claim = claim == null ? Claim.PENDING : claim;
+    }
+
+    /**
+     * The link as a claim ("this range shows 张晓明 at the opening of ..."): it passes the political check and the
+     * fact check like an asset does. Material counts as approved only when the asset and its link both passed.
+     */
+    public record Claim(org.yingzhi.asset.Asset.Check political, org.yingzhi.asset.Asset.Check facts) {
+
+        public static final Claim PENDING = new Claim(org.yingzhi.asset.Asset.Check.PENDING,
+                org.yingzhi.asset.Asset.Check.PENDING);
+
+        public boolean approved() {
+            return political.state() == org.yingzhi.asset.CheckState.APPROVED
+                    && facts.state() == org.yingzhi.asset.CheckState.APPROVED;
+        }
+
+        public org.yingzhi.asset.ReviewStatus status() {
+            return org.yingzhi.asset.Asset.Review.overall(political, facts);
+        }
+    }
 
     /**
      * A range of a clip: in and out as source timecode labels, the rate, where it starts counted in frames and

@@ -49,6 +49,32 @@ class LinkController {
         return ResponseEntity.status(HttpStatus.CREATED).body(l);
     }
 
+    /** A decision on one check of a link's claim. */
+    @io.swagger.v3.oas.annotations.media.Schema(description = "A decision on one check of a link: APPROVED, RETURNED, REJECTED or PENDING, with a reason for returns and rejections")
+    record ClaimDecision(@jakarta.validation.constraints.NotNull String decision,
+            @jakarta.validation.constraints.Size(max = 2000) String reason) {
+    }
+
+    @Operation(summary = "Decide a check of a link", description = "The link as a claim (this range shows this person at "
+            + "this chapter) passes the political check and the fact check; check = political or facts. Material counts as "
+            + "approved in coverage and exports only when its asset and its link both passed.")
+    @PostMapping(path = "/api/links/{id}/review/{check}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Link decide(@PathVariable String id, @PathVariable String check, @Valid @RequestBody ClaimDecision body, User user) {
+        return links.decide(id, check, body.decision(), body.reason(), user);
+    }
+
+    @Operation(summary = "Links waiting for a check", description = "Claims in a state (default PENDING) for a check, "
+            + "oldest first, that the caller may decide; with the asset's title, the target's name, poster and player.")
+    @GetMapping("/api/links/review")
+    List<LinkService.ClaimItem> claims(@RequestParam(defaultValue = "facts") String check,
+            @RequestParam(defaultValue = "PENDING") String state, @RequestParam(defaultValue = "50") int limit, User user) {
+        try {
+            return links.claims(check, state, limit, user);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.of(e);
+        }
+    }
+
     @DeleteMapping("/api/links/{id}")
     ResponseEntity<Void> delete(@PathVariable String id, User user) {
         links.delete(id, user);

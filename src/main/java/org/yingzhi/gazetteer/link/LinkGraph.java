@@ -58,6 +58,8 @@ public class LinkGraph implements SmartLifecycle {
     private final org.yingzhi.asset.AssetReader assets;
     /** Linked assets that are deleted. */
     private final Set<String> withdrawn = ConcurrentHashMap.newKeySet();
+    /** Linked assets that passed both checks. */
+    private final Set<String> approved = ConcurrentHashMap.newKeySet();
 
     public LinkGraph(LinkRepository repo, ChangeLog changes, EntryDirectory entries, org.yingzhi.asset.AssetReader assets,
             @Value("${yingzhi.gazetteer.link-poll:500ms}") java.time.Duration poll) {
@@ -122,6 +124,25 @@ public class LinkGraph implements SmartLifecycle {
     /** Whether the asset is deleted (known for linked assets only). */
     public boolean withdrawn(String asset) {
         return withdrawn.contains(asset);
+    }
+
+    /** Every link (the claims queue walks them in memory: the embedded server builds no index on review state). */
+    public java.util.Collection<Link> all() {
+        if (!awaitReady()) {
+            List<Link> out = new ArrayList<>();
+            repo.forEach(out::add);
+            return out;
+        }
+        List<Link> out = new ArrayList<>(byId.values());
+        if (!withdrawn.isEmpty()) {
+            out.removeIf(l -> withdrawn.contains(l.asset()));
+        }
+        return out;
+    }
+
+    /** Whether the linked asset passed both checks (known for linked assets). */
+    public boolean assetApproved(String asset) {
+        return approved.contains(asset);
     }
 
     public List<Link> byAsset(String asset) {
@@ -210,8 +231,11 @@ public class LinkGraph implements SmartLifecycle {
         if (!byAsset.containsKey(id)) {
             return;
         }
-        boolean deleted = ObjectId.isValid(id) && assets.findById(new ObjectId(id)).map(a -> a.deleted()).orElse(true);
+        var found = ObjectId.isValid(id) ? assets.findById(new ObjectId(id)) : java.util.Optional.<org.yingzhi.asset.Asset>empty();
+        boolean deleted = found.map(a -> a.deleted()).orElse(true);
+        boolean ok = found.map(a -> !a.deleted() && a.review() != null && a.review().approved()).orElse(false);
         boolean changed = deleted ? withdrawn.add(id) : withdrawn.remove(id);
+        changed |= ok ? approved.add(id) : approved.remove(id);
         if (changed) {
             version.incrementAndGet();
         }
@@ -219,6 +243,7 @@ public class LinkGraph implements SmartLifecycle {
 
     private void findWithdrawn() {
         withdrawn.clear();
+        approved.clear();
         List<String> ids = new ArrayList<>(byAsset.keySet());
         for (int i = 0; i < ids.size(); i += 500) {
             List<String> batch = ids.subList(i, Math.min(ids.size(), i + 500));
@@ -226,6 +251,9 @@ public class LinkGraph implements SmartLifecycle {
             for (org.yingzhi.asset.Asset a : assets.findByIds(batch)) {
                 if (!a.deleted()) {
                     alive.add(a.id());
+                    if (a.review() != null && a.review().approved()) {
+                        approved.add(a.id());
+                    }
                 }
             }
             for (String id : batch) {
@@ -246,7 +274,7 @@ public class LinkGraph implements SmartLifecycle {
     private void add(Link raw) {
         Link l = new Link(raw.id(), canon(raw.asset()), canon(raw.assetType()), canon(raw.unit()), raw.targetKind(),
                 canon(raw.targetId()), raw.range(), raw.durationMicros(), raw.scene(), raw.note(), canon(raw.createdBy()),
-                raw.createdAt());
+                raw.createdAt(), raw.claim());
         byId.put(l.id(), l);
         byTarget.computeIfAbsent(key(l.targetKind(), l.targetId()), k -> ConcurrentHashMap.newKeySet()).add(l.id());
         byAsset.computeIfAbsent(l.asset(), k -> ConcurrentHashMap.newKeySet()).add(l.id());

@@ -150,6 +150,33 @@ class LinkRepository {
                 d.getString("unit"), LinkTarget.parse(t.getString("kind")), t.getObjectId("id").toHexString(), range,
                 d.get("durationMicros", Number.class) == null ? 0 : d.get("durationMicros", Number.class).longValue(),
                 d.getInteger("scene"), d.getString("note"), by == null ? null : by.getString("name"),
-                created == null ? null : created.toInstant());
+                created == null ? null : created.toInstant(), claim(d.get("review", Document.class)));
+    }
+
+    private static Link.Claim claim(Document r) {
+        if (r == null) {
+            return Link.Claim.PENDING;
+        }
+        return new Link.Claim(check(r.get("political", Document.class)), check(r.get("facts", Document.class)));
+    }
+
+    private static org.yingzhi.asset.Asset.Check check(Document c) {
+        if (c == null) {
+            return org.yingzhi.asset.Asset.Check.PENDING;
+        }
+        Document by = c.get("by", Document.class);
+        Date at = c.getDate("at");
+        return new org.yingzhi.asset.Asset.Check(org.yingzhi.asset.CheckState.valueOf(c.getString("state")),
+                by == null ? null : new org.yingzhi.asset.Actor(by.getString("name"), by.getString("unit")),
+                at == null ? null : at.toInstant(), c.getString("reason"));
+    }
+
+    /** Sets one check of a link's claim (one document written). */
+    boolean setCheck(String id, String check, Document decision) {
+        long n = links.updateOne(eq("_id", new ObjectId(id)), Updates.set("review." + check, decision)).getMatchedCount();
+        if (n == 1) {
+            changes.record(COLLECTION, id);
+        }
+        return n == 1;
     }
 }

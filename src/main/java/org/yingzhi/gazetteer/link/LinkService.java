@@ -123,6 +123,87 @@ public class LinkService {
         audit.write(c, Probe.gone(LinkRepository.COLLECTION, new Document("_id", new ObjectId(id))), () -> links.delete(id));
     }
 
+    /**
+     * Decides one check of a link as a claim: approve, return (with a reason), reject (with a reason), or set it
+     * back to pending. The reviewer must hold the check for the asset's unit, as for the asset itself.
+     */
+    public Link decide(String id, String check, String decision, String reason, User user) {
+        Link l = links.find(id).orElseThrow(() -> ApiException.notFound("link", id));
+        org.yingzhi.asset.ReviewCheck c;
+        org.yingzhi.asset.CheckState state;
+        try {
+            c = org.yingzhi.asset.ReviewCheck.parse(check);
+            state = org.yingzhi.asset.CheckState.valueOf(decision == null ? "" : decision.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw e instanceof org.yingzhi.shared.i18n.CodedArgumentException ? ApiException.of(e)
+                    : ApiException.invalid("review.state", decision).with("field", "decision");
+        }
+        String unit = assets.findById(new ObjectId(l.asset())).map(Asset::contributorUnit).orElse(l.unit());
+        policy.check(user, c.action(), Resource.of(ResourceKind.ASSET, unit));
+        String why = reason == null ? "" : reason.strip();
+        if ((state == org.yingzhi.asset.CheckState.RETURNED || state == org.yingzhi.asset.CheckState.REJECTED) && why.isEmpty()) {
+            throw ApiException.invalid("review.reasonNeeded", c.wire()).with("field", "reason");
+        }
+        if (why.length() > 2000) {
+            throw ApiException.invalid("review.reasonLength", 2000).with("field", "reason");
+        }
+        Document by = new Document("name", user.name());
+        if (user.unit() != null && !user.unit().isBlank()) {
+            by.append("unit", user.unit());
+        }
+        Document d = new Document("state", state.name()).append("by", by).append("at", new java.util.Date());
+        if (!why.isEmpty()) {
+            d.append("reason", why);
+        }
+        org.yingzhi.asset.Asset.Check was = c == org.yingzhi.asset.ReviewCheck.POLITICAL ? l.claim().political() : l.claim().facts();
+        audit.write(Change.of(AuditActions.LINK_REVIEW, "link", id).unit(unit).field("check", c.wire(), c.wire())
+                .field("state", was.state().name(), state.name()).with("asset", l.asset())
+                .with("target", l.targetKind().wire() + ":" + l.targetId()).reason(why.isEmpty() ? null : why),
+                Probe.exists(LinkRepository.COLLECTION, new Document("_id", new ObjectId(id))
+                        .append("review." + c.wire() + ".at", d.get("at"))),
+                () -> {
+                    if (!links.setCheck(id, c.wire(), d)) {
+                        throw ApiException.notFound("link", id);
+                    }
+                });
+        graph.apply(id);
+        return links.find(id).orElseThrow(() -> ApiException.notFound("link", id));
+    }
+
+    /** A link waiting for a check, with what the reviewer needs to judge the claim. */
+    @Schema(description = "A link waiting for a check: the claim (asset, range, target) and its review")
+    public record ClaimItem(Link link, String title, String targetName, String poster, String player) {
+    }
+
+    /**
+     * The links (claims) in a state for a check, oldest first, that the reviewer may decide: of approved assets
+     * only by default, since a claim about material that is itself not cleared waits for it.
+     */
+    public List<ClaimItem> claims(String check, String state, int limit, User user) {
+        org.yingzhi.asset.ReviewCheck c = org.yingzhi.asset.ReviewCheck.parse(check);
+        org.yingzhi.asset.CheckState s = org.yingzhi.asset.CheckState.valueOf(state == null ? "PENDING" : state.strip().toUpperCase(java.util.Locale.ROOT));
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.invalid("review.limit", MAX_PAGE).with("field", "limit");
+        }
+        List<Link> found = new ArrayList<>();
+        for (Link l : graph.all()) {
+            org.yingzhi.asset.Asset.Check x = c == org.yingzhi.asset.ReviewCheck.POLITICAL ? l.claim().political() : l.claim().facts();
+            if (x.state() == s && policy.allows(user, c.action(), Resource.of(ResourceKind.ASSET, l.unit()))) {
+                found.add(l);
+            }
+        }
+        found.sort(java.util.Comparator.comparing(Link::id));
+        List<ClaimItem> out = new ArrayList<>();
+        for (Material m : material(found.size() > limit ? found.subList(0, limit) : found)) {
+            Link l = m.link();
+            String name = l.targetKind() == LinkTarget.CHAPTER
+                    ? outline.find(l.targetId()).map(OutlineNode::title).orElse(null)
+                    : entries.find(l.targetId()).map(Entry::name).orElse(null);
+            out.add(new ClaimItem(l, m.title(), name, m.poster(), m.player()));
+        }
+        return out;
+    }
+
     private String resolveTarget(LinkTarget kind, String id) {
         if (id == null || !ObjectId.isValid(id)) {
             throw ApiException.badRequest("targetId must be the id of a " + kind.wire());

@@ -58,6 +58,25 @@ class CoverageCountTest {
         assertEquals(List.of(1, 2, 3, 3, 1), c.rows().stream().map(CoverageService.Row::depth).toList());
     }
 
+    /** Only a link whose asset and claim both passed the two checks counts as approved; the rest stays linked only. */
+    @Test
+    void approvedCountsOnlyMaterialThatPassedBothChecks() {
+        Link approvedRange = LinkBuilder.toChapter("s1").asset("clip").range("01:00:00;00", "01:00:01;00",
+                FrameRate.FPS_29_97_DF, "01:00:00;00").build();
+        Link pendingRange = LinkBuilder.toChapter("s1").asset("clip").range("01:00:02;00", "01:00:04;00",
+                FrameRate.FPS_29_97_DF, "01:00:00;00").build();
+        Link photo = LinkBuilder.toChapter("s2").asset("photo").photo().build();
+        Link draftClip = LinkBuilder.toChapter("s2").asset("draft").wholeClip(5_000_000).build();
+        java.util.Set<Link> ok = java.util.Set.of(approvedRange, photo);
+        CoverageService.Coverage c = CoverageService.count(BOOK, CoverageService.prepare(1,
+                List.of(approvedRange, pendingRange, photo, draftClip), List.of(), List.of(), ok::contains));
+        CoverageService.Row s1 = row(c, "s1");
+        assertEquals(List.of(1, 1), List.of(s1.clips(), s1.approvedClips()));
+        assertEquals(approvedRange.durationMicros(), s1.approvedMicros(), "only the approved range's duration");
+        CoverageService.Row c1 = row(c, "c1");
+        assertEquals(List.of(2, 1, 1, 1), List.of(c1.clips(), c1.approvedClips(), c1.photos(), c1.approvedPhotos()));
+    }
+
     @Test
     void unitsCountTheirLeafNodesAndThoseWithoutMaterial() {
         List<Link> chapter = List.of(LinkBuilder.toChapter("s1").asset("a").wholeClip(1_000_000).build());
