@@ -192,6 +192,10 @@ class AssetRepository implements AssetReader {
                 d -> each.accept(AssetMapper.toAsset(d)), windowDone);
     }
 
+    MongoCollection<Document> collection() {
+        return assets;
+    }
+
     /** The number of documents, from the collection's metadata (no scan; deleted assets included). */
     long estimatedCount() {
         return assets.estimatedDocumentCount();

@@ -1,0 +1,99 @@
+package org.yingzhi.report;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.yingzhi.asset.AssetReader;
+import org.yingzhi.asset.AssetTallies;
+import org.yingzhi.gazetteer.book.CoverageService;
+import org.yingzhi.gazetteer.link.Link;
+import org.yingzhi.gazetteer.link.LinkGraph;
+import org.yingzhi.search.ChangeLog;
+import org.yingzhi.shared.time.CatalogTime;
+
+/**
+ * Progress on a day, from the catalog as it is: the assets (read once and kept until an asset changes, or for
+ * half a minute when another process may have changed them), the outline's coverage and the links.
+ */
+@Service
+public class ProgressService {
+
+    private final TargetService targets;
+    private final AssetTallies tallies;
+    private final CoverageService coverage;
+    private final LinkGraph links;
+    private final int weeks;
+    private final int idleWeeks;
+    private volatile List<AssetTallies.Tally> cached;
+    private volatile long cachedAt;
+    private volatile boolean dirty = true;
+
+    ProgressService(TargetService targets, AssetTallies tallies, CoverageService coverage, LinkGraph links,
+            ChangeLog changes, @Value("${yingzhi.report.weeks:8}") int weeks,
+            @Value("${yingzhi.report.idle-weeks:3}") int idleWeeks) {
+        this.targets = targets;
+        this.tallies = tallies;
+        this.coverage = coverage;
+        this.links = links;
+        this.weeks = weeks;
+        this.idleWeeks = idleWeeks;
+        changes.onLocalChange(c -> {
+            if (c.collection().equals(AssetReader.COLLECTION)) {
+                dirty = true;
+            }
+        });
+    }
+
+    public Progress today() {
+        return on(LocalDate.now(CatalogTime.ZONE));
+    }
+
+    public Progress on(LocalDate day) {
+        return Progress.compute(targets.plan(), tallies(), outline(), linkedAssets(), day, weeks, idleWeeks);
+    }
+
+    LocalDate planDeadline() {
+        return targets.plan().deadline();
+    }
+
+    public int idleWeeks() {
+        return idleWeeks;
+    }
+
+    synchronized List<AssetTallies.Tally> tallies() {
+        List<AssetTallies.Tally> c = cached;
+        if (c != null && !dirty && System.currentTimeMillis() - cachedAt < 30_000) {
+            return c;
+        }
+        dirty = false;
+        List<AssetTallies.Tally> out = new ArrayList<>();
+        tallies.forEach(out::add);
+        cached = out;
+        cachedAt = System.currentTimeMillis();
+        return out;
+    }
+
+    List<Progress.NodeIn> outline() {
+        List<CoverageService.Row> rows = coverage.coverage().rows();
+        List<Progress.NodeIn> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            CoverageService.Row r = rows.get(i);
+            boolean leaf = i + 1 == rows.size() || rows.get(i + 1).depth() <= r.depth();
+            out.add(new Progress.NodeIn(r.id(), r.title(), r.level(), r.depth(), r.unit(), r.due(), leaf, r.clips(),
+                    r.durationMicros(), r.photos(), r.approvedClips(), r.approvedMicros(), r.approvedPhotos()));
+        }
+        return out;
+    }
+
+    Set<String> linkedAssets() {
+        Set<String> out = new HashSet<>();
+        for (Link l : links.all()) {
+            out.add(l.asset());
+        }
+        return out;
+    }
+}
