@@ -2,7 +2,7 @@
 // Live: the figures are fetched again every 30 seconds, so a decision elsewhere shows without a reload.
 const main = document.getElementById('main');
 const texts = JSON.parse(main.dataset.texts || '{}');
-const t = (k) => texts[k] || k;
+const t = (k) => texts[k.replace('progress.js.', '')] || k;
 const unitsChart = window.echarts ? window.echarts.init(document.getElementById('chart-units')) : null;
 const weeksChart = window.echarts ? window.echarts.init(document.getElementById('chart-weeks')) : null;
 
@@ -10,6 +10,7 @@ function draw(p) {
   if (!unitsChart) return;
   const names = p.units.map((u) => u.unit);
   unitsChart.setOption({
+    animation: false,
     title: { text: t('progress.js.unitsTitle'), textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0 },
@@ -24,6 +25,7 @@ function draw(p) {
     ],
   }, true);
   weeksChart.setOption({
+    animation: false,
     title: { text: t('progress.js.weeksTitle'), textStyle: { fontSize: 14 } },
     tooltip: { trigger: 'axis' },
     legend: { bottom: 0, type: 'scroll' },

@@ -12,7 +12,7 @@ async function put(path, body) {
     method: 'PUT', headers: sessionHeaders({ 'Content-Type': 'application/json', Accept: 'application/json' }),
     body: JSON.stringify(body),
   });
-  status.textContent = r.ok ? texts['targets.js.saved'] : await problem(r, texts['targets.js.failed']);
+  status.textContent = r.ok ? texts.saved : await problem(r, texts.failed);
   status.classList.toggle('error', !r.ok);
   return r.ok;
 }

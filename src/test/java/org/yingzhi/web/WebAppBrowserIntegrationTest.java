@@ -876,8 +876,10 @@ class WebAppBrowserIntegrationTest {
             clickFresh(By.id("review-resubmit"));
             waiting().until(d -> d.findElement(By.id("review-status")).getText().contains("已重新提交"));
 
-            // the reviewer passes both: the fact check was reopened by the title
+            // the reviewer passes both: the fact check was reopened by the title; the dashboard counts one more
             signIn("reviewer");
+            browser.get(url("/progress"));
+            int approvedBefore = Integer.parseInt(browser.findElement(By.id("total-approved")).getText());
             browser.get(url("/assets/" + df));
             fresh().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("待审"));
             clickFresh(By.cssSelector("button.decide[data-check=political][data-decision=APPROVED]"));
@@ -885,6 +887,39 @@ class WebAppBrowserIntegrationTest {
             clickFresh(By.cssSelector("button.decide[data-check=facts][data-decision=APPROVED]"));
             fresh().until(d -> d.findElement(By.cssSelector("#review-checks p[data-check=facts]")).getText().contains("已通过"));
             assertEquals("APPROVED", assets.find(id).first().get("review", org.bson.Document.class).getString("status"));
+            browser.get(url("/progress"));
+            assertEquals(approvedBefore + 1, Integer.parseInt(browser.findElement(By.id("total-approved")).getText()),
+                    "the dashboard shows the approval");
+            WebElement row = browser.findElement(By.cssSelector("#progress-units tr[data-unit='省广播电视局']"));
+            assertTrue(Integer.parseInt(row.findElement(By.cssSelector("td.approved")).getText()) >= 1, row.getText());
+            waiting().until(d -> !d.findElements(By.cssSelector("#chart-units canvas")).isEmpty());
+            shot("progress");
+
+            // the office's records of all this, verified
+            signIn("admin");
+            browser.get(url("/admin/audit?target=" + df));
+            assertTrue(browser.findElement(By.id("audit-records")).getText().contains("review.decision"));
+            browser.findElement(By.id("audit-verify")).click();
+            waiting().until(d -> d.findElement(By.id("verification")).getText().contains("校验通过"));
+            shot("audit");
+            browser.get(url("/progress/report"));
+            assertTrue(browser.findElement(By.id("report-units")).getText().contains("省广播电视局"));
+            shot("report");
+
+            // the targets: a unit's target entered on the page counts on the dashboard
+            browser.get(url("/progress/targets"));
+            WebElement add = browser.findElement(By.id("new-unit-row"));
+            add.findElement(By.name("unit")).sendKeys("省广播电视局");
+            WebElement photos = add.findElement(By.name("photos"));
+            photos.clear();
+            photos.sendKeys("4");
+            add.findElement(By.cssSelector("button.save-unit")).click();
+            waiting().until(d -> d.findElements(By.cssSelector("#unit-targets button.save-unit[data-unit='省广播电视局']")).size() == 1);
+            shot("targets");
+            browser.get(url("/progress"));
+            assertTrue(browser.findElement(By.cssSelector("#progress-units tr[data-unit='省广播电视局']")).getText().contains("%"),
+                    "a percent of its target now");
+            db.getCollection("targets").deleteMany(new org.bson.Document());
         } finally {
             // the other tests see the samples as uploaded
             assets.updateOne(id, new org.bson.Document("$set", new org.bson.Document("review",
