@@ -205,7 +205,9 @@ public class AssetEditService {
         for (String s : steps == null ? List.<String>of() : steps) {
             chosen.add(Step.ofKey(s));
         }
-        return processing.reprocess(asset, chosen);
+        return audit.write(Change.of(AuditActions.ASSET_REPROCESS, "asset", asset.id()).unit(asset.contributorUnit())
+                .with("steps", chosen.stream().map(Step::key).toList()), null, () -> processing.reprocess(asset, chosen),
+                (c, queued) -> c.with("queued", queued.stream().map(Step::key).toList()));
     }
 
     /** The stored document at the version the typed asset was read at (edits diff against it). */
