@@ -29,10 +29,12 @@ public class AssetReviews {
     private final AccessPolicy policy;
 
     private final org.yingzhi.shared.audit.AuditLog audit;
+    private final AssetTallies tallies;
 
     AssetReviews(AssetRepository repo, AssetQueryService queries, AccessPolicy policy,
-            org.yingzhi.shared.audit.AuditLog audit) {
+            org.yingzhi.shared.audit.AuditLog audit, AssetTallies tallies) {
         this.audit = audit;
+        this.tallies = tallies;
         this.repo = repo;
         this.queries = queries;
         this.policy = policy;
@@ -168,13 +170,26 @@ public class AssetReviews {
             int limit, User user) {
         // holding the check at all (an item of no unit in particular)
         policy.check(user, check.action(), org.yingzhi.security.Resource.of(AssetDocuments.KIND, ""));
-        return repo.inReview(check.wire(), state.name(), unit, among, Math.max(1, Math.min(limit, 500)));
+        int n = Math.max(1, Math.min(limit, 500));
+        if (!tallies.ready()) {
+            return repo.inReview(check.wire(), state.name(), unit, among, n);
+        }
+        java.util.Set<String> in = among == null ? null : new java.util.HashSet<>(among);
+        String u = unit == null || unit.isBlank() ? null : unit;
+        return repo.findByIds(tallies.oldest(t -> t.state(check) == state && (u == null || u.equals(t.unit()))
+                && (in == null || in.contains(t.id())), n));
     }
 
     /** The items returned to the user's unit (the office: every unit's), oldest first. */
     public List<Asset> returned(User user, int limit) {
         AccessPolicy.ListScope scope = policy.listScope(user, Action.EDIT, AssetDocuments.KIND);
-        return repo.returned(scope.unit(), Math.max(1, Math.min(limit, 500)));
+        int n = Math.max(1, Math.min(limit, 500));
+        if (!tallies.ready()) {
+            return repo.returned(scope.unit(), n);
+        }
+        String u = scope.unit();
+        return repo.findByIds(tallies.oldest(t -> t.review() == ReviewStatus.CHANGES_REQUESTED
+                && (u == null || u.equals(t.unit())), n));
     }
 
     /** Whether the asset passed both checks (for features that only count approved material). */

@@ -1,35 +1,136 @@
 package org.yingzhi.asset;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import org.yingzhi.search.ChangeLog;
 import org.yingzhi.shared.mongo.IdPages;
 
 /**
- * Every asset reduced to what progress reports count: type, unit, when it came, duration, whether deleted, the
- * review's state. Read in pages by id with a projection (progress is computed from the catalog, not kept apart).
+ * Every asset reduced to what review queues and progress reports count: type, unit, when it came, duration,
+ * whether deleted, each check's state. Kept in memory (about 150 bytes an asset) from one paged scan, and kept
+ * current from the change log: at once for this process's writes, within a second for other processes', and by a
+ * full rescan every ten minutes. The embedded server builds no index on review state or unit, so a queue read
+ * from the catalog would scan and sort every asset on every request.
  */
 @Service
-public class AssetTallies {
+public class AssetTallies implements SmartLifecycle {
 
-    /** One asset as progress counts it; {@code returned} when a check sent it back to its unit. */
+    private static final Logger log = LoggerFactory.getLogger(AssetTallies.class);
+
+    /** One asset as queues and reports count it; {@code returned} when a check sent it back to its unit. */
     public record Tally(String id, AssetType type, String unit, Instant createdAt, long durationMicros,
-            boolean deleted, ReviewStatus review, boolean approved, boolean returned) {
+            boolean deleted, ReviewStatus review, CheckState political, CheckState facts) {
+
+        public boolean approved() {
+            return political == CheckState.APPROVED && facts == CheckState.APPROVED;
+        }
+
+        public boolean returned() {
+            return political == CheckState.RETURNED || facts == CheckState.RETURNED;
+        }
+
+        public CheckState state(ReviewCheck c) {
+            return c == ReviewCheck.POLITICAL ? political : facts;
+        }
     }
+
+    private static final Document PROJECTION = new Document(AssetFields.TYPE, 1).append(AssetFields.CONTRIBUTOR_UNIT, 1)
+            .append(AssetFields.CREATED_AT, 1).append("media.durationMicros", 1).append(AssetFields.DELETED, 1)
+            .append(AssetFields.REVIEW, 1);
+    private static final Comparator<Tally> OLDEST_FIRST = Comparator.comparing(Tally::createdAt).thenComparing(Tally::id);
 
     private final AssetRepository repo;
+    private final ChangeLog changes;
+    private final Map<String, Tally> byId = new ConcurrentHashMap<>();
+    private volatile boolean ready;
+    private volatile boolean running;
+    private Thread thread;
 
-    AssetTallies(AssetRepository repo) {
+    AssetTallies(AssetRepository repo, ChangeLog changes) {
         this.repo = repo;
+        this.changes = changes;
+        changes.onLocalChange(c -> {
+            if (ready && c.collection().equals(AssetReader.COLLECTION)) {
+                refresh(c.item());
+            }
+        });
     }
 
+    /** Every asset (deleted ones too), from memory once built, else read from the catalog. */
+    public Collection<Tally> all() {
+        if (ready) {
+            return byId.values();
+        }
+        List<Tally> out = new ArrayList<>();
+        forEachStored(out::add);
+        return out;
+    }
+
+    /** Every asset, as {@link #all()}. */
     public void forEach(Consumer<Tally> each) {
-        Document projection = new Document(AssetFields.TYPE, 1).append(AssetFields.CONTRIBUTOR_UNIT, 1)
-                .append(AssetFields.CREATED_AT, 1).append("media.durationMicros", 1).append(AssetFields.DELETED, 1)
-                .append(AssetFields.REVIEW, 1);
-        IdPages.forEach(repo.collection(), projection, 5000, d -> each.accept(tally(d)));
+        all().forEach(each);
+    }
+
+    public boolean ready() {
+        return ready;
+    }
+
+    /** The ids of the {@code limit} oldest assets not deleted that match, oldest first (a bounded heap, no full sort). */
+    public List<String> oldest(Predicate<Tally> match, int limit) {
+        PriorityQueue<Tally> heap = new PriorityQueue<>(limit + 1, OLDEST_FIRST.reversed());
+        for (Tally t : all()) {
+            if (!t.deleted() && match.test(t)) {
+                heap.add(t);
+                if (heap.size() > limit) {
+                    heap.poll();
+                }
+            }
+        }
+        List<Tally> out = new ArrayList<>(heap);
+        out.sort(OLDEST_FIRST);
+        return out.stream().map(Tally::id).toList();
+    }
+
+    /** Reads everything again (after a restore, or a test that wrote to the catalog behind the service's back). */
+    public synchronized void rebuild() {
+        long t0 = System.nanoTime();
+        Map<String, Tally> fresh = new java.util.HashMap<>();
+        forEachStored(t -> fresh.put(t.id(), t));
+        byId.keySet().retainAll(fresh.keySet());
+        byId.putAll(fresh);
+        ready = true;
+        log.info("asset tallies built: {} assets in {} ms", fresh.size(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    void refresh(String id) {
+        if (!ObjectId.isValid(id)) {
+            return;
+        }
+        Document d = repo.collection().find(new Document(AssetFields.ID, new ObjectId(id))).projection(PROJECTION).first();
+        if (d == null) {
+            byId.remove(id);
+        } else {
+            byId.put(id, tally(d));
+        }
+    }
+
+    private void forEachStored(Consumer<Tally> each) {
+        IdPages.forEach(repo.collection(), PROJECTION, 5000, d -> each.accept(tally(d)));
     }
 
     static Tally tally(Document d) {
@@ -38,16 +139,12 @@ public class AssetTallies {
         Date created = d.getDate(AssetFields.CREATED_AT);
         Document review = d.get(AssetFields.REVIEW, Document.class);
         ReviewStatus status = ReviewStatus.PENDING;
-        boolean approved = false;
-        boolean returned = false;
-        if (review != null) {
+        if (review != null && review.getString("status") != null) {
             try {
                 status = ReviewStatus.valueOf(review.getString("status"));
-            } catch (RuntimeException e) {
+            } catch (IllegalArgumentException e) {
                 status = ReviewStatus.PENDING;
             }
-            approved = state(review, "political").equals("APPROVED") && state(review, "facts").equals("APPROVED");
-            returned = state(review, "political").equals("RETURNED") || state(review, "facts").equals("RETURNED");
         }
         AssetType type;
         try {
@@ -57,11 +154,79 @@ public class AssetTallies {
         }
         return new Tally(d.getObjectId(AssetFields.ID).toHexString(), type, d.getString(AssetFields.CONTRIBUTOR_UNIT),
                 created == null ? Instant.EPOCH : created.toInstant(), micros == null ? 0 : micros.longValue(),
-                d.getBoolean(AssetFields.DELETED, false), status, approved, returned);
+                d.getBoolean(AssetFields.DELETED, false), status, state(review, "political"), state(review, "facts"));
     }
 
-    private static String state(Document review, String check) {
-        Document c = review.get(check, Document.class);
-        return c == null ? "PENDING" : String.valueOf(c.getString("state"));
+    private static CheckState state(Document review, String check) {
+        Document c = review == null ? null : review.get(check, Document.class);
+        if (c == null || c.getString("state") == null) {
+            return CheckState.PENDING;
+        }
+        try {
+            return CheckState.valueOf(c.getString("state"));
+        } catch (IllegalArgumentException e) {
+            return CheckState.PENDING;
+        }
+    }
+
+    private void run() {
+        ObjectId seen = null;
+        long rebuiltAt = 0;
+        while (running) {
+            try {
+                if (seen == null || System.currentTimeMillis() - rebuiltAt > 600_000) {
+                    // changes from here on are applied after the scan; applying one twice is harmless
+                    ObjectId from = new ObjectId(new Date(System.currentTimeMillis() - 5_000), 0);
+                    rebuild();
+                    rebuiltAt = System.currentTimeMillis();
+                    seen = seen == null ? from : seen;
+                }
+                for (List<ChangeLog.Change> page = changes.after(seen, 1000); !page.isEmpty();
+                        page = changes.after(seen, 1000)) {
+                    for (ChangeLog.Change c : page) {
+                        if (c.collection().equals(AssetReader.COLLECTION)) {
+                            refresh(c.item());
+                        }
+                        seen = c.seq();
+                    }
+                    if (page.size() < 1000) {
+                        break;
+                    }
+                }
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("asset tallies: {}; retrying", e.toString());
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "asset-tallies");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.yingzhi.asset.AssetReader;
 import org.yingzhi.asset.AssetTallies;
 import org.yingzhi.gazetteer.book.CoverageService;
 import org.yingzhi.gazetteer.link.Link;
 import org.yingzhi.gazetteer.link.LinkGraph;
-import org.yingzhi.search.ChangeLog;
 import org.yingzhi.shared.time.CatalogTime;
 
 /**
- * Progress on a day, from the catalog as it is: the assets (read once and kept until an asset changes, or for
- * half a minute when another process may have changed them), the outline's coverage and the links.
+ * Progress on a day, from the catalog as it is: the assets (as {@link AssetTallies} keeps them), the outline's
+ * coverage and the links.
  */
 @Service
 public class ProgressService {
@@ -28,12 +26,9 @@ public class ProgressService {
     private final LinkGraph links;
     private final int weeks;
     private final int idleWeeks;
-    private volatile List<AssetTallies.Tally> cached;
-    private volatile long cachedAt;
-    private volatile boolean dirty = true;
 
     ProgressService(TargetService targets, AssetTallies tallies, CoverageService coverage, LinkGraph links,
-            ChangeLog changes, @Value("${yingzhi.report.weeks:8}") int weeks,
+            @Value("${yingzhi.report.weeks:8}") int weeks,
             @Value("${yingzhi.report.idle-weeks:3}") int idleWeeks) {
         this.targets = targets;
         this.tallies = tallies;
@@ -41,11 +36,6 @@ public class ProgressService {
         this.links = links;
         this.weeks = weeks;
         this.idleWeeks = idleWeeks;
-        changes.onLocalChange(c -> {
-            if (c.collection().equals(AssetReader.COLLECTION)) {
-                dirty = true;
-            }
-        });
     }
 
     public Progress today() {
@@ -64,17 +54,8 @@ public class ProgressService {
         return idleWeeks;
     }
 
-    synchronized List<AssetTallies.Tally> tallies() {
-        List<AssetTallies.Tally> c = cached;
-        if (c != null && !dirty && System.currentTimeMillis() - cachedAt < 30_000) {
-            return c;
-        }
-        dirty = false;
-        List<AssetTallies.Tally> out = new ArrayList<>();
-        tallies.forEach(out::add);
-        cached = out;
-        cachedAt = System.currentTimeMillis();
-        return out;
+    List<AssetTallies.Tally> tallies() {
+        return new ArrayList<>(tallies.all());
     }
 
     List<Progress.NodeIn> outline() {

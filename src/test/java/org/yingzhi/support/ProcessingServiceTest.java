@@ -31,9 +31,12 @@ public abstract class ProcessingServiceTest {
     protected MongoDatabase db;
     @Autowired
     protected SearchService search;
+    @Autowired
+    protected org.yingzhi.asset.AssetTallies tallies;
 
     /** Empties the catalog, the media store and the search index. */
     protected void freshCatalog() {
         FreshCatalog.reset(db, DATA, search);
+        tallies.rebuild();
     }
 }

@@ -41,12 +41,15 @@ public abstract class ServiceTest {
     protected LinkGraph graph;
     @Autowired
     protected Units units;
+    @Autowired
+    protected org.yingzhi.asset.AssetTallies tallies;
     protected Api api;
 
     @BeforeEach
     void freshService() {
         FreshCatalog.reset(db, DATA, search);
         graph.rebuild();
+        tallies.rebuild();
         units.reload();
         api = new Api(port);
     }

@@ -72,6 +72,8 @@ class WebAppBrowserIntegrationTest {
     @Autowired
     org.yingzhi.gazetteer.link.LinkGraph graph;
     @Autowired
+    org.yingzhi.asset.AssetTallies tallies;
+    @Autowired
     org.yingzhi.gazetteer.index.Units units;
 
     /**
@@ -84,6 +86,7 @@ class WebAppBrowserIntegrationTest {
             db.getCollection(c).deleteMany(new org.bson.Document());
         }
         graph.rebuild();
+        tallies.rebuild(); // tests reset review states in the catalog directly
         units.reload();
         assertEquals(200, new Api(port).uploadTo("/api/outline/import", "outline.docx",
                 org.yingzhi.support.SampleOutline.docx(org.yingzhi.support.SampleOutline.ORIGINAL), Api.EDITOR, null)

@@ -185,13 +185,20 @@ public class LinkService {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiException.invalid("review.limit", MAX_PAGE).with("field", "limit");
         }
-        List<Link> found = new ArrayList<>();
+        // the oldest (by id) in a bounded heap: the graph holds hundreds of thousands of links
+        java.util.PriorityQueue<Link> heap = new java.util.PriorityQueue<>(limit + 1, java.util.Comparator.comparing(Link::id).reversed());
+        Map<String, Boolean> mayByUnit = new HashMap<>();
         for (Link l : graph.all()) {
             org.yingzhi.asset.Asset.Check x = c == org.yingzhi.asset.ReviewCheck.POLITICAL ? l.claim().political() : l.claim().facts();
-            if (x.state() == s && policy.allows(user, c.action(), Resource.of(ResourceKind.ASSET, l.unit()))) {
-                found.add(l);
+            if (x.state() == s && mayByUnit.computeIfAbsent(String.valueOf(l.unit()),
+                    u -> policy.allows(user, c.action(), Resource.of(ResourceKind.ASSET, l.unit())))) {
+                heap.add(l);
+                if (heap.size() > limit) {
+                    heap.poll();
+                }
             }
         }
+        List<Link> found = new ArrayList<>(heap);
         found.sort(java.util.Comparator.comparing(Link::id));
         List<ClaimItem> out = new ArrayList<>();
         for (Material m : material(found.size() > limit ? found.subList(0, limit) : found)) {
