@@ -70,11 +70,23 @@ public class ProgressService {
         return out;
     }
 
+    /** The assets with at least one link, kept until the link graph changes (it holds hundreds of thousands). */
+    private record Linked(long version, Set<String> assets) {
+    }
+
+    private volatile Linked linked;
+
     Set<String> linkedAssets() {
-        Set<String> out = new HashSet<>();
-        for (Link l : links.all()) {
-            out.add(l.asset());
+        long v = links.version();
+        Linked l = linked;
+        if (l != null && l.version() == v && links.ready()) {
+            return l.assets();
         }
+        Set<String> out = new HashSet<>();
+        for (Link x : links.all()) {
+            out.add(x.asset());
+        }
+        linked = new Linked(v, java.util.Collections.unmodifiableSet(out));
         return out;
     }
 }

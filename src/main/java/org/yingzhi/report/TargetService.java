@@ -54,6 +54,9 @@ public class TargetService {
     /** The plan, with each node target's title and responsible unit from the outline (targets of gone nodes left out). */
     public Plan plan() {
         Plan p = repo.plan();
+        if (p.nodes().isEmpty()) {
+            return p;
+        }
         Map<String, OutlineNode> byId = new HashMap<>();
         for (OutlineNode n : outline.inReadingOrder()) {
             byId.put(n.id(), n);
