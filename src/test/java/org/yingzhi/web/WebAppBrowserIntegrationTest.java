@@ -472,6 +472,9 @@ class WebAppBrowserIntegrationTest {
             double top = ((Number) js.executeScript(
                     "return document.querySelector('.grid .card').getBoundingClientRect().top")).doubleValue();
             long height = ((Number) js.executeScript("return window.innerHeight")).longValue();
+            if (top >= height / 2.0) {
+                shot("library-390-failed");
+            }
             assertTrue(top < height / 2.0, "the first card in the first screen: " + top + " of " + height);
             assertFalse(browser.findElement(By.id("facets")).getAttribute("open") != null, "the facets are folded");
             assertFalse(browser.findElement(By.id("batch")).isDisplayed(), "no batch bar before anything is picked");

@@ -109,10 +109,37 @@ public class AuditLog {
         }
     }
 
-    /** Records an action that changes nothing stored (an export, a download): appended at once. */
+    /**
+     * Records an action that changes nothing stored (an export, a download): appended at once. When the catalog
+     * refuses writes (a full disk) the read still goes on: the record waits in memory (and in the log) and the
+     * sweep appends it once the catalog takes writes again.
+     */
     public void record(Change change) {
         String op = new ObjectId().toHexString();
-        append(op, intent(op, change), change, "ok");
+        Document entry = intent(op, change);
+        try {
+            append(op, entry, change, "ok");
+        } catch (RuntimeException e) {
+            log.warn("audit record for {} {} by {} waits: the catalog refused it ({})", change.action(), change.targetId(),
+                    entry.get("actor", Document.class).getString("name"), e.toString());
+            if (waiting.size() < 10_000) {
+                waiting.add(new Object[] {op, entry, change});
+            }
+        }
+    }
+
+    /** Records of reads the catalog could not take when they happened, appended by the sweep. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Object[]> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Appends the records that waited; how many went in. */
+    int appendWaiting() {
+        int n = 0;
+        for (Object[] w; (w = waiting.peek()) != null; ) {
+            append((String) w[0], (Document) w[1], (Change) w[2], "ok");
+            waiting.poll();
+            n++;
+        }
+        return n;
     }
 
     /** A journal entry: who, from where, in which request, and the change. */

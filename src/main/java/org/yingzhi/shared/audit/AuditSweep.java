@@ -41,6 +41,7 @@ class AuditSweep implements SmartLifecycle {
     /** Reconciles every journal entry older than the threshold; how many it handled. */
     synchronized int sweep() {
         int n = 0;
+        audit.appendWaiting();
         AuditRepository repo = audit.repo();
         for (Document e : repo.journaledBefore(new Date(System.currentTimeMillis() - afterMillis))) {
             String op = e.getString("_id");
