@@ -39,8 +39,11 @@ class ProgressController {
     private final TargetService targets;
     private final ReportService reports;
     private final AuditLog audit;
+    private final ReportPdf pdf;
 
-    ProgressController(ProgressService progress, TargetService targets, ReportService reports, AuditLog audit) {
+    ProgressController(ProgressService progress, TargetService targets, ReportService reports, AuditLog audit,
+            ReportPdf pdf) {
+        this.pdf = pdf;
         this.progress = progress;
         this.targets = targets;
         this.reports = reports;
@@ -124,17 +127,22 @@ class ProgressController {
         return "current".equals(id) ? reports.preview(day(day), user) : reports.saved(id);
     }
 
-    @Operation(summary = "A report as .docx or .xlsx", description = "format = docx or xlsx; id as above.")
+    @Operation(summary = "A report as .docx, .xlsx or .pdf", description = "format = docx, xlsx or pdf (with an installed "
+            + "Chinese font embedded); id as above.")
     @GetMapping("/api/reports/{id}/file")
     ResponseEntity<byte[]> file(@PathVariable String id, @RequestParam(defaultValue = "docx") String format,
             @RequestParam(required = false) String day, User user) {
-        if (!format.equals("docx") && !format.equals("xlsx")) {
+        if (!List.of("docx", "xlsx", "pdf").contains(format)) {
             throw ApiException.invalid("report.format", format).with("field", "format");
         }
         Report r = find(id, day, user);
-        byte[] body = format.equals("docx") ? reports.docx(r) : reports.xlsx(r);
+        byte[] body = switch (format) {
+            case "docx" -> reports.docx(r);
+            case "pdf" -> pdf.render(r);
+            default -> reports.xlsx(r);
+        };
         audit.record(Change.of(AuditActions.EXPORT, "report", id).with("format", format).with("number", r.number()));
-        return ResponseEntity.ok().contentType(format.equals("docx") ? DOCX : XLSX)
+        return ResponseEntity.ok().contentType(format.equals("docx") ? DOCX : format.equals("pdf") ? MediaType.APPLICATION_PDF : XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("通报-第" + r.number() + "期-" + r.to() + "." + format, java.nio.charset.StandardCharsets.UTF_8)
                         .build().toString())

@@ -198,6 +198,15 @@ class ReportIntegrationTest extends ServiceTest {
         run(work, "pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", work.resolve("report.pdf").toString(),
                 dir.resolve("report-docx").toString());
         assertTrue(Files.size(dir.resolve("report-docx.png")) > 10_000);
+
+        // and as PDF from the service, its Chinese text embedded (pdftotext reads it back)
+        Path pdf = work.resolve("from-service.pdf");
+        Files.write(pdf, api.getBytes("/api/reports/" + firstId + "/file?format=pdf", Api.VIEWER, null).body());
+        run(work, "pdftotext", "-layout", pdf.toString(), work.resolve("from-service.txt").toString());
+        String pdfText = Files.readString(work.resolve("from-service.txt"));
+        assertTrue(pdfText.contains("红榜：省发展和改革委员会、拉萨市"), pdfText);
+        assertTrue(pdfText.contains("援藏援疆二十年影像志资料征集工作通报"), pdfText);
+        assertEquals(400, api.get("/api/reports/" + firstId + "/file?format=odt", Api.VIEWER).status());
     }
 
     private static List<String> strings(JsonNode a) {
