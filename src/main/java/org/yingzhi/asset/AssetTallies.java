@@ -81,11 +81,6 @@ public class AssetTallies implements SmartLifecycle {
         return out;
     }
 
-    /** Every asset, as {@link #all()}. */
-    public void forEach(Consumer<Tally> each) {
-        all().forEach(each);
-    }
-
     public boolean ready() {
         return ready;
     }

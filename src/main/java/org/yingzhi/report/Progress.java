@@ -37,6 +37,11 @@ public record Progress(LocalDate day, LocalDate start, LocalDate deadline, Long 
 
     public static final int BEHIND_BY = 20;
 
+    /** The rule as this report states it, with its number of idle weeks. */
+    public String rule() {
+        return RULE.replace("{0}", String.valueOf(idleWeeks));
+    }
+
     @Schema(description = "All units together, with the plan's totals")
     public record Totals(int uploads, int clips, long minutes, int photos, int linked, int approved, int returned,
             int targetClips, int targetMinutes, int targetPhotos, int targetInterviews, int nodes, int overdueNodes) {
@@ -59,7 +64,7 @@ public record Progress(LocalDate day, LocalDate start, LocalDate deadline, Long 
             int clips, long micros, int photos, int approvedClips, long approvedMicros, int approvedPhotos) {
     }
 
-    public static Progress compute(Plan plan, List<Tally> tallies, List<NodeIn> outline, Set<String> linkedAssets,
+    public static Progress compute(Plan plan, java.util.Collection<Tally> tallies, List<NodeIn> outline, Set<String> linkedAssets,
             LocalDate day, int weekCount, int idleWeeks) {
         LocalDate thisWeek = day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<LocalDate> weeks = new ArrayList<>();

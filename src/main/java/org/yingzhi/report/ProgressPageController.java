@@ -87,7 +87,7 @@ class ProgressPageController {
         model.addAttribute("r", r);
         model.addAttribute("id", id == null || id.isBlank() ? "current" : id);
         model.addAttribute("summary", ReportService.summary(r));
-        model.addAttribute("rule", Progress.RULE.replace("{0}", String.valueOf(r.progress().idleWeeks())));
+        model.addAttribute("rule", r.progress().rule());
         model.addAttribute("user", user);
         return "progress/report";
     }

@@ -43,19 +43,11 @@ public class ProgressService {
     }
 
     public Progress on(LocalDate day) {
-        return Progress.compute(targets.plan(), tallies(), outline(), linkedAssets(), day, weeks, idleWeeks);
+        return Progress.compute(targets.plan(), tallies.all(), outline(), linkedAssets(), day, weeks, idleWeeks);
     }
 
     LocalDate planDeadline() {
         return targets.plan().deadline();
-    }
-
-    public int idleWeeks() {
-        return idleWeeks;
-    }
-
-    List<AssetTallies.Tally> tallies() {
-        return new ArrayList<>(tallies.all());
     }
 
     List<Progress.NodeIn> outline() {

@@ -78,35 +78,18 @@ class ReportPdf {
             doc.add(section("一、各单位进展", heading));
             doc.add(table(ReportService.UNIT_HEAD, ReportService.unitRows(r), small));
             doc.add(section("二、篇目 × 单位资料分布（已关联 / 已通过两关）", heading));
-            List<String> head = new ArrayList<>();
-            head.add("篇目");
-            head.addAll(r.units());
-            List<List<Object>> m = new ArrayList<>();
-            for (Report.MatrixRow row : r.matrix()) {
-                List<Object> cells = new ArrayList<>();
-                cells.add((row.depth() > 1 ? "　" : "") + row.title());
-                for (String u : r.units()) {
-                    int[] c = row.cells().get(u);
-                    cells.add(c == null ? "" : c[0] + " / " + c[1]);
-                }
-                m.add(cells);
-            }
-            doc.add(table(head, m, small));
+            doc.add(table(ReportService.matrixHead(r), ReportService.matrixRows(r), small));
             doc.add(section("三、红榜与黑榜", heading));
-            doc.add(new Paragraph("红榜：" + (r.progress().ahead().isEmpty() ? "暂无" : String.join("、", r.progress().ahead())), text));
-            doc.add(new Paragraph("黑榜：" + (r.progress().behind().isEmpty() ? "暂无" : String.join("、", r.progress().behind())), text));
-            doc.add(new Paragraph("规则：" + Progress.RULE.replace("{0}", String.valueOf(r.progress().idleWeeks())), small));
+            doc.add(new Paragraph(ReportService.aheadLine(r), text));
+            doc.add(new Paragraph(ReportService.behindLine(r), text));
+            doc.add(new Paragraph("规则：" + r.progress().rule(), small));
             doc.add(section("四、退回修改的资料", heading));
             if (r.returned().isEmpty()) {
                 doc.add(new Paragraph("本期没有退回的资料。", text));
             } else {
-                List<List<Object>> rows = new ArrayList<>();
-                for (Report.Returned x : r.returned()) {
-                    rows.add(java.util.Arrays.asList(x.title(), x.unit(), x.check(), x.reason()));
-                }
-                doc.add(table(List.of("资料", "单位", "关口", "理由"), rows, small));
+                doc.add(table(ReportService.RETURNED_HEAD, ReportService.returnedRows(r), small));
             }
-            Paragraph foot = new Paragraph("操作记录链头：" + r.auditHead().seq() + " " + r.auditHead().hash(), small);
+            Paragraph foot = new Paragraph(ReportService.auditLine(r), small);
             foot.setSpacingBefore(10);
             doc.add(foot);
             doc.close();

@@ -267,6 +267,51 @@ public class ReportService implements SmartLifecycle {
         return rows;
     }
 
+    /** The chapter × unit table's header: 篇目 and the units. */
+    static List<String> matrixHead(Report r) {
+        List<String> head = new ArrayList<>();
+        head.add("篇目");
+        head.addAll(r.units());
+        return head;
+    }
+
+    /** The chapter × unit table's rows: a 章 indented under its 篇, "linked / approved" per unit. */
+    static List<List<Object>> matrixRows(Report r) {
+        List<List<Object>> m = new ArrayList<>();
+        for (Report.MatrixRow row : r.matrix()) {
+            List<Object> cells = new ArrayList<>();
+            cells.add((row.depth() > 1 ? "　" : "") + row.title());
+            for (String u : r.units()) {
+                int[] c = row.cells().get(u);
+                cells.add(c == null ? "" : c[0] + " / " + c[1]);
+            }
+            m.add(cells);
+        }
+        return m;
+    }
+
+    static final List<String> RETURNED_HEAD = List.of("资料", "单位", "关口", "理由");
+
+    static List<List<Object>> returnedRows(Report r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Report.Returned x : r.returned()) {
+            rows.add(java.util.Arrays.asList(x.title(), x.unit(), x.check(), x.reason()));
+        }
+        return rows;
+    }
+
+    static String aheadLine(Report r) {
+        return "红榜：" + (r.progress().ahead().isEmpty() ? "暂无" : String.join("、", r.progress().ahead()));
+    }
+
+    static String behindLine(Report r) {
+        return "黑榜：" + (r.progress().behind().isEmpty() ? "暂无" : String.join("、", r.progress().behind()));
+    }
+
+    static String auditLine(Report r) {
+        return "操作记录链头：" + r.auditHead().seq() + " " + r.auditHead().hash();
+    }
+
     public byte[] docx(Report r) {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
@@ -279,36 +324,19 @@ public class ReportService implements SmartLifecycle {
             heading(doc, "一、各单位进展");
             table(doc, UNIT_HEAD, unitRows(r));
             heading(doc, "二、篇目 × 单位资料分布（已关联 / 已通过两关）");
-            List<String> head = new ArrayList<>();
-            head.add("篇目");
-            head.addAll(r.units());
-            List<List<Object>> m = new ArrayList<>();
-            for (Report.MatrixRow row : r.matrix()) {
-                List<Object> cells = new ArrayList<>();
-                cells.add((row.depth() > 1 ? "　" : "") + row.title());
-                for (String u : r.units()) {
-                    int[] c = row.cells().get(u);
-                    cells.add(c == null ? "" : c[0] + " / " + c[1]);
-                }
-                m.add(cells);
-            }
-            table(doc, head, m);
+            table(doc, matrixHead(r), matrixRows(r));
             heading(doc, "三、红榜与黑榜");
-            para(doc, "红榜：" + (r.progress().ahead().isEmpty() ? "暂无" : String.join("、", r.progress().ahead())));
-            para(doc, "黑榜：" + (r.progress().behind().isEmpty() ? "暂无" : String.join("、", r.progress().behind())));
-            para(doc, "规则：" + Progress.RULE.replace("{0}", String.valueOf(r.progress().idleWeeks())));
+            para(doc, aheadLine(r));
+            para(doc, behindLine(r));
+            para(doc, "规则：" + r.progress().rule());
             heading(doc, "四、退回修改的资料");
             if (r.returned().isEmpty()) {
                 para(doc, "本期没有退回的资料。");
             } else {
-                List<List<Object>> rows = new ArrayList<>();
-                for (Report.Returned x : r.returned()) {
-                    rows.add(java.util.Arrays.asList(x.title(), x.unit(), x.check(), x.reason()));
-                }
-                table(doc, List.of("资料", "单位", "关口", "理由"), rows);
+                table(doc, RETURNED_HEAD, returnedRows(r));
             }
             XWPFParagraph foot = doc.createParagraph();
-            run(foot, "操作记录链头：" + r.auditHead().seq() + " " + r.auditHead().hash(), 8, false);
+            run(foot, auditLine(r), 8, false);
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -400,10 +428,8 @@ public class ReportService implements SmartLifecycle {
             r.progress().behind().forEach(u -> lr.add(List.of("黑榜", u)));
             write(lists, 0, List.of("榜", "单位"), lr, bold);
             XSSFSheet ret = wb.createSheet("退回资料");
-            List<List<Object>> rr = new ArrayList<>();
-            r.returned().forEach(x -> rr.add(java.util.Arrays.asList(x.title(), x.unit(), x.check(), x.reason())));
-            write(ret, 0, List.of("资料", "单位", "关口", "理由"), rr, bold);
-            s.createRow(row + 1).createCell(0).setCellValue("操作记录链头：" + r.auditHead().seq() + " " + r.auditHead().hash());
+            write(ret, 0, RETURNED_HEAD, returnedRows(r), bold);
+            s.createRow(row + 1).createCell(0).setCellValue(auditLine(r));
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -436,7 +462,7 @@ public class ReportService implements SmartLifecycle {
 
     /** Issues this week's report when it is due: Monday 08:00 China time passed, a deadline set, none issued since. */
     void issueIfDue() {
-        if (targetsDeadline() == null) {
+        if (progress.planDeadline() == null) {
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(CatalogTime.ZONE);
@@ -448,10 +474,6 @@ public class ReportService implements SmartLifecycle {
         }
         Report r = issue(now.toLocalDate(), SYSTEM);
         log.info("通报 第 {} 期 issued on schedule", r.number());
-    }
-
-    private LocalDate targetsDeadline() {
-        return progress.planDeadline();
     }
 
     @Override

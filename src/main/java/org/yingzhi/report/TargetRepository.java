@@ -73,8 +73,4 @@ class TargetRepository {
                 .append("interviews", t.interviews()).append("due", t.due() == null ? null : t.due().toString())
                 .append("updatedBy", by).append("updatedAt", new Date()), new ReplaceOptions().upsert(true));
     }
-
-    void removeUnit(String unit) {
-        targets.deleteOne(eq("_id", "unit:" + unit));
-    }
 }

@@ -170,11 +170,16 @@ public class AuditLog {
 
     /** The signed-in principal, or the system (start-up, jobs). */
     private static Document actor() {
+        return actor("system", "SYSTEM");
+    }
+
+    /** The signed-in principal, or {@code nobody} with {@code role} when no one is signed in. */
+    static Document actor(String nobody, String role) {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();
         if (a != null && a.getPrincipal() instanceof AuditActor u) {
             return new Document("name", u.name()).append("role", u.roleName()).append("unit", u.unit());
         }
-        return new Document("name", "system").append("role", "SYSTEM").append("unit", null);
+        return new Document("name", nobody).append("role", role).append("unit", null);
     }
 
     /** Appends the record of a journaled write (also used by the sweep, with the entry's own actor and time). */
@@ -318,11 +323,6 @@ public class AuditLog {
                 .toList();
     }
 
-    /** Every record the query matches, oldest first (for an export). */
-    public void forEach(Query q, java.util.function.Consumer<AuditRecord> each) {
-        repo.forEachMatching(filter(q), d -> each.accept(map(d)));
-    }
-
     private static org.bson.conversions.Bson filter(Query q) {
         List<org.bson.conversions.Bson> f = new ArrayList<>();
         if (q.target() != null && !q.target().isBlank()) {
@@ -349,10 +349,6 @@ public class AuditLog {
             d.remove("_id");
             each.accept(d);
         });
-    }
-
-    public long count() {
-        return repo.count();
     }
 
     static AuditRecord map(Document d) {

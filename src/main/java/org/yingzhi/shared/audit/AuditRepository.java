@@ -111,10 +111,6 @@ class AuditRepository {
         }
     }
 
-    long count() {
-        return chain.countDocuments();
-    }
-
     void journal(Document entry) {
         pending.insertOne(entry);
     }

@@ -50,7 +50,7 @@ class AuditRequestFilter extends OncePerRequestFilter {
                 op = new ObjectId().toHexString();
                 try {
                     audit.repo().journal(new Document("_id", op).append("at", new Date())
-                            .append("actor", actorOrNull()).append("session", ctx.session).append("client", ctx.client)
+                            .append("actor", AuditLog.actor("anonymous", null)).append("session", ctx.session).append("client", ctx.client)
                             .append("request", id).append("route", new Document("method", req.getMethod())
                                     .append("path", req.getRequestURI())));
                 } catch (RuntimeException e) {
@@ -83,18 +83,10 @@ class AuditRequestFilter extends OncePerRequestFilter {
         String target = vars == null ? null : vars.getOrDefault("id", vars.values().stream().findFirst().orElse(null));
         Change c = new Change(req.getMethod() + " " + route, "route", target, null, null,
                 vars == null ? null : Map.copyOf(vars), null);
-        Document entry = new Document("_id", op).append("actor", actorOrNull()).append("session", ctx.session)
+        Document entry = new Document("_id", op).append("actor", AuditLog.actor("anonymous", null)).append("session", ctx.session)
                 .append("client", ctx.client).append("request", ctx.request);
         audit.append(op, entry, c, "ok");
         log.info("audit: {} {} recorded by its route (it describes no change of its own)", req.getMethod(), route);
-    }
-
-    private static Document actorOrNull() {
-        var a = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (a != null && a.getPrincipal() instanceof AuditActor u) {
-            return new Document("name", u.name()).append("role", u.roleName()).append("unit", u.unit());
-        }
-        return new Document("name", "anonymous").append("role", null).append("unit", null);
     }
 
     /**

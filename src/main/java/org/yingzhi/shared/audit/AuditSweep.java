@@ -29,7 +29,6 @@ class AuditSweep implements SmartLifecycle {
     private final long afterMillis;
     private final boolean verifyAtStart;
     private ScheduledExecutorService timer;
-    private volatile AuditLog.Verification lastVerification;
 
     AuditSweep(AuditLog audit, @Value("${yingzhi.audit.sweep-after:2m}") Duration after,
             @Value("${yingzhi.audit.verify-at-start:true}") boolean verifyAtStart) {
@@ -76,10 +75,6 @@ class AuditSweep implements SmartLifecycle {
         return n;
     }
 
-    AuditLog.Verification lastVerification() {
-        return lastVerification;
-    }
-
     @Override
     public void start() {
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,7 +87,6 @@ class AuditSweep implements SmartLifecycle {
                 sweep();
                 if (verifyAtStart) {
                     AuditLog.Verification v = audit.verify();
-                    lastVerification = v;
                     if (v.ok()) {
                         log.info("audit chain verified: {} records, head {} {}", v.records(), v.headSeq(), v.headHash());
                     } else {
