@@ -85,6 +85,18 @@ public class AssetTallies implements SmartLifecycle {
         return ready;
     }
 
+    /** One asset's tally, from memory once built (else read from the catalog). */
+    public java.util.Optional<Tally> get(String id) {
+        if (ready) {
+            return java.util.Optional.ofNullable(byId.get(id));
+        }
+        if (!ObjectId.isValid(id)) {
+            return java.util.Optional.empty();
+        }
+        Document d = repo.collection().find(new Document(AssetFields.ID, new ObjectId(id))).projection(PROJECTION).first();
+        return java.util.Optional.ofNullable(d).map(AssetTallies::tally);
+    }
+
     /** The ids of the {@code limit} oldest assets not deleted that match, oldest first (a bounded heap, no full sort). */
     public List<String> oldest(Predicate<Tally> match, int limit) {
         PriorityQueue<Tally> heap = new PriorityQueue<>(limit + 1, OLDEST_FIRST.reversed());

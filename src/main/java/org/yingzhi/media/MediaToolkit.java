@@ -92,6 +92,16 @@ public interface MediaToolkit {
     /** Media times (microseconds) where a new shot starts, excluding the start of the clip. */
     List<Long> sceneCuts(Path in, SceneSpec spec);
 
+    /**
+     * The pauses of a recording's sound: FFmpeg's {@code silencedetect} (all channels below {@code noiseDb} dBFS for
+     * at least {@code minMicros}), in media time. What cuts a recording into sentences for a typist.
+     */
+    List<Silence> silences(Path in, double noiseDb, long minMicros);
+
+    /** A pause {@code [startMicros, endMicros)}. */
+    record Silence(long startMicros, long endMicros) {
+    }
+
     /** A still image decoded as stored (EXIF orientation not applied). */
     BufferedImage decodeImage(Path in);
 }

@@ -66,6 +66,8 @@ public class AccessPolicy {
                     : Decision.deny("assemble", role);
             case REVIEW_POLITICAL -> reviewCheck(user, resource, "political");
             case REVIEW_FACTS -> reviewCheck(user, resource, "facts");
+            case VIEW_RESTRICTED -> role.isOffice() || role == Role.EDITOR || ownUnitContributor(user, resource)
+                    ? Decision.ALLOW : Decision.deny("restricted");
         };
     }
 

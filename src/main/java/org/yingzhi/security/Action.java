@@ -39,5 +39,10 @@ public enum Action {
     /** Decide the political check (政治关) of an item: approve, return with reasons, reject. */
     REVIEW_POLITICAL,
     /** Decide the check of historical facts (史实关) of an item. */
-    REVIEW_FACTS
+    REVIEW_FACTS,
+    /**
+     * Read what an interview's restriction holds back while it runs (the transcripts and consent form of an embargoed
+     * interview): the office, the book's editors and the recording unit.
+     */
+    VIEW_RESTRICTED
 }

@@ -21,7 +21,9 @@ public enum ResourceKind {
     /** A bin: a person's named collection of assets and ranges, private or shared. */
     BIN,
     /** A cut: a sequence a producer assembles, private or shared. */
-    CUT;
+    CUT,
+    /** An oral-history interview: its transcripts, segments, consent form and restrictions. */
+    INTERVIEW;
 
     /** Kinds a person owns and may share, read by others only when shared. */
     public boolean isCollection() {

@@ -285,6 +285,32 @@ public class MediaStore {
         return writeAtomically(cutFile(cutId, name), writer);
     }
 
+    /**
+     * A document kept beside a catalog record that is not media (an interview's consent and release form): under
+     * {@code documents/<kind>/<id>/}, named by its SHA-256 and extension, so a name from a user never becomes a path.
+     */
+    public Path documentFile(String kind, String id, String sha256, String ext) {
+        if (kind == null || !kind.matches("[a-z]{1,32}") || id == null || !id.matches("[0-9a-f]{24}")) {
+            throw new IllegalArgumentException("not a document owner: " + kind + " " + id);
+        }
+        if (sha256 == null || !SHA256.matcher(sha256).matches() || ext == null || !EXT.matcher(ext).matches()) {
+            throw new IllegalArgumentException("not a document name: " + sha256 + "." + ext);
+        }
+        return root.resolve("documents").resolve(kind).resolve(id.substring(0, 2)).resolve(id).resolve(sha256 + "." + ext);
+    }
+
+    /** Moves a received file into place as a document (see {@link #documentFile}); the same bytes twice are one file. */
+    public Path commitDocument(Received received, String kind, String id, String ext) throws IOException {
+        Path target = documentFile(kind, id, received.sha256(), ext);
+        Files.createDirectories(target.getParent());
+        if (Files.exists(target)) {
+            Files.deleteIfExists(received.path());
+            return target;
+        }
+        Files.move(received.path(), target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
     /** Writes a derivative through a temp file in the same folder and moves it into place atomically. */
     private Path writeDerivative(String assetId, String name, Writer writer) throws IOException {
         return writeAtomically(derivative(assetId, name), writer);

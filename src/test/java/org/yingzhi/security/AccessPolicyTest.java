@@ -27,13 +27,13 @@ class AccessPolicyTest {
     private static final String OTHER = "省广播电视局";
 
     private static final String[] TABLE = {
-        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD UPLOAD   COLLECT ASSEMBLE POLITICAL FACTS
-        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY      YYY      YYY     YYY  YYY      YYY",
-        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-      Y--      YY-     ---  YY-      YY-",
-        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--      Y--      ---     ---  ---      ---",
-        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-      Y--      YY-     YY-  ---      ---",
-        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-      Y--      YY-     ---  ---      ---",
-        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---      Y--      ---     ---  ---      ---",
+        //            VIEW  VIEW_DEL CONTRIB EDIT  CH_UNIT REPROC DELETE RESTORE JOBS  ADMIN GAZETTEER LINK  USERS DOWNLOAD UPLOAD   COLLECT ASSEMBLE POLITICAL FACTS RESTRICTED
+        "ADMIN       YYY   YYY      YYY     YYY   YYY     YYY    YYY    YYY     YYY   YYY   YYY       YYY  YYY  YYY      YYY      YYY     YYY  YYY      YYY  YYY",
+        "REVIEWER    YY-   ---      ---     YY-   YY-     YY-    ---    ---     YY-   ---   YY-       YY-  ---  YY-      Y--      YY-     ---  YY-      YY-  YY-",
+        "CONTRIBUTOR YY-   ---      Y--     Y--   ---     Y--    Y--    Y-Y     Y--   ---   ---       Y--  ---  Y--      Y--      ---     ---  ---      ---  Y--",
+        "PRODUCER    YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  YY-      Y--      YY-     YY-  ---      ---  ---",
+        "EDITOR      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   YY-       YY-  ---  YY-      Y--      YY-     ---  ---      ---  YY-",
+        "VIEWER      YY-   ---      ---     ---   ---     ---    ---    ---     ---   ---   ---       ---  ---  ---      Y--      ---     ---  ---      ---  ---",
     };
 
     private final AccessPolicy policy = new AccessPolicy();

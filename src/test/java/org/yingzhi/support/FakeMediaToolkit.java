@@ -114,6 +114,12 @@ public final class FakeMediaToolkit implements MediaToolkit {
     }
 
     @Override
+    public List<Silence> silences(Path in, double noiseDb, long minMicros) {
+        call("silences");
+        return List.of();
+    }
+
+    @Override
     public BufferedImage decodeImage(Path in) {
         call("decode " + in.getFileName());
         return new BufferedImage(sourceWidth, sourceHeight, BufferedImage.TYPE_INT_RGB);

@@ -94,4 +94,9 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     public BufferedImage decodeImage(Path in) {
         return analysis.decodeImage(in);
     }
+
+    @Override
+    public List<Silence> silences(Path in, double noiseDb, long minMicros) {
+        return FfmpegSilence.detect(in, noiseDb, minMicros);
+    }
 }

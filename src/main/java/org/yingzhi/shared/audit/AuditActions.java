@@ -28,4 +28,7 @@ public final class AuditActions {
     public static final String RESTORE = "restore";
     public static final String TARGET_CHANGE = "target.change";
     public static final String REPORT = "report";
+    public static final String INTERVIEW_CHANGE = "interview.change";
+    public static final String TRANSCRIPT_CHANGE = "transcript.change";
+    public static final String SEGMENT_CHANGE = "segment.change";
 }
