@@ -93,6 +93,9 @@ if (section && media) {
     showMarks();
   };
 
+  // other panels (the transcript's "quote this passage") set a range: frames counted as the marks are
+  section.addEventListener('set-marks', (e) => setMarks(e.detail.in, e.detail.out));
+
   // ---- play range: from the in-point, stopping on the last frame of the range (the one before the out-point)
   let lastFrame = null;
   const watchRange = () => {

@@ -584,7 +584,13 @@ class WebAppBrowserIntegrationTest {
         assertTrue(browser.findElement(By.cssSelector("section.player")).getText().contains("25 帧/秒"), "the clock is stated");
         WebElement body = browser.findElement(By.tagName("body"));
         js.executeScript("arguments[0].currentTime = 1.02", audio); // inside frame 25 (1.00 s to 1.04 s)
-        waiting().until(d -> d.findElement(By.id("tc")).getText().equals("00:00:01:00"));
+        try {
+            waiting().until(d -> d.findElement(By.id("tc")).getText().equals("00:00:01:00"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("tc " + browser.findElement(By.id("tc")).getText() + " at "
+                    + js.executeScript("return arguments[0].currentTime + ' ' + arguments[0].readyState + ' ' + arguments[0].src", audio)
+                    + " logs " + browser.manage().logs().get("browser").getAll(), e);
+        }
         body.sendKeys("i");
         js.executeScript("arguments[0].currentTime = 2.26", audio); // frame 56
         waiting().until(d -> d.findElement(By.id("tc")).getText().equals("00:00:02:06"));
@@ -942,6 +948,92 @@ class WebAppBrowserIntegrationTest {
         String expected = start.plusFrames(frame).toString();
         waiting().until(d -> browser.findElement(By.id("tc")).getText().equals(expected));
         return expected;
+    }
+
+    /**
+     * Oral history on the page: a Mandarin interview spoken by espeak-ng, its transcript imported from the page; the
+     * highlighted cue follows playback, a click on a cue seeks, a selected passage is quoted into a chapter through
+     * the link picker and found on the chapter's page with its time, and the interviews page finds the words.
+     */
+    @Test
+    void anInterviewTranscriptFollowsPlaybackSeeksAndIsQuotedIntoAChapter(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        org.yingzhi.support.SpokenInterview spoken = org.yingzhi.support.SpokenInterview.make(dir);
+        Api api = new Api(port);
+        String asset = api.upload(spoken.file(), Api.BUREAU, "{\"title\":\"张晓明口述（第一盘）\"}").json()
+                .get("asset").get("id").asString();
+        long end = System.currentTimeMillis() + 120_000;
+        while (!api.get("/api/assets/" + asset, Api.ADMIN).json().get("status").asString().matches("READY|PARTIAL")
+                && System.currentTimeMillis() < end) {
+            Thread.sleep(200);
+        }
+        Path vtt = dir.resolve("张晓明.vtt");
+        Files.writeString(vtt, spoken.vtt());
+        String section = outlineId("第二节 喀什地区第一人民医院");
+
+        signIn("admin");
+        browser.get(url("/assets/" + asset));
+        waiting().until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(By.id("make-interview"))).click();
+        waiting().until(d -> d.findElement(By.id("interview-of")).getText().contains("张晓明口述（第一盘）"));
+        browser.findElement(By.cssSelector("#transcript details summary")).click();
+        browser.findElement(By.id("transcript-upload")).sendKeys(vtt.toAbsolutePath().toString());
+        browser.findElement(By.id("transcript-send")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#cues li.cue")).size() == 2);
+        assertTrue(browser.findElement(By.id("transcript-status")).getText().startsWith("已导入 2 条字幕"),
+                browser.findElement(By.id("transcript-status")).getText());
+
+        // playback moves the highlight to the cue being spoken
+        WebElement audio = browser.findElement(By.id("audio"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waiting().until(d -> ((Number) js.executeScript("return arguments[0].readyState", audio)).intValue() >= 1);
+        js.executeScript("arguments[0].currentTime = arguments[1]", audio, (spoken.secondStartMillis() + 300) / 1000.0);
+        waiting().until(d -> d.findElement(By.cssSelector("#cues li.current")).getText().contains(org.yingzhi.support.SpokenInterview.SECOND));
+        js.executeScript("arguments[0].currentTime = 0.5; arguments[0].play()", audio);
+        waiting().until(d -> d.findElement(By.cssSelector("#cues li.current")).getText().contains(org.yingzhi.support.SpokenInterview.FIRST));
+        js.executeScript("arguments[0].pause()", audio);
+        shot("transcript-player");
+
+        // a click on the second cue's time seeks there
+        browser.findElements(By.cssSelector("#cues li.cue button.time")).get(1).click();
+        waiting().until(d -> Math.abs(((Number) js.executeScript("return arguments[0].currentTime", audio)).doubleValue() * 1000
+                - spoken.secondStartMillis()) < 50);
+
+        // select words of the second cue and quote them: the range of that cue, linked to a chapter
+        js.executeScript("const t = document.querySelectorAll('#cues li.cue .text')[1]; const r = document.createRange();"
+                + " r.setStart(t.firstChild, 0); r.setEnd(t.firstChild, 7); const s = getSelection(); s.removeAllRanges(); s.addRange(r);"
+                + " document.dispatchEvent(new Event('selectionchange'));");
+        waiting().until(d -> d.findElement(By.id("quote")).isEnabled());
+        browser.findElement(By.id("quote")).click();
+        assertEquals("“拉萨市人民医院”", browser.findElement(By.id("link-note")).getAttribute("value"));
+        String in = browser.findElement(By.id("in")).getText();
+        String out = browser.findElement(By.id("out")).getText();
+        org.yingzhi.timecode.FrameRate r25 = org.yingzhi.timecode.FrameRate.parse("25/1");
+        assertEquals(org.yingzhi.timecode.Timecode.ofFrames(spoken.secondStartMillis() * 25 / 1000, r25).toString(), in);
+        pick("link-q", "link-results", "喀什地区", "chapter", "第二节 喀什地区第一人民医院", false);
+        try {
+            waiting().until(d -> d.findElement(By.id("link-status")).getText().startsWith("已关联到 篇目「第二节 喀什地区第一人民医院」"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(in + "–" + out + ": " + browser.findElement(By.id("link-status")).getText(), e);
+        }
+        shot("transcript-quote");
+
+        browser.get(url("/outline/" + section));
+        WebElement moment = browser.findElement(By.xpath("//ul[contains(@class,'moments')]/li[.//span[@class='range'][text()='"
+                + in + "–" + out + "']]"));
+        assertTrue(moment.getText().contains("“拉萨市人民医院”"), moment.getText());
+
+        // the interviews page finds the words, at the cue's time, and opens the player there
+        browser.get(url("/interviews?q=" + java.net.URLEncoder.encode("人民医院", java.nio.charset.StandardCharsets.UTF_8)));
+        WebElement hit = waiting().until(d -> d.findElement(By.cssSelector(".passages li.hit")));
+        String marked = hit.findElements(By.tagName("mark")).stream().map(WebElement::getText).reduce("", String::concat);
+        assertTrue(marked.contains("人民") && marked.contains("医院"), marked);
+        assertTrue(hit.getText().contains("张晓明口述（第一盘）"), hit.getText());
+        shot("interviews-search");
+        hit.findElement(By.cssSelector("a.time")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#cues li.cue")).size() == 2);
+        waiting().until(d -> Math.abs(((Number) js.executeScript("return document.getElementById('audio').currentTime"))
+                .doubleValue() * 1000 - spoken.secondStartMillis()) < 50);
+        waiting().until(d -> d.findElement(By.cssSelector("#cues li.current")).getText().contains("人民医院"));
     }
 
     private String outlineId(String title) {
