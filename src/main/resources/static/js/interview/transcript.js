@@ -59,8 +59,10 @@ if (panel) {
     p.textContent = '';
     const a = el('a', null, i.title);
     a.href = `/interviews/${i.id}`;
-    p.append(el('span', 'kind', t.interview), ' ', a, ' ', el('span', null,
-      fill(t.people, i.interviewees.map((x) => x.name).join('、'), i.interviewers.join('、'))));
+    p.append(el('span', 'kind', t.interview), ' ', a);
+    if (i.interviewees.length || i.interviewers.length) {
+      p.append(' ', el('span', null, fill(t.people, i.interviewees.map((x) => x.name).join('、') || '—', i.interviewers.join('、') || '—')));
+    }
     if (i.embargoed || !i.publishable) p.append(' ', el('span', 'chip warn', i.embargoed ? fill(t.embargo, i.restriction.embargoUntil) : t.internal));
   };
 

@@ -990,7 +990,7 @@ class WebAppBrowserIntegrationTest {
         waiting().until(d -> d.findElement(By.cssSelector("#cues li.current")).getText().contains(org.yingzhi.support.SpokenInterview.SECOND));
         js.executeScript("arguments[0].currentTime = 0.5; arguments[0].play()", audio);
         waiting().until(d -> d.findElement(By.cssSelector("#cues li.current")).getText().contains(org.yingzhi.support.SpokenInterview.FIRST));
-        js.executeScript("arguments[0].pause()", audio);
+        js.executeScript("arguments[0].pause(); document.querySelector('section.player').scrollIntoView()", audio);
         shot("transcript-player");
 
         // a click on the second cue's time seeks there
