@@ -92,7 +92,7 @@ class CatalogBackupIntegrationTest {
             List<CatalogBackup.CollectionFile> loaded = loader.restore(backup);
             // the accounts too: users (password hashes) and personal tokens (their hashes) come back with the rest
             List<String> collections = List.of("apiTokens", "asset_quickprints", "assets", "audit", "bins", "cuts", "entries",
-                    "figures", "jobs", "links", "outline", "review_comments", "users");
+                    "figures", "interviews", "jobs", "links", "outline", "review_comments", "segments", "transcripts", "users");
             assertEquals(collections, loaded.stream().map(CatalogBackup.CollectionFile::name).toList());
             for (String c : collections) {
                 // the audit log goes on after the backup (the backup's own record): compared up to the stated head
