@@ -7,11 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -23,7 +19,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -34,7 +29,6 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * A Lucene index of {@link Passage}s (transcript cues and index segments) with the catalog search's Chinese
@@ -42,23 +36,15 @@ import org.apache.lucene.util.QueryBuilder;
  */
 final class PassageIndex implements AutoCloseable {
 
-    private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final char OPEN = '\u0001';
     private static final char CLOSE = '\u0002';
-    private static final org.apache.lucene.document.FieldType HIGHLIGHTED;
-
-    static {
-        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
-        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        t.freeze();
-        HIGHLIGHTED = t;
-    }
+    private static final org.apache.lucene.document.FieldType HIGHLIGHTED = TextQueries.HIGHLIGHTED;
 
     private final Directory dir;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer = Analyzers.perField();
-    private final QueryBuilder words = new QueryBuilder(analyzer);
+    private final TextQueries texts = new TextQueries(analyzer);
 
     PassageIndex(Path path) {
         try {
@@ -133,7 +119,7 @@ final class PassageIndex implements AutoCloseable {
 
     PassageHit.Page search(PassageQuery q) throws IOException {
         long t0 = System.nanoTime();
-        Query text = q.text() == null ? null : text(q.text());
+        Query text = q.text() == null ? null : texts.text(q.text());
         if (text == null) {
             return new PassageHit.Page(List.of(), 0, 0);
         }
@@ -212,69 +198,6 @@ final class PassageIndex implements AutoCloseable {
         }
         if (b.length() > 0) {
             out.add(new PassageHit.Part(b.toString(), hit));
-        }
-        return out;
-    }
-
-    /** The catalog search's text query over passages: each token as a bigram phrase, a single character, or all its words. */
-    Query text(String text) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        Matcher m = TOKEN.matcher(text);
-        boolean any = false;
-        while (m.find()) {
-            boolean quoted = m.group(1) != null;
-            String t = (quoted ? m.group(1) : m.group(2)).strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            BooleanQuery.Builder one = new BooleanQuery.Builder();
-            boolean matchable = false;
-            boolean oneChar = t.codePointCount(0, t.length()) == 1 && Character.isIdeographic(t.codePointAt(0));
-            for (String scope : List.of("title", "text")) {
-                float boost = scope.equals("title") ? 2f : 1f;
-                if (oneChar) {
-                    one.add(new BoostQuery(new TermQuery(new Term(scope + "." + Analyzers.CHARS, t)), boost), Occur.SHOULD);
-                    matchable = true;
-                    continue;
-                }
-                Query phrase = words.createPhraseQuery(scope + "." + Analyzers.BIGRAMS, t);
-                if (phrase != null) {
-                    one.add(new BoostQuery(phrase, 4f * boost), Occur.SHOULD);
-                    matchable = true;
-                }
-            }
-            if (!quoted && !oneChar) {
-                List<String> terms = terms("text." + Analyzers.WORDS, t);
-                if (!terms.isEmpty()) {
-                    BooleanQuery.Builder allWords = new BooleanQuery.Builder();
-                    for (String w : terms) {
-                        allWords.add(new BooleanQuery.Builder()
-                                .add(new BoostQuery(new TermQuery(new Term("title." + Analyzers.WORDS, w)), 2f), Occur.SHOULD)
-                                .add(new TermQuery(new Term("text." + Analyzers.WORDS, w)), Occur.SHOULD).build(), Occur.MUST);
-                    }
-                    one.add(allWords.build(), Occur.SHOULD);
-                    matchable = true;
-                }
-            }
-            if (matchable) {
-                all.add(one.build(), Occur.MUST);
-                any = true;
-            }
-        }
-        return any ? all.build() : null;
-    }
-
-    private List<String> terms(String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream(field, text)) {
-            CharTermAttribute a = ts.addAttribute(CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(a.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out;
     }

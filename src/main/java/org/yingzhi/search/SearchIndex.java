@@ -9,8 +9,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -35,7 +33,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -51,7 +48,6 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.QueryBuilder;
 
 /**
  * A Lucene index of {@link SearchDocument}s: the derived, rebuildable projection of the catalog that lists,
@@ -65,7 +61,6 @@ public final class SearchIndex implements AutoCloseable {
             "project", "place");
     /** Gazetteer dimensions: an item may be linked to several chapters, people, projects and places. */
     static final List<String> MULTI = List.of("chapter", "person", "project", "place");
-    private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
     private static final String APPLIED_UNTIL = "appliedUntil";
     /**
      * What the index's fields are; an index written under another schema is started afresh (and rebuilt from the
@@ -75,21 +70,14 @@ public final class SearchIndex implements AutoCloseable {
     static final String SCHEMA = "schema";
     static final String SCHEMA_VERSION = "2";
     /** Stored, analysed text with positions and offsets in the postings, for the highlighter. */
-    private static final org.apache.lucene.document.FieldType HIGHLIGHTED = highlighted();
-
-    private static org.apache.lucene.document.FieldType highlighted() {
-        org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
-        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        t.freeze();
-        return t;
-    }
+    private static final org.apache.lucene.document.FieldType HIGHLIGHTED = TextQueries.HIGHLIGHTED;
 
     private final Directory dir;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final FacetsConfig facetsConfig = new FacetsConfig();
     private final Analyzer analyzer = Analyzers.perField();
-    private final QueryBuilder words = new QueryBuilder(analyzer);
+    private final TextQueries texts = new TextQueries(analyzer);
     private volatile SortedSetDocValuesReaderState facetState;
     private volatile DirectoryReader facetReader;
 
@@ -374,73 +362,9 @@ public final class SearchIndex implements AutoCloseable {
         return true;
     }
 
-    /**
-     * Every word or "quoted phrase" must match. A word matches as its characters side by side (bigram phrase,
-     * scored highest), or as all of its Chinese words anywhere; a quoted phrase only side by side. Titles count
-     * double. Text is never parsed as query syntax.
-     */
+    /** The text query (see {@link TextQueries}). */
     Query text(String text) {
-        BooleanQuery.Builder all = new BooleanQuery.Builder();
-        Matcher m = TOKEN.matcher(text);
-        boolean any = false;
-        while (m.find()) {
-            boolean quoted = m.group(1) != null;
-            String t = (quoted ? m.group(1) : m.group(2)).strip();
-            if (t.isEmpty()) {
-                continue;
-            }
-            BooleanQuery.Builder one = new BooleanQuery.Builder();
-            boolean matchable = false;
-            boolean oneChar = t.codePointCount(0, t.length()) == 1 && Character.isIdeographic(t.codePointAt(0));
-            for (String scope : List.of("title", "text")) {
-                float boost = scope.equals("title") ? 2f : 1f;
-                if (oneChar) {
-                    one.add(new BoostQuery(new TermQuery(new Term(scope + "." + Analyzers.CHARS, t)), boost), Occur.SHOULD);
-                    matchable = true;
-                    continue;
-                }
-                Query phrase = words.createPhraseQuery(scope + "." + Analyzers.BIGRAMS, t);
-                if (phrase != null) {
-                    one.add(new BoostQuery(phrase, 4f * boost), Occur.SHOULD);
-                    matchable = true;
-                }
-            }
-            if (!quoted && !oneChar) {
-                // every Chinese word of it somewhere in the title or the text
-                List<String> terms = terms("text." + Analyzers.WORDS, t);
-                if (!terms.isEmpty()) {
-                    BooleanQuery.Builder allWords = new BooleanQuery.Builder();
-                    for (String w : terms) {
-                        allWords.add(new BooleanQuery.Builder()
-                                .add(new BoostQuery(new TermQuery(new Term("title." + Analyzers.WORDS, w)), 2f), Occur.SHOULD)
-                                .add(new TermQuery(new Term("text." + Analyzers.WORDS, w)), Occur.SHOULD).build(), Occur.MUST);
-                    }
-                    one.add(allWords.build(), Occur.SHOULD);
-                    matchable = true;
-                }
-            }
-            if (matchable) {
-                all.add(one.build(), Occur.MUST);
-                any = true;
-            }
-        }
-        return any ? all.build() : null;
-    }
-
-    /** The terms an analyzer makes of a text for a field. */
-    private List<String> terms(String field, String text) {
-        List<String> out = new ArrayList<>();
-        try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(field, text)) {
-            var term = ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                out.add(term.toString());
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return texts.text(text);
     }
 
     private Map<String, Map<String, Long>> facets(IndexSearcher s, FacetsCollector fc) throws IOException {
