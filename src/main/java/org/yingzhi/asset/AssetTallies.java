@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
+import org.yingzhi.search.ChangeFollower;
 import org.yingzhi.search.ChangeLog;
 import org.yingzhi.shared.mongo.IdPages;
 
@@ -57,23 +58,18 @@ public class AssetTallies implements SmartLifecycle {
     private final AssetRepository repo;
     private final ChangeLog changes;
     private final Map<String, Tally> byId = new ConcurrentHashMap<>();
-    private volatile boolean ready;
-    private volatile boolean running;
-    private Thread thread;
+    private final ChangeFollower follower;
 
     AssetTallies(AssetRepository repo, ChangeLog changes) {
         this.repo = repo;
         this.changes = changes;
-        changes.onLocalChange(c -> {
-            if (ready && c.collection().equals(AssetReader.COLLECTION)) {
-                refresh(c.item());
-            }
-        });
+        this.follower = new ChangeFollower(changes, "asset-tallies", java.util.Set.of(AssetReader.COLLECTION),
+                this::read, (collection, id) -> refresh(id), java.time.Duration.ofMinutes(10));
     }
 
     /** Every asset (deleted ones too), from memory once built, else read from the catalog. */
     public Collection<Tally> all() {
-        if (ready) {
+        if (follower.built()) {
             return byId.values();
         }
         List<Tally> out = new ArrayList<>();
@@ -82,12 +78,12 @@ public class AssetTallies implements SmartLifecycle {
     }
 
     public boolean ready() {
-        return ready;
+        return follower.built();
     }
 
     /** One asset's tally, from memory once built (else read from the catalog). */
     public java.util.Optional<Tally> get(String id) {
-        if (ready) {
+        if (follower.built()) {
             return java.util.Optional.ofNullable(byId.get(id));
         }
         if (!ObjectId.isValid(id)) {
@@ -114,13 +110,16 @@ public class AssetTallies implements SmartLifecycle {
     }
 
     /** Reads everything again (after a restore, or a test that wrote to the catalog behind the service's back). */
-    public synchronized void rebuild() {
+    public void rebuild() {
+        follower.rebuildNow();
+    }
+
+    private void read() {
         long t0 = System.nanoTime();
         Map<String, Tally> fresh = new java.util.HashMap<>();
         forEachStored(t -> fresh.put(t.id(), t));
         byId.keySet().retainAll(fresh.keySet());
         byId.putAll(fresh);
-        ready = true;
         log.info("asset tallies built: {} assets in {} ms", fresh.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -176,64 +175,18 @@ public class AssetTallies implements SmartLifecycle {
         }
     }
 
-    private void run() {
-        ObjectId seen = null;
-        long rebuiltAt = 0;
-        while (running) {
-            try {
-                if (seen == null || System.currentTimeMillis() - rebuiltAt > 600_000) {
-                    // changes from here on are applied after the scan; applying one twice is harmless
-                    ObjectId from = new ObjectId(new Date(System.currentTimeMillis() - 5_000), 0);
-                    rebuild();
-                    rebuiltAt = System.currentTimeMillis();
-                    seen = seen == null ? from : seen;
-                }
-                for (List<ChangeLog.Change> page = changes.after(seen, 1000); !page.isEmpty();
-                        page = changes.after(seen, 1000)) {
-                    for (ChangeLog.Change c : page) {
-                        if (c.collection().equals(AssetReader.COLLECTION)) {
-                            refresh(c.item());
-                        }
-                        seen = c.seq();
-                    }
-                    if (page.size() < 1000) {
-                        break;
-                    }
-                }
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("asset tallies: {}; retrying", e.toString());
-                try {
-                    Thread.sleep(2_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "asset-tallies");
-        thread.setDaemon(true);
-        thread.start();
+        follower.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-        }
+        follower.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return follower.running();
     }
 }
