@@ -19,7 +19,6 @@ import org.yingzhi.asset.AssetReader;
 import org.yingzhi.search.PassageService;
 import org.yingzhi.storage.MediaStore;
 import org.yingzhi.support.Api;
-import org.yingzhi.support.ProcessingServiceTest;
 import org.yingzhi.support.SpokenInterview;
 import tools.jackson.databind.JsonNode;
 
@@ -29,8 +28,30 @@ import tools.jackson.databind.JsonNode;
  * pause, a typed text aligned to it, a machine draft from the test engine, segments that link like ranges,
  * corrections audited, restrictions honoured, deleted material gone from search, exports that read back the same.
  */
+@org.springframework.boot.test.context.SpringBootTest(webEnvironment = org.springframework.boot.test.context.SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(OralHistoryIntegrationTest.FakeEngine.class)
-class OralHistoryIntegrationTest extends ProcessingServiceTest {
+class OralHistoryIntegrationTest {
+
+    /**
+     * Its own catalog: the test engine makes this a context of its own, which must not open the catalog that the
+     * shared processing context (still cached by Spring) holds.
+     */
+    static final Path DATA = org.yingzhi.support.TestDataDir.create("oral-history");
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void properties(org.springframework.test.context.DynamicPropertyRegistry r) {
+        r.add("yingzhi.storage.data-dir", DATA::toString);
+        r.add("yingzhi.jobs.poll", () -> "100ms");
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+    @Autowired
+    com.mongodb.client.MongoDatabase db;
+    @Autowired
+    org.yingzhi.search.SearchService search;
+    @Autowired
+    org.yingzhi.asset.AssetTallies tallies;
 
     /** A recogniser for tests: "hears" one cue per second of the recording, naming itself and its model. */
     @TestConfiguration
@@ -112,7 +133,8 @@ class OralHistoryIntegrationTest extends ProcessingServiceTest {
 
     @Test
     void aSpokenInterviewIsTranscribedSearchedCutAtItsPauseLinkedAndRestricted(@TempDir Path dir) throws Exception {
-        freshCatalog();
+        org.yingzhi.support.FreshCatalog.reset(db, DATA, search);
+        tallies.rebuild();
         shelf.rebuildNow();
         passages.rebuild();
         Api api = new Api(port);

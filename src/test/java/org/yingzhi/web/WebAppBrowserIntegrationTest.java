@@ -967,6 +967,17 @@ class WebAppBrowserIntegrationTest {
                 && System.currentTimeMillis() < end) {
             Thread.sleep(200);
         }
+        try {
+            transcriptFollowsPlaybackAndIsQuoted(api, asset, spoken, dir);
+        } finally {
+            // the other tests count the samples alone in the library
+            withdraw(asset);
+            tallies.rebuild();
+        }
+    }
+
+    private void transcriptFollowsPlaybackAndIsQuoted(Api api, String asset, org.yingzhi.support.SpokenInterview spoken,
+            Path dir) throws Exception {
         Path vtt = dir.resolve("张晓明.vtt");
         Files.writeString(vtt, spoken.vtt());
         String section = outlineId("第二节 喀什地区第一人民医院");
