@@ -171,8 +171,7 @@ public class InterviewService {
                 in.summary() == null ? was.summary() : blank(in.summary()),
                 restriction(in.restriction(), was.restriction()), was.consent(), was.createdBy(), was.createdAt(),
                 Instant.now(), was.version() + 1, false);
-        Change c0 = Change.of(AuditActions.INTERVIEW_CHANGE, "interview", id).unit(was.unit()).with("op", "update");
-        Change c = c0;
+        Change c = Change.of(AuditActions.INTERVIEW_CHANGE, "interview", id).unit(was.unit()).with("op", "update");
         c = diff(c, "title", was.title(), now.title());
         c = diff(c, "assets", was.assets(), now.assets());
         c = diff(c, "interviewees", was.interviewees(), now.interviewees());
@@ -285,8 +284,15 @@ public class InterviewService {
     /** Interviews newest first, filtered by interviewee, interviewer, language, unit and restriction. */
     public List<InterviewView> list(String interviewee, String interviewer, String language, String unit,
             String restriction, int limit, User user) {
+        return matching(interviewee, interviewer, language, unit, restriction, user).stream().limit(limit)
+                .map(i -> view(i, user)).toList();
+    }
+
+    /** The interviews a user sees that match, newest first, without making their views (searches filter by them). */
+    List<Interview> matching(String interviewee, String interviewer, String language, String unit, String restriction,
+            User user) {
         LocalDate today = LocalDate.now(CatalogTime.ZONE);
-        List<InterviewView> out = new ArrayList<>();
+        List<Interview> out = new ArrayList<>();
         List<Interview> all = new ArrayList<>(shelf.interviews());
         all.sort(Comparator.comparing(Interview::createdAt).reversed().thenComparing(Interview::id));
         for (Interview i : all) {
@@ -317,12 +323,16 @@ public class InterviewService {
                     continue;
                 }
             }
-            out.add(view(i, user));
-            if (out.size() >= limit) {
-                break;
-            }
+            out.add(i);
         }
         return out;
+    }
+
+    /** The names of an interview's interviewees, as the index has them (the id where an entry is gone). */
+    List<String> intervieweeNames(Interview i) {
+        Map<String, Entry> found = new java.util.HashMap<>();
+        entries.findAll(i.interviewees()).forEach(e -> found.put(e.id(), e));
+        return i.interviewees().stream().map(p -> found.containsKey(p) ? found.get(p).name() : p).toList();
     }
 
     // ------------------------------------------------------------ helpers other parts of the feature use
@@ -359,12 +369,10 @@ public class InterviewService {
                     a.durationMicros().orElse(null)));
             transcripts += shelf.transcriptsOf(a.id()).size();
         }
+        List<String> names = intervieweeNames(i);
         List<Person> people = new ArrayList<>();
-        Map<String, Entry> found = new java.util.HashMap<>();
-        entries.findAll(i.interviewees()).forEach(e -> found.put(e.id(), e));
-        for (String p : i.interviewees()) {
-            Entry e = found.get(p);
-            people.add(new Person(p, e == null ? p : e.name()));
+        for (int k = 0; k < names.size(); k++) {
+            people.add(new Person(i.interviewees().get(k), names.get(k)));
         }
         String chapterTitle = i.chapter() == null ? null : outline.find(i.chapter()).map(n -> n.title()).orElse(null);
         String projectName = i.project() == null ? null : entries.find(i.project()).map(Entry::name).orElse(null);

@@ -29,14 +29,12 @@ class Recognition {
     private final AssetReader assets;
     private final JobQueue queue;
     private final AccessPolicy policy;
-    private final InterviewShelf shelf;
 
-    Recognition(List<SpeechEngine> engines, AssetReader assets, JobQueue queue, AccessPolicy policy, InterviewShelf shelf) {
+    Recognition(List<SpeechEngine> engines, AssetReader assets, JobQueue queue, AccessPolicy policy) {
         this.engines = engines;
         this.assets = assets;
         this.queue = queue;
         this.policy = policy;
-        this.shelf = shelf;
     }
 
     @Schema(description = "A speech job queued: its type, the engine and model")
@@ -76,10 +74,6 @@ class Recognition {
         return engines.stream().filter(x -> x.name().equals(name)).findFirst()
                 .orElseThrow(() -> ApiException.invalid("speech.engine", name,
                         String.join(", ", engines.stream().map(SpeechEngine::name).toList())));
-    }
-
-    String language(Asset a) {
-        return shelf.interviewOf(a.id()).flatMap(i -> i.languages().stream().findFirst()).orElse("zh");
     }
 }
 

@@ -129,30 +129,13 @@ public final class TranscriptFormats {
             if (block.isBlank() || block.startsWith("NOTE") || block.startsWith("STYLE") || block.startsWith("REGION")) {
                 continue;
             }
-            String[] lines = block.split("\n");
-            int t = 0;
-            while (t < lines.length && !lines[t].contains("-->")) {
-                t++;
-            }
-            if (t == lines.length) {
-                warnings.add(Warning.of("notCue", b + 1));
+            Timed timed = timed(block, b + 1, warnings);
+            if (timed == null) {
                 continue;
             }
-            Matcher m = TIMING.matcher(lines[t]);
-            if (!m.matches()) {
-                warnings.add(Warning.of("notCue", b + 1));
-                continue;
-            }
-            long start = TranscriptText.millis(m.group(1));
-            long end = TranscriptText.millis(m.group(2));
-            StringBuilder payload = new StringBuilder();
-            for (int i = t + 1; i < lines.length; i++) {
-                if (payload.length() > 0) {
-                    payload.append('\n');
-                }
-                payload.append(lines[i]);
-            }
-            String p = payload.toString();
+            long start = timed.start();
+            long end = timed.end();
+            String p = timed.payload();
             String speaker = null;
             Matcher v = VOICE.matcher(p.stripLeading());
             if (v.find()) {
@@ -163,7 +146,7 @@ public final class TranscriptFormats {
                 p = BR.matcher(p).replaceAll("\n");
             }
             p = TranscriptText.unescape(TAG.matcher(p).replaceAll(""));
-            p = ohms ? p.strip() : p.strip();
+            p = p.strip();
             if (speaker == null) {
                 TranscriptText.Spoken sp = TranscriptText.speaker(p);
                 speaker = sp.speaker();
@@ -173,6 +156,26 @@ public final class TranscriptFormats {
             limit(cues);
         }
         return cues;
+    }
+
+    /** A cue block's times and the lines after its timing line (its identifier, if any, before it is skipped). */
+    private record Timed(long start, long end, String payload) {
+    }
+
+    /** The block's timing and payload (WebVTT and SRT alike), or null, said as a warning, when it has no timing line. */
+    private static Timed timed(String block, int n, List<Warning> warnings) {
+        String[] lines = block.split("\n");
+        int t = 0;
+        while (t < lines.length && !lines[t].contains("-->")) {
+            t++;
+        }
+        Matcher m = t == lines.length ? null : TIMING.matcher(lines[t]);
+        if (m == null || !m.matches()) {
+            warnings.add(Warning.of("notCue", n));
+            return null;
+        }
+        return new Timed(TranscriptText.millis(m.group(1)), TranscriptText.millis(m.group(2)),
+                String.join("\n", java.util.Arrays.asList(lines).subList(t + 1, lines.length)));
     }
 
     /** A cue whose end precedes its start is kept with no length, and said (OHMS writes such a last cue). */
@@ -205,32 +208,13 @@ public final class TranscriptFormats {
             if (blocks[b].isBlank()) {
                 continue;
             }
-            String[] lines = blocks[b].split("\n");
-            int t = 0;
-            while (t < lines.length && !lines[t].contains("-->")) {
-                t++;
-            }
-            if (t == lines.length) {
-                warnings.add(Warning.of("notCue", b + 1));
+            Timed timed = timed(blocks[b], b + 1, warnings);
+            if (timed == null) {
                 continue;
             }
-            Matcher m = TIMING.matcher(lines[t]);
-            if (!m.matches()) {
-                warnings.add(Warning.of("notCue", b + 1));
-                continue;
-            }
-            long start = TranscriptText.millis(m.group(1));
-            long end = TranscriptText.millis(m.group(2));
-            StringBuilder p = new StringBuilder();
-            for (int i = t + 1; i < lines.length; i++) {
-                if (p.length() > 0) {
-                    p.append('\n');
-                }
-                p.append(lines[i]);
-            }
-            String body = SRT_TAG.matcher(p.toString()).replaceAll("").strip();
+            String body = SRT_TAG.matcher(timed.payload()).replaceAll("").strip();
             TranscriptText.Spoken sp = TranscriptText.speaker(body);
-            cues.add(checked(cues.size() + 1, start, end, sp.speaker(), sp.text(), warnings));
+            cues.add(checked(cues.size() + 1, timed.start(), timed.end(), sp.speaker(), sp.text(), warnings));
             limit(cues);
         }
         if (cues.isEmpty()) {
@@ -437,7 +421,6 @@ public final class TranscriptFormats {
         if (index == null) {
             return out;
         }
-        List<long[]> order = new ArrayList<>();
         List<IndexPoint> read = new ArrayList<>();
         for (Element p : children(index, "point")) {
             String t = text(p, "time");
@@ -484,7 +467,6 @@ public final class TranscriptFormats {
             }
             read.add(new IndexPoint(at, null, text(p, "title"), text(p, "partial_transcript"), text(p, "synopsis"),
                     split(text(p, "keywords")), split(text(p, "subjects")), gps, links));
-            order.add(new long[] {at, read.size() - 1});
         }
         List<IndexPoint> sorted = new ArrayList<>(read);
         sorted.sort(java.util.Comparator.comparingLong(IndexPoint::startMillis));

@@ -372,8 +372,7 @@ public class TranscriptService {
             points.add(new IndexPoint(s.startMillis(), s.endMillis(), s.title(), s.partialTranscript(), s.synopsis(),
                     s.keywords(), s.subjects(), s.gps(), s.hyperlinks()));
         }
-        List<String> interviewees = i == null ? List.of() : interviews.view(i, systemUser())
-                .interviewees().stream().map(InterviewService.Person::name).toList();
+        List<String> interviewees = i == null ? List.of() : interviews.intervieweeNames(i);
         String description = i == null ? null : i.summary();
         if (draft != null) {
             description = description == null ? draft : draft + "\n" + description;
@@ -383,16 +382,10 @@ public class TranscriptService {
                 asset.durationMicros().map(d -> d / 1000).orElse(0L), asset.rights(), t.legacyInterval(), points);
     }
 
-    private static User systemUser() {
-        return new User("system", "system", org.yingzhi.security.Role.ADMIN, null);
-    }
-
     private TranscriptWriters.Sheet sheet(Transcript t, Asset asset, Interview i, String draft, java.util.Locale locale) {
         List<String> lines = new ArrayList<>();
         if (i != null) {
-            InterviewService.InterviewView v = interviews.view(i, systemUser());
-            lines.add(msg(locale, "transcript.sheet.people",
-                    String.join("、", v.interviewees().stream().map(InterviewService.Person::name).toList()),
+            lines.add(msg(locale, "transcript.sheet.people", String.join("、", interviews.intervieweeNames(i)),
                     String.join("、", i.interviewers())));
             lines.add(msg(locale, "transcript.sheet.when", i.date() == null ? "" : i.date(), i.place() == null ? "" : i.place()));
         }
@@ -563,8 +556,8 @@ public class TranscriptService {
         java.time.LocalDate today = java.time.LocalDate.now(org.yingzhi.shared.time.CatalogTime.ZONE);
         java.util.Map<String, List<String>> anyOf = new java.util.HashMap<>();
         if (restriction != null && !restriction.isBlank()) {
-            List<String> ids = interviews.list(null, null, null, null, restriction, Integer.MAX_VALUE, user).stream()
-                    .map(InterviewService.InterviewView::id).toList();
+            List<String> ids = interviews.matching(null, null, null, null, restriction, user).stream()
+                    .map(Interview::id).toList();
             anyOf.put("interview", ids);
         }
         if ("cue".equals(kind == null ? null : kind.strip())) {

@@ -3,7 +3,6 @@ package org.yingzhi.interview;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.LongFunction;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -251,9 +250,5 @@ public final class TranscriptWriters {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
