@@ -26,6 +26,15 @@ final class TranscriptText {
     static final Charset GB18030 = Charset.forName("GB18030");
 
     static Decoded decode(byte[] b) {
+        Decoded d = decode0(b);
+        if (d.text().indexOf('\u0000') >= 0) {
+            // a NUL is no text: a binary file, or UTF-16 without its byte order mark
+            throw new CodedArgumentException("transcript.nul");
+        }
+        return d;
+    }
+
+    private static Decoded decode0(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
             return new Decoded(new String(b, 3, b.length - 3, StandardCharsets.UTF_8), "UTF-8");
         }

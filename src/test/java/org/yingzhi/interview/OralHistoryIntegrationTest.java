@@ -159,6 +159,13 @@ class OralHistoryIntegrationTest {
         assertEquals(400, bad.status());
         assertEquals("interview.date", bad.json().get("code").asString());
         assertEquals(403, api.post("/api/interviews", Api.VIEWER, "{\"title\":\"x\"}").status());
+        // bad bodies: null, a wrong type, a NUL, an over-long value; none stores anything
+        long before = db.getCollection("interviews").countDocuments();
+        for (String body : new String[] {"null", "{\"title\":5,\"assets\":\"x\"}", "{\"title\":\"a\\u0000b\"}",
+                "{\"title\":\"" + "长".repeat(201) + "\"}", "{\"title\":\"x\",\"languages\":[\"中文\"]}"}) {
+            assertEquals(400, api.post("/api/interviews", Api.BUREAU, body).status(), body);
+        }
+        assertEquals(before, db.getCollection("interviews").countDocuments());
 
         // a transcript whose cue times are known
         Api.Response imported = api.postRaw("/api/assets/" + asset + "/transcripts?name=zhang.vtt", Api.BUREAU, "text/vtt",
@@ -258,6 +265,9 @@ class OralHistoryIntegrationTest {
                 + ",\"end\":" + spoken.endMillis() + ",\"title\":\"拉萨市人民医院\",\"synopsis\":\"医院的设备\","
                 + "\"keywords\":[\"医院\"],\"targets\":[{\"kind\":\"chapter\",\"id\":\"" + chapter + "\"}]}");
         assertEquals(201, seg.status(), seg.body());
+        assertEquals(400, api.post("/api/assets/" + asset + "/segments", Api.BUREAU,
+                "{\"start\":5000,\"end\":4000,\"title\":\"x\"}").status());
+        assertEquals(400, api.post("/api/assets/" + asset + "/segments", Api.BUREAU, "null").status());
         JsonNode material = api.get("/api/outline/" + chapter + "/material", Api.VIEWER).json();
         assertEquals(1, material.get("items").size(), material.toString());
         JsonNode range = material.get("items").get(0).get("link").get("range");

@@ -200,5 +200,8 @@ class TranscriptFormatsTest {
         e = assertThrows(CodedArgumentException.class, () -> TranscriptFormats.read(new byte[] {(byte) 0x80, (byte) 0xFF, 0x30},
                 Format.TXT));
         assertEquals("transcript.encoding", e.code());
+        e = assertThrows(CodedArgumentException.class, () -> TranscriptFormats.read(
+                "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\u0000y\n".getBytes(StandardCharsets.UTF_8), Format.VTT));
+        assertEquals("transcript.nul", e.code());
     }
 }
