@@ -53,7 +53,8 @@ public class FolderImporter {
     }
 
     /**
-     * Imports with {@code threads} files in flight; {@code onEntry} sees each result as it is decided. Files whose
+     * Imports with {@code threads} files in flight; {@code onEntry} sees each result as it is decided, one at a time
+     * (it need not be thread-safe: the workers take turns to call it). Files whose
      * sidecars name no contributor unit get the importing user's unit, as uploads do.
      */
     public Report importFolder(Path dir, User user, int threads, Consumer<Entry> onEntry)
@@ -68,6 +69,7 @@ public class FolderImporter {
         }
         Sidecars sidecars = new Sidecars();
         List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
+        Object turn = new Object();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -75,7 +77,9 @@ public class FolderImporter {
                 futures.add(pool.submit(() -> {
                     Entry e = importOne(dir, file, sidecars, user);
                     entries.add(e);
-                    onEntry.accept(e);
+                    synchronized (turn) {
+                        onEntry.accept(e);
+                    }
                 }));
             }
             for (Future<?> f : futures) {
