@@ -102,9 +102,19 @@ public final class ProbeMapper {
                 streams, tc, tags, warnings);
     }
 
-    /** Video rate as a rational: r_frame_rate when it is sane, else the average rate. */
+    /**
+     * Video rate as a rational: r_frame_rate when it is sane, else the average rate. An interlaced stream whose base
+     * rate is twice its average counts fields in its base rate (H.264 field pictures, whose timing unit is the
+     * field, or an elementary stream's VUI {@code time_scale}): its frame rate is the average, 25 for 1080i50.
+     */
     static Optional<FrameRate> videoRate(RawProbe.Stream s) {
-        for (int[] r : new int[][] {{s.rFrameRateNum(), s.rFrameRateDen()}, {s.avgFrameRateNum(), s.avgFrameRateDen()}}) {
+        boolean fields = FieldOrder.of(s.fieldOrder(), s.codec(), s.height()).interlaced() && s.avgFrameRateNum() > 0
+                && s.avgFrameRateDen() > 0 && s.rFrameRateDen() > 0
+                && (long) s.rFrameRateNum() * s.avgFrameRateDen() == 2L * s.avgFrameRateNum() * s.rFrameRateDen();
+        int[][] order = fields
+                ? new int[][] {{s.avgFrameRateNum(), s.avgFrameRateDen()}}
+                : new int[][] {{s.rFrameRateNum(), s.rFrameRateDen()}, {s.avgFrameRateNum(), s.avgFrameRateDen()}};
+        for (int[] r : order) {
             if (r[0] > 0 && r[1] > 0) {
                 double fps = (double) r[0] / r[1];
                 if (fps >= 1 && fps <= 300) {

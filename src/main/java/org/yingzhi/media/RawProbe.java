@@ -30,6 +30,13 @@ public record RawProbe(String formatName, String formatLongName, long durationMi
             tags = tags == null ? Map.of() : Map.copyOf(tags);
         }
 
+        /** The same stream with the field order read some other way (from its decoded pictures). */
+        public Stream withFieldOrder(String order) {
+            return new Stream(index, type, codec, codecTag, width, height, rFrameRateNum, rFrameRateDen,
+                    avgFrameRateNum, avgFrameRateDen, bitRate, sampleRate, channels, durationMicros, frames, tags,
+                    sarNum, sarDen, order);
+        }
+
         /** A stream with square (or unknown) pixels and no field order. */
         public Stream(int index, String type, String codec, String codecTag, int width, int height,
                 int rFrameRateNum, int rFrameRateDen, int avgFrameRateNum, int avgFrameRateDen, long bitRate,

@@ -15,6 +15,21 @@ import org.yingzhi.support.FfprobeJson;
  */
 class ProbeMapperTest {
 
+    /**
+     * Field pictures (AVCHD 1080i) or a bare H.264 stream's VUI tick the base rate at the field rate: an interlaced
+     * stream whose base rate is twice its average runs at the average; a progressive one keeps its base rate.
+     */
+    @Test
+    void anInterlacedStreamCountingFieldsRunsAtItsFrameRate() {
+        RawProbe.Stream fields = new RawProbe.Stream(0, "video", "h264", null, 1920, 1080, 50, 1, 25, 1, 0, 0, 0, -1, 0,
+                Map.of(), 1, 1, "tt");
+        assertEquals("25/1", ProbeMapper.videoRate(fields).orElseThrow().rational());
+        assertEquals("50/1", ProbeMapper.videoRate(fields.withFieldOrder("progressive")).orElseThrow().rational());
+        RawProbe.Stream frames = new RawProbe.Stream(0, "video", "h264", null, 1920, 1080, 25, 1, 25, 1, 0, 0, 0, -1, 0,
+                Map.of(), 1, 1, "tt");
+        assertEquals("25/1", ProbeMapper.videoRate(frames).orElseThrow().rational());
+    }
+
     @Test
     void recordedDropFrameMovWithATimecodeTrack() {
         MediaInfo m = ProbeMapper.map(FfprobeJson.read("clip-2997df.mov"));

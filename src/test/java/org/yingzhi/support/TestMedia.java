@@ -24,6 +24,16 @@ public final class TestMedia {
         }
     }
 
+    /** Runs a reference tool (mediainfo, exiftool) and returns what it prints on standard output. */
+    public static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out;
+    }
+
     /** Runs the jar's ffprobe and returns what it prints. */
     public static String ffprobe(String... args) throws IOException, InterruptedException {
         Process p = FfmpegNatives.probeProcess(List.of(args)).redirectErrorStream(true).start();

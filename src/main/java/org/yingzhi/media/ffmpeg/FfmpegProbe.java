@@ -10,6 +10,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avformat.av_read_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_seek_frame;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
@@ -121,6 +122,17 @@ final class FfmpegProbe {
                     tmcdIndex = i;
                 }
                 streams.add(stream(st, par));
+            }
+            for (int i = 0; i < streams.size(); i++) {
+                RawProbe.Stream s = streams.get(i);
+                if (s.type().equals("video")) {
+                    if (FieldScan.undecided(s.fieldOrder(), s.codec())) {
+                        // the parser could not tell (field pictures): the decoded pictures say
+                        streams.set(i, s.withFieldOrder(FieldScan.fromFrames(fc, s.index())));
+                        av_seek_frame(fc, -1, 0, avformat.AVSEEK_FLAG_BACKWARD);
+                    }
+                    break;
+                }
             }
             RawProbe.Tmcd tmcd = tmcdIndex >= 0 ? readTmcd(fc, tmcdIndex, warnings) : null;
             long duration = fc.duration() == AV_NOPTS_VALUE ? -1 : fc.duration() * 1_000_000L / AV_TIME_BASE;

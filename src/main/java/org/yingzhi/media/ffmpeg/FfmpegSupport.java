@@ -56,7 +56,12 @@ final class FfmpegSupport {
     static FieldOrder fieldOrder(FFmpegFrameGrabber g) {
         AVStream st = g.getFormatContext().streams(g.getVideoStream());
         AVCodecParameters par = st.codecpar();
-        return FieldOrder.of(fieldOrder(par.field_order()), string(avcodec_get_name(par.codec_id())), par.height());
+        String codec = string(avcodec_get_name(par.codec_id()));
+        String order = fieldOrder(par.field_order());
+        if (FieldScan.undecided(order, codec) && g.getFormatContext().url() != null) {
+            order = FieldScan.ofFile(g.getFormatContext().url().getString(StandardCharsets.UTF_8));
+        }
+        return FieldOrder.of(order, codec, par.height());
     }
 
     static final Pattern AV_ERROR = Pattern.compile("error (-?\\d+)");
