@@ -30,8 +30,13 @@ public interface MediaToolkit {
     /** Encodes a browser proxy (H.264 + AAC MP4) into {@code out}; carries {@code timecode} (may be null). */
     ProxyResult transcodeProxy(Path in, Path out, ProxySpec spec, String timecode);
 
-    /** What the encoder really produced. */
-    record ProxyResult(String videoCodec, int width, int height, String audioCodec, long videoFrames) {
+    /** What the encoder really produced: frames at a constant {@code fps}. */
+    record ProxyResult(String videoCodec, int width, int height, String audioCodec, long videoFrames, double fps) {
+
+        /** How long the proxy's picture lasts. */
+        public long durationMicros() {
+            return fps > 0 ? Math.round(videoFrames * 1_000_000.0 / fps) : 0;
+        }
     }
 
     /**
@@ -86,8 +91,8 @@ public interface MediaToolkit {
     record SubclipResult(long keyframeMicros, long inMicros, long outMicros, long packets) {
     }
 
-    /** Encodes the audio as AAC in an MP4 (.m4a) container. */
-    void transcodeAudio(Path in, Path out, AudioProxySpec spec);
+    /** Encodes the audio as AAC in an MP4 (.m4a) container; returns how long the sound it decoded lasts (µs). */
+    long transcodeAudio(Path in, Path out, AudioProxySpec spec);
 
     /** Media times (microseconds) where a new shot starts, excluding the start of the clip. */
     List<Long> sceneCuts(Path in, SceneSpec spec);

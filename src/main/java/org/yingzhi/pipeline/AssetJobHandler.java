@@ -2,6 +2,7 @@ package org.yingzhi.pipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.yingzhi.shared.i18n.Texts;
 import org.bson.types.ObjectId;
 import org.yingzhi.asset.Asset;
 import org.yingzhi.asset.AssetReader;
@@ -64,6 +65,36 @@ abstract class AssetJobHandler implements JobHandler {
 
     /** Makes the derivative; returns what to record on the asset. */
     protected abstract org.yingzhi.asset.StepResult process(Asset asset, Path original) throws Exception;
+
+    /**
+     * How long the source's stream of a kind ("video", "audio") lasts by the catalog: the stream's own duration,
+     * else the file's; 0 when unknown.
+     */
+    protected static long sourceMicros(Asset asset, String kind) {
+        if (asset.media() == null) {
+            return 0;
+        }
+        return asset.media().streams().stream().filter(s -> kind.equals(s.kind()) && s.durationMicros() != null)
+                .map(s -> s.durationMicros()).findFirst().orElse(asset.durationMicros().orElse(0L));
+    }
+
+    /**
+     * A derivative is done only when it holds what it should: something at all, and, when the source's length is
+     * known, at least nine tenths of it (less one second). An empty or short one fails the step with the reason
+     * (a header-only MP4 from a stream that decoded to nothing is not a proxy).
+     */
+    protected static void requireLength(String what, long madeMicros, long sourceMicros, long bytes) {
+        if (madeMicros <= 0) {
+            throw new MediaException(Texts.en("reason.job." + what + "Empty", bytes));
+        }
+        if (sourceMicros > 0 && madeMicros < sourceMicros * 0.9 - 1_000_000) {
+            throw new MediaException(Texts.en("reason.job." + what + "Short", seconds(madeMicros), seconds(sourceMicros)));
+        }
+    }
+
+    private static String seconds(long micros) {
+        return String.format(java.util.Locale.ROOT, "%.2f", micros / 1_000_000.0);
+    }
 
     /** Duration from the catalog, or a final failure when the probe could not tell it. */
     protected static long durationMicros(Asset asset) {

@@ -26,7 +26,8 @@ class AudioProxyHandler extends AssetJobHandler {
 
     @Override
     protected StepResult process(Asset asset, Path original) throws Exception {
-        Path out = store.writeDerivative(asset.id(), Derivative.AUDIO, temp -> toolkit.transcodeAudio(original, temp, spec));
+        Path out = store.writeDerivative(asset.id(), Derivative.AUDIO, temp -> requireLength("audioProxy",
+                toolkit.transcodeAudio(original, temp, spec), sourceMicros(asset, "audio"), Files.size(temp)));
         return StepResult.of(new Derivatives.Audio("aac", spec.bitrate(), spec.sampleRate(), Files.size(out)));
     }
 }

@@ -30,8 +30,10 @@ class ProxyHandler extends AssetJobHandler {
         String timecode = asset.media() != null && asset.media().timecode() != null
                 ? asset.media().timecode().start() : null;
         MediaToolkit.ProxyResult[] result = new MediaToolkit.ProxyResult[1];
-        Path out = store.writeDerivative(asset.id(), Derivative.PROXY,
-                temp -> result[0] = toolkit.transcodeProxy(original, temp, spec, timecode));
+        Path out = store.writeDerivative(asset.id(), Derivative.PROXY, temp -> {
+            result[0] = toolkit.transcodeProxy(original, temp, spec, timecode);
+            requireLength("proxy", result[0].durationMicros(), sourceMicros(asset, "video"), Files.size(temp));
+        });
         MediaToolkit.ProxyResult r = result[0];
         return StepResult.of(new Derivatives.Proxy(r.videoCodec(), r.audioCodec(), r.width(), r.height(),
                 r.videoFrames(), Files.size(out), timecode));

@@ -28,6 +28,7 @@ class WaveformHandler extends AssetJobHandler {
     @Override
     protected StepResult process(Asset asset, Path original) throws Exception {
         MediaToolkit.Waveform w = toolkit.waveform(original, spec);
+        requireLength("waveform", (long) w.max().length * w.windowMillis() * 1000, sourceMicros(asset, "audio"), 0);
         String json = toJson(w);
         store.writeDerivative(asset.id(), Derivative.WAVEFORM, temp -> Files.writeString(temp, json, StandardCharsets.UTF_8));
         return StepResult.of(new Derivatives.Waveform(w.windowMillis(), w.max().length, w.sampleRate(), w.channels()));

@@ -28,7 +28,9 @@ import org.yingzhi.job.Job;
 import org.yingzhi.job.JobOutcome;
 import org.yingzhi.job.Subject;
 import org.yingzhi.media.MediaInfo;
+import org.yingzhi.media.spec.AudioProxySpec;
 import org.yingzhi.media.spec.ProxySpec;
+import org.yingzhi.media.spec.WaveformSpec;
 import org.yingzhi.media.spec.SceneSpec;
 import org.yingzhi.media.spec.ThumbnailSpec;
 import org.yingzhi.storage.Derivative;
@@ -111,6 +113,36 @@ class DerivativeHandlersTest {
         assertEquals("01:00:59;10", p.timecode());
         assertEquals(360, p.height());
         assertTrue(Files.isRegularFile(store.derivative(clip.id(), Derivative.PROXY, 0)));
+    }
+
+    /**
+     * A derivative that holds nothing, or much less than its source, fails its step with the reason and is not
+     * kept: a header-only proxy, a silent copy of sound that never decoded, a waveform without peaks.
+     */
+    @Test
+    void anEmptyOrShortDerivativeFailsItsStep() throws Exception {
+        ProxyHandler proxy = new ProxyHandler(reader, store, toolkit, ProxySpec.DEFAULT);
+        toolkit.proxyFrames = 0;
+        JobOutcome.Failed empty = assertInstanceOf(JobOutcome.Failed.class, proxy.run(job("proxy")));
+        assertTrue(empty.error().startsWith("the proxy is empty ("), empty.error());
+        assertFalse(empty.retryable());
+        assertFalse(Files.exists(store.derivative(clip.id(), Derivative.PROXY, 0)), "an empty proxy is not kept");
+        toolkit.proxyFrames = 10; // 0.4 s of a 2.002 s clip
+        JobOutcome.Failed shortProxy = assertInstanceOf(JobOutcome.Failed.class, proxy.run(job("proxy")));
+        assertEquals("the proxy lasts 0.40 s of the original's 2.00 s: decoding stopped early", shortProxy.error());
+        toolkit.proxyFrames = 45; // 1.8 s: within a second and a tenth
+        assertInstanceOf(JobOutcome.Done.class, proxy.run(job("proxy")));
+
+        toolkit.peaks = 0;
+        JobOutcome.Failed noPeaks = assertInstanceOf(JobOutcome.Failed.class,
+                new WaveformHandler(reader, store, toolkit, WaveformSpec.DEFAULT).run(job("waveform")));
+        assertEquals("the waveform has no peaks: no sound was decoded from the original", noPeaks.error());
+        assertFalse(Files.exists(store.derivative(clip.id(), Derivative.WAVEFORM, 0)));
+
+        toolkit.audioMicros = 0;
+        JobOutcome.Failed noSound = assertInstanceOf(JobOutcome.Failed.class,
+                new AudioProxyHandler(reader, store, toolkit, AudioProxySpec.DEFAULT).run(job("audio_proxy")));
+        assertTrue(noSound.error().startsWith("the audio copy is empty"), noSound.error());
     }
 
     @Test

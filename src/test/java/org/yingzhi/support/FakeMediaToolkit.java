@@ -29,6 +29,10 @@ public final class FakeMediaToolkit implements MediaToolkit {
     public int sourceHeight = 1080;
     public List<Long> cuts = List.of();
     public RawProbe probe;
+    /** What the proxy, audio and waveform makers report: 50 frames at 25 fps, 2 s of sound, 20 peaks (2 s). */
+    public long proxyFrames = 50;
+    public long audioMicros = 2_000_000;
+    public int peaks = 20;
     public String failWith;
     public final List<String> calls = new ArrayList<>();
 
@@ -58,7 +62,8 @@ public final class FakeMediaToolkit implements MediaToolkit {
     public ProxyResult transcodeProxy(Path in, Path out, ProxySpec spec, String timecode) {
         call("proxy " + timecode);
         write(out, "proxy");
-        return new ProxyResult("h264", spec.width(), spec.heightFor(sourceWidth, sourceHeight, 1.0), "aac", 50);
+        return new ProxyResult("h264", spec.width(), spec.heightFor(sourceWidth, sourceHeight, 1.0), "aac", proxyFrames,
+                25);
     }
 
     @Override
@@ -80,7 +85,13 @@ public final class FakeMediaToolkit implements MediaToolkit {
     @Override
     public Waveform waveform(Path in, WaveformSpec spec) {
         call("waveform");
-        return new Waveform(spec.windowMillis(), 48_000, 2, new float[] {-0.5f, -0.25f}, new float[] {0.5f, 0.25f});
+        float[] min = new float[peaks];
+        float[] max = new float[peaks];
+        for (int i = 0; i < peaks; i++) {
+            max[i] = i % 2 == 0 ? 0.5f : 0.25f;
+            min[i] = -max[i];
+        }
+        return new Waveform(spec.windowMillis(), 48_000, 2, min, max);
     }
 
     @Override
@@ -102,9 +113,10 @@ public final class FakeMediaToolkit implements MediaToolkit {
     }
 
     @Override
-    public void transcodeAudio(Path in, Path out, AudioProxySpec spec) {
+    public long transcodeAudio(Path in, Path out, AudioProxySpec spec) {
         call("audio");
         write(out, "audio");
+        return audioMicros;
     }
 
     @Override

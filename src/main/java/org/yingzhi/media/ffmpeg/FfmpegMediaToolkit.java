@@ -81,8 +81,8 @@ public class FfmpegMediaToolkit implements MediaToolkit {
     }
 
     @Override
-    public void transcodeAudio(Path in, Path out, AudioProxySpec spec) {
-        transcoder.transcodeAudio(in, out, spec);
+    public long transcodeAudio(Path in, Path out, AudioProxySpec spec) {
+        return transcoder.transcodeAudio(in, out, spec);
     }
 
     @Override

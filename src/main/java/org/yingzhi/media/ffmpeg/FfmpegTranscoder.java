@@ -98,7 +98,7 @@ final class FfmpegTranscoder {
                 }
                 r.stop();
             }
-            return new MediaToolkit.ProxyResult("h264", spec.width(), height, channels > 0 ? "aac" : null, frames);
+            return new MediaToolkit.ProxyResult("h264", spec.width(), height, channels > 0 ? "aac" : null, frames, fps);
         } catch (FrameGrabber.Exception | FrameRecorder.Exception | FrameFilter.Exception e) {
             throw failure("proxy transcode failed", e);
         }
@@ -216,7 +216,7 @@ final class FfmpegTranscoder {
     }
 
 
-    void transcodeAudio(Path in, Path out, AudioProxySpec spec) {
+    long transcodeAudio(Path in, Path out, AudioProxySpec spec) {
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(in.toFile())) {
             g.start();
             if (g.getAudioStream() < 0 || g.getAudioChannels() <= 0) {
@@ -231,10 +231,16 @@ final class FfmpegTranscoder {
                 r.setAudioChannels(ch);
                 r.setOption("movflags", "+faststart");
                 r.start();
+                long samples = 0;
                 for (Frame f; (f = g.grabSamples()) != null; ) {
+                    if (f.samples != null && f.samples.length > 0) {
+                        // planar sound has a buffer per channel, packed sound one buffer of interleaved channels
+                        samples += f.samples[0].limit() / (f.samples.length == 1 ? Math.max(1, f.audioChannels) : 1);
+                    }
                     r.record(f);
                 }
                 r.stop();
+                return g.getSampleRate() > 0 ? samples * 1_000_000L / g.getSampleRate() : 0;
             }
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
             throw failure("audio transcode failed", e);
