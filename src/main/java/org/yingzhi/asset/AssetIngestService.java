@@ -186,7 +186,10 @@ public class AssetIngestService {
         }
         boolean video = probe.streams().stream().anyMatch(st -> st.type().equals("video") && st.width() > 0);
         boolean audio = probe.streams().stream().anyMatch(st -> st.type().equals("audio") && st.channels() > 0);
-        Optional<ContentSniffer.Detected> d = ContentSniffer.fromDemuxer(probe.formatName(), video, audio);
+        List<RawProbe.Stream> pictures = probe.streams().stream().filter(st -> st.type().equals("video")).toList();
+        boolean still = pictures.size() == 1 && ContentSniffer.STILL_CODECS.contains(pictures.get(0).codec())
+                && pictures.get(0).frames() <= 1;
+        Optional<ContentSniffer.Detected> d = ContentSniffer.fromDemuxer(probe.formatName(), video, audio, still);
         if (d.isEmpty()) {
             throw notMedia(looks, fileName);
         }
@@ -402,7 +405,13 @@ public class AssetIngestService {
             title = media.tags().get("title");
             description = firstNonNull(media.tags().get("description"), media.tags().get("comment"));
             rights = media.tags().get("copyright");
-            if (media.creationTime() != null) {
+            // the recorder's own date (a DV tape's, AVCHD's, a BWF's) first; a local one is the day it states
+            String recorded = media.recording() == null ? null : AssetDescription.embeddedDate(media.recording().dateTime());
+            if (recorded != null) {
+                date = recorded.length() > 10
+                        ? OffsetDateTime.parse(recorded).atZoneSameInstant(CatalogTime.ZONE).toLocalDate().toString()
+                        : recorded;
+            } else if (media.creationTime() != null) {
                 date = OffsetDateTime.parse(media.creationTime()).atZoneSameInstant(CatalogTime.ZONE).toLocalDate().toString();
             }
         }

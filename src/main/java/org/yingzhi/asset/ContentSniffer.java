@@ -140,6 +140,11 @@ public final class ContentSniffer {
         if (startsWith(h, 0, new int[] {0x00, 0x00, 0x01, 0xBA})) {
             return found(AssetType.VIDEO, "mpegps", "mpg", "video/mpeg");
         }
+        if (h.length >= 128 && be32(h, 8) == 124 && u(h, 124) == 0xFF && u(h, 125) == 0xD8 && u(h, 126) == 0xFF
+                && u(h, 127) == 0xDB) {
+            // Sony DSC-F1 PMP: a still, a 124-byte header of its own before a JPEG (FFmpeg opens it as MJPEG video)
+            return found(AssetType.PHOTO, "pmp", "pmp", "image/x-sony-pmp");
+        }
         if (ascii(h, 0, 4).equals("MAC ") && h.length >= 6) {
             return found(AssetType.AUDIO, "ape", "ape", "audio/x-ape");
         }
@@ -211,6 +216,20 @@ public final class ContentSniffer {
      * (playlists, concat lists, subtitles, ANSI art). Empty means not media.
      */
     public static Optional<Detected> fromDemuxer(String demuxer, boolean video, boolean audio) {
+        return fromDemuxer(demuxer, video, audio, false);
+    }
+
+    /** Codecs of single pictures: a file holding one of them (and no sound) is a photo, not a one-frame video. */
+    public static final Set<String> STILL_CODECS = Set.of("png", "bmp", "tiff", "jpeg2000", "webp", "qoi", "targa",
+            "pcx", "sgi", "sunrast", "xwd", "ppm", "pgm", "pgmyuv", "pbm", "pam", "pfm", "jpegls", "jpegxl", "dds", "exr",
+            "hdr", "photocd", "xbm", "xpm", "psd", "dpx", "cri", "vbn", "wbmp", "gem", "pictor", "txd", "alias_pix");
+
+    /**
+     * As {@link #fromDemuxer(String, boolean, boolean)}; {@code still} says the file's only stream is one picture
+     * (a still-image codec, at most one frame), so it is a photo whatever demuxer read it (a Windows icon's
+     * {@code ico}, an image sequence of one).
+     */
+    public static Optional<Detected> fromDemuxer(String demuxer, boolean video, boolean audio, boolean still) {
         if (demuxer == null || !(video || audio)) {
             return Optional.empty();
         }
@@ -218,8 +237,8 @@ public final class ContentSniffer {
         if (NOT_MEDIA_DEMUXERS.contains(name)) {
             return Optional.empty();
         }
-        boolean picture = name.endsWith("_pipe");
-        String format = picture ? name.substring(0, name.length() - "_pipe".length()) : name;
+        boolean picture = name.endsWith("_pipe") || (still && video && !audio);
+        String format = name.endsWith("_pipe") ? name.substring(0, name.length() - "_pipe".length()) : name;
         String ext = format.replaceAll("[^a-z0-9]", "");
         ext = ext.isEmpty() ? "bin" : ext.substring(0, Math.min(8, ext.length()));
         AssetType type = picture ? AssetType.PHOTO : video ? AssetType.VIDEO : AssetType.AUDIO;

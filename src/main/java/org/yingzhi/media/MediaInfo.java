@@ -6,7 +6,25 @@ import java.util.Map;
 /** Technical metadata of a video or audio file as Yingzhi stores it. */
 public record MediaInfo(String container, String containerLongName, Long durationMicros, Double durationSeconds,
         Long bitRate, String creationTime, List<MediaStream> streams, TimecodeInfo timecode,
-        Map<String, String> tags, List<String> warnings) {
+        Map<String, String> tags, List<String> warnings, Recording recording) {
+
+    /** Technical metadata without recording facts (tests, older records). */
+    public MediaInfo(String container, String containerLongName, Long durationMicros, Double durationSeconds,
+            Long bitRate, String creationTime, List<MediaStream> streams, TimecodeInfo timecode,
+            Map<String, String> tags, List<String> warnings) {
+        this(container, containerLongName, durationMicros, durationSeconds, bitRate, creationTime, streams, timecode,
+                tags, warnings, null);
+    }
+
+    /**
+     * When and with what it was recorded. {@code dateTime} is ISO-8601 as the file states it: a local time
+     * ("2003-05-01T10:20:30") when the format keeps no zone (DV, BWF, RIFF, AVI), with its offset or Z when it does
+     * (AVCHD MDPM, MP4, Matroska, ASF); {@code instant} only when the zone is known. {@code dateSource} names where
+     * the date was read (dv-vaux, mdpm, bext, riff-icrd, asf, container); {@code make} and {@code model} the camera
+     * or recorder (QuickTime and Android keys, AVCHD MDPM's maker code).
+     */
+    public record Recording(String dateTime, String instant, String dateSource, String make, String model) {
+    }
 
     /**
      * One stream; frame rate is an exact rational such as "30000/1001". Video streams also carry the pixel

@@ -97,9 +97,99 @@ public final class ProbeMapper {
                 tags.put(alias[0], v.trim());
             }
         }
+        String creation = creationTime(raw, warnings);
         return new MediaInfo(raw.formatName(), raw.formatLongName(), duration,
-                duration == null ? null : duration / 1_000_000.0, positive(raw.bitRate()), creationTime(raw, warnings),
-                streams, tc, tags, warnings);
+                duration == null ? null : duration / 1_000_000.0, positive(raw.bitRate()), creation,
+                streams, tc, tags, warnings, recording(raw, tags, warnings));
+    }
+
+    /**
+     * The recording date: the recorder's own (a DV tape's VAUX, AVCHD's MDPM, a BWF's origination), then a RIFF
+     * ICRD, an ASF creation date, then the container's creation time; make and model from the container's keys,
+     * else AVCHD's maker code. Null when nothing is known.
+     */
+    static MediaInfo.Recording recording(RawProbe raw, Map<String, String> tags, List<String> warnings) {
+        Map<String, String> f = raw.facts();
+        String dateTime = null;
+        String source = null;
+        for (String[] c : new String[][] {{"dv.recorded", "dv-vaux"}, {"mdpm.recorded", "mdpm"},
+            {"bext.recorded", "bext"}, {"riff.created", "riff-icrd"}, {"asf.created", "asf"}}) {
+            if (f.get(c[0]) != null) {
+                dateTime = f.get(c[0]);
+                source = c[1];
+                break;
+            }
+        }
+        if (dateTime == null) {
+            String v = containerDate(raw);
+            When w = v == null ? null : when(v);
+            if (w != null && (w.offset() == null || w.instant().getEpochSecond() > 0)) {
+                dateTime = w.iso();
+                source = "container";
+            }
+        }
+        String instant = null;
+        if (dateTime != null) {
+            When w = when(dateTime);
+            instant = w == null || w.offset() == null ? null : w.instant().toString();
+            if (w != null && w.offset() == null) {
+                warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.localRecording", dateTime, source));
+            }
+        }
+        String make = tags.get("make") != null ? tags.get("make") : f.get("mdpm.make");
+        String model = tags.get("model");
+        if (dateTime == null && make == null && model == null) {
+            return null;
+        }
+        return new MediaInfo.Recording(dateTime, instant, source, make, model);
+    }
+
+    /** A date-time as a file states it: local, or with its offset. */
+    record When(java.time.LocalDateTime local, java.time.ZoneOffset offset) {
+
+        Instant instant() {
+            return offset == null ? null : local.atOffset(offset).toInstant();
+        }
+
+        String iso() {
+            String l = local.withNano(0).format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            return offset == null ? l : l + offset.getId();
+        }
+    }
+
+    /** ISO-8601 with or without a zone, EXIF-style "2003:03:10 15:04:43", or a C-library time; null otherwise. */
+    static When when(String v) {
+        try {
+            OffsetDateTime t = OffsetDateTime.parse(v);
+            return new When(t.toLocalDateTime(), t.getOffset());
+        } catch (DateTimeParseException e) {
+            // not ISO with a zone
+        }
+        try {
+            return new When(java.time.LocalDateTime.parse(v.replaceFirst("^(\\d{4})[:-](\\d{2})[:-](\\d{2})[ T]", "$1-$2-$3T")), null);
+        } catch (DateTimeParseException e) {
+            try {
+                return new When(java.time.LocalDateTime.parse(v.replaceAll("\\s+", " "), CTIME), null);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    private static String containerDate(RawProbe raw) {
+        String v = raw.tags().get("creation_time");
+        if (v == null) {
+            for (RawProbe.Stream s : raw.streams()) {
+                v = s.tags().get("creation_time");
+                if (v != null) {
+                    break;
+                }
+            }
+        }
+        if (v == null) {
+            v = raw.tags().get("modification_date"); // MXF keeps its date as the material's modification date
+        }
+        return v == null || v.isBlank() ? null : v.trim();
     }
 
     /**
@@ -209,59 +299,30 @@ public final class ProbeMapper {
         }
     }
 
+    /**
+     * The container's creation time as an instant, only when it states its zone (QuickTime, Matroska and MXF are UTC
+     * by their specifications); a local time (AVI IDIT, camcorders) is not turned into an instant on a guess but
+     * kept as the local recording time (see {@link #recording}). A WAV's "creation_time" is FFmpeg's name for the
+     * bext origination time alone, not a date, and is not read as one.
+     */
     private static String creationTime(RawProbe raw, List<String> warnings) {
-        String v = raw.tags().get("creation_time");
-        if (v == null) {
-            for (RawProbe.Stream s : raw.streams()) {
-                v = s.tags().get("creation_time");
-                if (v != null) {
-                    break;
-                }
-            }
-        }
-        if (v == null) {
-            v = raw.tags().get("modification_date"); // MXF keeps its date as the material's modification date
-        }
-        if (v == null || v.isBlank()) {
+        String v = containerDate(raw);
+        if (v == null || v.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
             return null;
         }
-        Instant t = parseDate(v.trim(), warnings);
+        When t = when(v);
         if (t == null) {
             warnings.add("unreadable creation_time '" + v + "'");
             return null;
         }
-        if (t.getEpochSecond() <= 0) {
+        if (t.offset() == null || t.instant().getEpochSecond() <= 0) {
             return null; // QuickTime writers leave 1904/1970 epochs when the clock was unset
         }
-        return t.toString();
+        return t.instant().toString();
     }
 
     private static final java.time.format.DateTimeFormatter CTIME = new java.time.format.DateTimeFormatterBuilder()
             .parseCaseInsensitive().appendPattern("EEE MMM d HH:mm:ss yyyy").toFormatter(java.util.Locale.ENGLISH);
-
-    /**
-     * ISO-8601 with a zone; a local time ("2003-03-10 15:04:43", as AVI IDIT and many camcorders write it) or a
-     * C-library time ("Mon Mar 10 15:04:43 2003") is taken as China time, with a warning saying so.
-     */
-    static Instant parseDate(String v, List<String> warnings) {
-        try {
-            return OffsetDateTime.parse(v).toInstant();
-        } catch (DateTimeParseException e) {
-            // not ISO with a zone
-        }
-        java.time.LocalDateTime local = null;
-        try {
-            local = java.time.LocalDateTime.parse(v.replaceFirst("^(\\d{4})[:-](\\d{2})[:-](\\d{2})[ T]", "$1-$2-$3T"));
-        } catch (DateTimeParseException e) {
-            try {
-                local = java.time.LocalDateTime.parse(v.replaceAll("\\s+", " "), CTIME);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
-        warnings.add("creation time '" + v + "' has no time zone; taken as China time (UTC+8)");
-        return local.atOffset(org.yingzhi.shared.time.CatalogTime.ZONE).toInstant();
-    }
 
     /**
      * The most trustworthy duration: the container's, unless it has none (then the longest audio or video stream's)

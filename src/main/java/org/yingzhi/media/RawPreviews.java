@@ -36,6 +36,11 @@ public final class RawPreviews {
     public static Optional<Embedded> largest(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
+            ByteBuffer pmp = read(ch, 0, (int) Math.min(size, 128)).order(ByteOrder.BIG_ENDIAN);
+            if (pmp.remaining() == 128 && pmp.getInt(8) == 124 && (pmp.getInt(124) & 0xFFFFFFFFL) == 0xFFD8FFDBL) {
+                // a Sony DSC-F1 PMP: a 124-byte header with the JPEG's offset and length at 8 and 12
+                return jpegAt(ch, Integer.toUnsignedLong(pmp.getInt(8)), pmp.getInt(12));
+            }
             ByteBuffer head = read(ch, 0, (int) Math.min(size, 16));
             if (head.remaining() < 16) {
                 return Optional.empty();

@@ -8,12 +8,23 @@ import java.util.Map;
  * 0 (or -1 for durations); {@link ProbeMapper} turns this into {@link MediaInfo}.
  */
 public record RawProbe(String formatName, String formatLongName, long durationMicros, long bitRate, long fileSize,
-        Map<String, String> tags, List<Stream> streams, Tmcd tmcd, List<String> warnings) {
+        Map<String, String> tags, List<Stream> streams, Tmcd tmcd, List<String> warnings, Map<String, String> facts) {
 
+    /**
+     * {@code facts} are what the file's own structures say beyond FFmpeg's report, as {@link RecordingFacts} names
+     * them (dv.recorded, mdpm.recorded, mdpm.make, bext.recorded, riff.created, asf.created).
+     */
     public RawProbe {
         tags = tags == null ? Map.of() : Map.copyOf(tags);
         streams = streams == null ? List.of() : List.copyOf(streams);
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        facts = facts == null ? Map.of() : Map.copyOf(facts);
+    }
+
+    /** A probe with no facts beyond FFmpeg's. */
+    public RawProbe(String formatName, String formatLongName, long durationMicros, long bitRate, long fileSize,
+            Map<String, String> tags, List<Stream> streams, Tmcd tmcd, List<String> warnings) {
+        this(formatName, formatLongName, durationMicros, bitRate, fileSize, tags, streams, tmcd, warnings, Map.of());
     }
 
     /**

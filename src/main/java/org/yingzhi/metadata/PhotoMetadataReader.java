@@ -43,8 +43,9 @@ public class PhotoMetadataReader {
     public PhotoMetadata read(Path file) throws IOException {
         Metadata md;
         boolean cr3 = Cr3Metadata.isCr3(file);
+        boolean pmp = SonyPmp.is(file);
         try {
-            md = ImageMetadataReader.readMetadata(file.toFile());
+            md = pmp ? new Metadata() : ImageMetadataReader.readMetadata(file.toFile());
         } catch (ImageProcessingException e) {
             if (!cr3) {
                 throw new IOException("not a readable image: " + e.getMessage(), e);
@@ -60,11 +61,16 @@ public class PhotoMetadataReader {
         if (cr3) {
             Cr3Metadata.read(file, md, warnings); // read as a movie above: its EXIF sits in Canon's boxes
         }
+        if (pmp) {
+            SonyPmp.read(file, md, warnings); // a 1990s Sony still: a header of its own before a plain JPEG
+        }
         IptcTrailer.read(file, md, warnings); // IPTC a cataloguing tool appended after the image
         PhotoMetadata.Exif exif = exif(md, warnings);
         PhotoMetadata.Iptc iptc = iptc(md, warnings);
         PhotoMetadata.Xmp xmp = xmp(md, warnings);
-        return new PhotoMetadata(width(md), height(md), exif, gps(md, warnings), iptc, xmp, mwg(exif, iptc, xmp), warnings);
+        int[] raw = RawSensorSize.of(file, md).orElse(null);
+        return new PhotoMetadata(raw != null ? raw[0] : width(md), raw != null ? raw[1] : height(md), exif,
+                gps(md, warnings), iptc, xmp, mwg(exif, iptc, xmp), warnings);
     }
 
     /** The MWG reconciliation (see {@link PhotoMetadata.Mwg}). */
@@ -184,7 +190,11 @@ public class PhotoMetadataReader {
     }
 
     private static PhotoMetadata.Exif exif(Metadata md, List<String> warnings) {
-        ExifIFD0Directory ifd0 = md.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        // a Panasonic RW2's first directory is its own type in metadata-extractor, with make and model where EXIF has them
+        Directory ifd0 = md.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        if (ifd0 == null) {
+            ifd0 = md.getFirstDirectoryOfType(com.drew.metadata.exif.PanasonicRawIFD0Directory.class);
+        }
         ExifSubIFDDirectory sub = md.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
         if (ifd0 == null && sub == null) {
             return null;
@@ -228,12 +238,19 @@ public class PhotoMetadataReader {
                 warnings.add("EXIF OffsetTimeOriginal '" + offset + "' is not an offset");
             }
         }
-        Rational exposure = sub == null ? null : sub.getRational(ExifDirectoryBase.TAG_EXPOSURE_TIME);
+        // each from the first EXIF sub-directory that has it: in a NEF or DNG the first one metadata-extractor
+        // finds is often the raw image's SubIFD (tag 0x14a sorts before the EXIF pointer), which has no exposure
+        List<ExifSubIFDDirectory> subs = md.getDirectoriesOfType(ExifSubIFDDirectory.class).stream().toList();
+        Rational exposure = subs.stream().map(d -> d.getRational(ExifDirectoryBase.TAG_EXPOSURE_TIME))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         Double exposureTime = exposure == null ? null : exposure.doubleValue();
         String exposureLabel = exposure == null ? null : exposureLabel(exposure);
-        Double fNumber = sub == null ? null : sub.getDoubleObject(ExifDirectoryBase.TAG_FNUMBER);
-        Integer iso = sub == null ? null : sub.getInteger(ExifDirectoryBase.TAG_ISO_EQUIVALENT);
-        Double focal = sub == null ? null : sub.getDoubleObject(ExifDirectoryBase.TAG_FOCAL_LENGTH);
+        Double fNumber = subs.stream().map(d -> d.getDoubleObject(ExifDirectoryBase.TAG_FNUMBER))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Integer iso = subs.stream().map(d -> d.getInteger(ExifDirectoryBase.TAG_ISO_EQUIVALENT))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        Double focal = subs.stream().map(d -> d.getDoubleObject(ExifDirectoryBase.TAG_FOCAL_LENGTH))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
         return new PhotoMetadata.Exif(make, model, lens, dateTimeOriginal, offset == null ? null : offset.trim(),
                 capturedAt, exposureTime, exposureLabel, fNumber, iso, focal, orientation,
                 text(ifd0, ExifDirectoryBase.TAG_ARTIST), text(ifd0, ExifDirectoryBase.TAG_COPYRIGHT),

@@ -68,6 +68,8 @@ class ArchiveFormatsIntegrationTest extends ProcessingServiceTest {
             new Made("mux.nut", "VIDEO", "nut", "video/x-nut", List.of("-c:v", "ffv1", "-c:a", "pcm_s16le", "-f", "nut"), false),
             new Made("sony.w64", "AUDIO", "w64", "audio/x-w64", List.of("-vn", "-c:a", "pcm_s16le", "-f", "w64"), true),
             // a NEF, ARW or DNG is TIFF inside; its name tells which
+            // a Windows icon is one small picture, not a one-frame video
+            new Made("favicon.ico", "PHOTO", "ico", "image/x-ico", List.of("-frames:v", "1", "-an", "-s", "32x32", "-f", "ico"), false),
             new Made("camera.nef", "PHOTO", "nef", "image/x-nikon-nef", List.of("-frames:v", "1", "-an", "-s", "160x120", "-c:v", "tiff",
                     "-f", "image2"), false));
 
@@ -136,6 +138,34 @@ class ArchiveFormatsIntegrationTest extends ProcessingServiceTest {
         assertEquals("2003-03-10T15:04:43Z", mxf.get("media").get("creationTime").asString(), "MXF date");
         // ffmpeg's AVI muxer writes no IDIT chunk, so the AVI date forms are checked on recorded strings in
         // ProbeMapperTest.creationTimesInTheFormsArchivesWriteThem
+    }
+
+    /**
+     * A 1998 Sony DSC-F1 still (.PMP: a header of its own, then a JPEG, which FFmpeg opens as a motion-JPEG video)
+     * is a PHOTO with the camera, date and exposure from its header and a preview from its JPEG.
+     */
+    @Test
+    void aSonyPmpStillIsAPhotoWithItsCameraAndDate() throws Exception {
+        Api api = new Api(port);
+        Api.Response r = api.upload("DSC00042.PMP", org.yingzhi.metadata.RawSamples.pmp(), Api.BUREAU, null);
+        assertEquals(201, r.status(), r.body());
+        JsonNode a = r.json().get("asset");
+        assertEquals("PHOTO pmp image/x-sony-pmp", a.get("type").asString() + " " + a.get("original").get("format").asString()
+                + " " + a.get("original").get("mimeType").asString());
+        JsonNode e = a.get("photo").get("exif");
+        assertEquals("Sony DSC-F1 1998-08-15T10:30:05 0.015625", e.get("make").asString() + " " + e.get("model").asString()
+                + " " + e.get("dateTimeOriginal").asString() + " " + e.get("exposureTime").asDouble());
+        assertEquals("640x480", a.get("photo").get("width").asInt() + "x" + a.get("photo").get("height").asInt());
+        assertEquals("1998-08-15", a.get("captureDate").asString());
+        String id = a.get("id").asString();
+        long end = System.currentTimeMillis() + 60_000;
+        JsonNode got;
+        do {
+            Thread.sleep(100);
+            got = api.get("/api/assets/" + id, Api.BUREAU).json();
+        } while (!got.get("status").asString().matches("READY|PARTIAL") && System.currentTimeMillis() < end);
+        assertEquals("READY", got.get("status").asString(), got.get("processing").toString());
+        assertEquals(200, api.getBytes("/api/assets/" + id + "/preview", Api.BUREAU, null).statusCode());
     }
 
     /**

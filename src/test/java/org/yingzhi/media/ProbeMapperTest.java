@@ -191,15 +191,34 @@ class ProbeMapperTest {
 
     @Test
     void creationTimesInTheFormsArchivesWriteThem() {
+        assertEquals("2003-03-10T15:04:43Z", ProbeMapper.when("2003-03-10T15:04:43.000000Z").instant().toString());
+        // AVI IDIT and camcorders: a local time without a zone stays the local time it states, as exiftool and
+        // mediainfo keep it; no instant is made up for it
+        for (String v : List.of("2003-03-10 15:04:43", "2003:03:10 15:04:43", "MON MAR 10 15:04:43 2003")) {
+            ProbeMapper.When w = ProbeMapper.when(v);
+            assertEquals("2003-03-10T15:04:43", w.iso(), v);
+            assertNull(w.instant(), v);
+        }
+        assertNull(ProbeMapper.when("sometime in spring"));
+    }
+
+    /** The recorder's own date comes before the container's; a zone-less one is said to be local. */
+    @Test
+    void theRecordersOwnDateComesFirstAndALocalOneIsSaidToBeLocal() {
+        RawProbe dv = new RawProbe("dv", "DV", 1_000_000, 0, 0, Map.of("creation_time", "2020-01-01T00:00:00Z"), List.of(),
+                null, List.of(), Map.of("dv.recorded", "2003-05-01T10:20:30"));
         List<String> w = new java.util.ArrayList<>();
-        assertEquals("2003-03-10T15:04:43Z", ProbeMapper.parseDate("2003-03-10T15:04:43.000000Z", w).toString());
-        assertTrue(w.isEmpty());
-        // AVI IDIT and camcorders: local time without a zone, taken as China time
-        assertEquals("2003-03-10T07:04:43Z", ProbeMapper.parseDate("2003-03-10 15:04:43", w).toString());
-        assertEquals("2003-03-10T07:04:43Z", ProbeMapper.parseDate("2003:03:10 15:04:43", w).toString());
-        assertEquals("2003-03-10T07:04:43Z", ProbeMapper.parseDate("MON MAR 10 15:04:43 2003", w).toString());
-        assertEquals(3, w.size(), "each says it assumed China time: " + w);
-        assertNull(ProbeMapper.parseDate("sometime in spring", w));
+        MediaInfo.Recording r = ProbeMapper.recording(dv, Map.of(), w);
+        assertEquals(new MediaInfo.Recording("2003-05-01T10:20:30", null, "dv-vaux", null, null), r);
+        assertEquals(List.of("the recording time 2003-05-01T10:20:30 (dv-vaux) has no time zone; kept as the local time it states"), w);
+        RawProbe avchd = new RawProbe("mpegts", "MPEG-TS", 1_000_000, 0, 0, Map.of(), List.of(), null, List.of(),
+                Map.of("mdpm.recorded", "2011-10-01T09:08:07+08:00", "mdpm.make", "Canon"));
+        assertEquals(new MediaInfo.Recording("2011-10-01T09:08:07+08:00", "2011-10-01T01:08:07Z", "mdpm", "Canon", null),
+                ProbeMapper.recording(avchd, Map.of(), new java.util.ArrayList<>()));
+        RawProbe mov = new RawProbe("mov", "QuickTime", 1_000_000, 0, 0, Map.of("creation_time", "2015-06-01T02:03:04.000000Z"),
+                List.of(), null, List.of());
+        assertEquals(new MediaInfo.Recording("2015-06-01T02:03:04Z", "2015-06-01T02:03:04Z", "container", "Apple", "iPhone 6"),
+                ProbeMapper.recording(mov, Map.of("make", "Apple", "model", "iPhone 6"), new java.util.ArrayList<>()));
     }
 
     private static RawProbe withDurations(long container, long video, long audio) {

@@ -70,6 +70,7 @@ class PhotoMetadataExiftoolIntegrationTest {
         PHOTOS.add(raster("screen.gif", "gif", 123, 45));
         PHOTOS.add(raster("scan.bmp", "bmp", 321, 54));
         PHOTOS.add(raster("scan.tif", "tiff", 222, 111));
+        PHOTOS.addAll(RawSamples.all(DIR));
     }
 
     /**
@@ -278,25 +279,27 @@ class PhotoMetadataExiftoolIntegrationTest {
             PhotoMetadata m = reader.read(file);
             PhotoMetadata.Exif e = m.exif();
             PhotoMetadata.Mwg mwg = m.mwg();
-            String composite = x.has("Composite:DateTimeOriginal") ? x.get("Composite:DateTimeOriginal").asString() : null;
+            String composite = first(x, "Composite:DateTimeOriginal", "MakerNotes:DateTimeOriginal");
             String[][] pairs = {
                 // Composite:ImageSize is "W H" with -n, for every format (the W and H tags sit in per-format groups)
                 {"width", size(x, 0), m.width() == null ? null : m.width().toString()},
                 {"height", size(x, 1), m.height() == null ? null : m.height().toString()},
-                {"make", str(x.get("EXIF:Make")), e == null ? null : e.make()},
-                {"model", str(x.get("EXIF:Model")), e == null ? null : e.model()},
+                // a PMP's make and model are exiftool's own (group ExifTool), its exposure and date its maker notes'
+                {"make", first(x, "EXIF:Make", "ExifTool:Make"), e == null ? null : e.make()},
+                {"model", first(x, "EXIF:Model", "ExifTool:Model"), e == null ? null : e.model()},
                 // the lens: EXIF LensModel, else the maker notes', else XMP (exifEX:LensModel before aux:Lens)
                 {"lens", first(x, "EXIF:LensModel", "MakerNotes:LensModel", "XMP:LensModel",
                     "XMP:Lens"), e == null ? null : e.lens()},
                 {"orientation", str(x.get("EXIF:Orientation")), e == null || e.orientation() == null ? null : e.orientation().toString()},
                 {"iso", str(x.get("EXIF:ISO")), e == null || e.iso() == null ? null : e.iso().toString()},
                 {"fNumber", str(x.get("EXIF:FNumber")), e == null || e.fNumber() == null ? null : trim(e.fNumber())},
-                {"exposureTime", str(x.get("EXIF:ExposureTime")), e == null || e.exposureTime() == null ? null : trim(e.exposureTime())},
+                {"exposureTime", first(x, "EXIF:ExposureTime", "MakerNotes:ExposureTime"), e == null || e.exposureTime() == null ? null : trim(e.exposureTime())},
+                {"focalLength", str(x.get("EXIF:FocalLength")), e == null || e.focalLength() == null ? null : trim(e.focalLength())},
                 // exiftool's MWG DateTimeOriginal "2019:05:01 22:53:00+02:00" is ours with '-' and 'T'
                 {"dateTimeOriginal", composite == null ? null
                     : composite.replaceFirst("^(\\d{4}):(\\d{2}):(\\d{2})", "$1-$2-$3").replaceFirst("^(\\S+) ", "$1T"),
                     mwg == null ? null : mwg.dateTimeOriginal()},
-                {"description", str(x.get("Composite:Description")), mwg == null ? null : mwg.description()},
+                {"description", first(x, "Composite:Description", "MakerNotes:Comment"), mwg == null ? null : mwg.description()},
                 {"creators", list(x.has("Composite:Creator") ? creators(x.get("Composite:Creator")) : null),
                     mwg == null ? null : list(mwg.creators())},
                 {"rights", str(x.get("Composite:Copyright")), mwg == null ? null : mwg.rights()},

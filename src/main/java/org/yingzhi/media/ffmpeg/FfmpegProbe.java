@@ -51,6 +51,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.yingzhi.media.MediaException;
 import org.yingzhi.media.RawProbe;
+import org.yingzhi.media.RecordingFacts;
 
 /**
  * Raw probing: container, streams and tags as ffprobe reports them, the tmcd track's sample description and first
@@ -123,9 +124,14 @@ final class FfmpegProbe {
                 }
                 streams.add(stream(st, par));
             }
+            Map<String, String> facts = new LinkedHashMap<>(RecordingFacts.read(file));
             for (int i = 0; i < streams.size(); i++) {
                 RawProbe.Stream s = streams.get(i);
                 if (s.type().equals("video")) {
+                    if (s.codec().equals("h264")) {
+                        facts.putAll(mdpm(fc, s.index()));
+                        av_seek_frame(fc, -1, 0, avformat.AVSEEK_FLAG_BACKWARD);
+                    }
                     if (FieldScan.undecided(s.fieldOrder(), s.codec())) {
                         // the parser could not tell (field pictures): the decoded pictures say
                         streams.set(i, s.withFieldOrder(FieldScan.fromFrames(fc, s.index())));
@@ -137,7 +143,7 @@ final class FfmpegProbe {
             RawProbe.Tmcd tmcd = tmcdIndex >= 0 ? readTmcd(fc, tmcdIndex, warnings) : null;
             long duration = fc.duration() == AV_NOPTS_VALUE ? -1 : fc.duration() * 1_000_000L / AV_TIME_BASE;
             return new RawProbe(string(fc.iformat().name()), string(fc.iformat().long_name()), duration,
-                    fc.bit_rate(), Files.size(file), dict(fc.metadata()), streams, tmcd, warnings);
+                    fc.bit_rate(), Files.size(file), dict(fc.metadata()), streams, tmcd, warnings, facts);
         } catch (IOException e) {
             throw new MediaException("cannot read " + file.getFileName() + ": " + e.getMessage(), e);
         } finally {
@@ -240,6 +246,38 @@ final class FfmpegProbe {
             warnings.add("timecode track has no readable sample");
         }
         return new RawProbe.Tmcd(index, flags, timescale, frameDuration, fps, counter);
+    }
+
+    private static final int MAX_PACKETS_FOR_MDPM = 60;
+
+    /** AVCHD's MDPM from the SEI of the first access units of an H.264 stream (see {@link RecordingFacts#mdpm}). */
+    private static Map<String, String> mdpm(AVFormatContext fc, int index) {
+        for (int i = 0; i < fc.nb_streams(); i++) {
+            fc.streams(i).discard(i == index ? AVDISCARD_DEFAULT : AVDISCARD_ALL);
+        }
+        AVPacket pkt = av_packet_alloc();
+        try {
+            for (int n = 0; n < MAX_PACKETS_FOR_MDPM && av_read_frame(fc, pkt) >= 0; n++) {
+                try {
+                    if (pkt.stream_index() == index && pkt.size() > 0) {
+                        byte[] b = new byte[Math.min(pkt.size(), 64 * 1024)];
+                        pkt.data().get(b);
+                        Map<String, String> m = RecordingFacts.mdpm(b);
+                        if (!m.isEmpty()) {
+                            return m;
+                        }
+                    }
+                } finally {
+                    av_packet_unref(pkt);
+                }
+            }
+            return Map.of();
+        } finally {
+            av_packet_free(pkt);
+            for (int i = 0; i < fc.nb_streams(); i++) {
+                fc.streams(i).discard(AVDISCARD_DEFAULT);
+            }
+        }
     }
 
     private static Map<String, String> dict(AVDictionary d) {
