@@ -398,8 +398,8 @@ public class AssetIngestService {
             rights = m.rights();
             date = AssetDescription.embeddedDate(m.dateTimeOriginal());
         }
-        if (photo != null && photo.iptc() != null) {
-            place = photo.iptc().city();
+        if (photo != null && photo.mwg() != null) {
+            place = photo.mwg().city(); // XMP's city before IPTC's, unless the IPTC was edited after it
         }
         if (media != null) {
             title = media.tags().get("title");

@@ -30,18 +30,21 @@ public record PhotoMetadata(Integer width, Integer height, Exif exif, Gps gps, I
             String dateCreated) {
     }
 
-    /** XMP: dc:title, dc:description, dc:creator (the first, and all), dc:rights, dc:subject, photoshop:DateCreated. */
+    /**
+     * XMP: dc:title, dc:description, dc:creator (the first, and all), dc:rights, dc:subject, photoshop:DateCreated,
+     * and the city (Iptc4xmpExt LocationShown's first City, else photoshop:City).
+     */
     public record Xmp(String title, String description, String creator, List<String> creators, String rights,
-            List<String> subject, String dateCreated) {
+            List<String> subject, String dateCreated, String city) {
     }
 
     /**
      * The reconciled values, read as exiftool's MWG composite tags read them: description, creators, rights,
-     * keywords and capture date from EXIF when it has them, else XMP, else IPTC (exiftool puts IPTC before XMP only
-     * when the file's stored IPTC digest matches; that digest is not read here, so where a file carries one, matching,
-     * and IPTC and XMP disagree, this prefers XMP). Title (no MWG tag): XMP dc:title, else IPTC ObjectName.
+     * keywords, city and capture date from EXIF when it has them (not city), else XMP, else IPTC; but IPTC before XMP
+     * when the file's stored IPTC digest (Photoshop resource 0x0425) no longer matches its IPTC block, since a tool
+     * that edited IPTC alone left XMP stale. Title (no MWG tag): XMP dc:title, else IPTC ObjectName.
      */
     public record Mwg(String title, String description, List<String> creators, String rights, List<String> keywords,
-            String dateTimeOriginal, String dateSource) {
+            String dateTimeOriginal, String dateSource, String city) {
     }
 }

@@ -69,38 +69,67 @@ public class PhotoMetadataReader {
         PhotoMetadata.Iptc iptc = iptc(md, warnings);
         PhotoMetadata.Xmp xmp = xmp(md, warnings);
         int[] raw = RawSensorSize.of(file, md).orElse(null);
+        boolean iptcEdited = IptcDigest.stale(file, md);
+        if (iptcEdited) {
+            warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.photo.iptcEdited"));
+        }
         return new PhotoMetadata(raw != null ? raw[0] : width(md), raw != null ? raw[1] : height(md), exif,
-                gps(md, warnings), iptc, xmp, mwg(exif, iptc, xmp), warnings);
+                gps(md, warnings), iptc, xmp, mwg(exif, iptc, xmp, iptcEdited), warnings);
     }
 
-    /** The MWG reconciliation (see {@link PhotoMetadata.Mwg}). */
+    /** The MWG reconciliation (see {@link PhotoMetadata.Mwg}); {@code iptcStale} false: IPTC only where XMP has nothing. */
     static PhotoMetadata.Mwg mwg(PhotoMetadata.Exif exif, PhotoMetadata.Iptc iptc, PhotoMetadata.Xmp xmp) {
-        String description = first(exif == null ? null : exif.imageDescription(), xmp == null ? null : xmp.description(),
-                iptc == null ? null : iptc.caption());
+        return mwg(exif, iptc, xmp, false);
+    }
+
+    /**
+     * The MWG reconciliation; {@code iptcEdited} says the stored IPTC digest does not match the IPTC block, so where
+     * both IPTC and XMP hold a value, IPTC's is taken.
+     */
+    static PhotoMetadata.Mwg mwg(PhotoMetadata.Exif exif, PhotoMetadata.Iptc iptc, PhotoMetadata.Xmp xmp,
+            boolean iptcEdited) {
+        String description = first(exif == null ? null : exif.imageDescription(), pick(xmp == null ? null : xmp.description(),
+                iptc == null ? null : iptc.caption(), iptcEdited));
+        List<String> xmpCreators = xmp == null ? List.of() : xmp.creators();
+        List<String> iptcCreators = iptc == null ? List.of() : iptc.bylines();
         List<String> creators = exif != null && exif.artist() != null ? splitCreators(exif.artist())
-                : xmp != null && !xmp.creators().isEmpty() ? xmp.creators()
-                : iptc != null ? iptc.bylines() : List.of();
-        String rights = first(exif == null ? null : exif.copyright(), xmp == null ? null : xmp.rights(),
-                iptc == null ? null : iptc.copyrightNotice());
+                : pickList(xmpCreators, iptcCreators, iptcEdited);
+        String rights = first(exif == null ? null : exif.copyright(), pick(xmp == null ? null : xmp.rights(),
+                iptc == null ? null : iptc.copyrightNotice(), iptcEdited));
         String title = first(xmp == null ? null : xmp.title(), iptc == null ? null : iptc.objectName());
-        List<String> keywords = xmp != null && !xmp.subject().isEmpty() ? xmp.subject()
-                : iptc != null ? iptc.keywords() : List.of();
+        List<String> keywords = pickList(xmp == null ? List.of() : xmp.subject(), iptc == null ? List.of() : iptc.keywords(),
+                iptcEdited);
+        String city = pick(xmp == null ? null : xmp.city(), iptc == null ? null : iptc.city(), iptcEdited);
         String date = null;
         String source = null;
+        String xmpDate = xmp == null ? null : xmp.dateCreated();
+        String iptcDate = iptc == null ? null : iptc.dateCreated();
         if (exif != null && exif.dateTimeOriginal() != null) {
             date = exif.dateTimeOriginal();
             source = "exif";
-        } else if (xmp != null && xmp.dateCreated() != null) {
-            date = xmp.dateCreated();
+        } else if (xmpDate != null && !(iptcEdited && iptcDate != null)) {
+            date = xmpDate;
             source = "xmp";
-        } else if (iptc != null && iptc.dateCreated() != null) {
-            date = iptc.dateCreated();
+        } else if (iptcDate != null) {
+            date = iptcDate;
             source = "iptc";
         }
-        if (description == null && creators.isEmpty() && rights == null && title == null && keywords.isEmpty() && date == null) {
+        if (description == null && creators.isEmpty() && rights == null && title == null && keywords.isEmpty() && date == null
+                && city == null) {
             return null;
         }
-        return new PhotoMetadata.Mwg(title, description, creators, rights, keywords, date, source);
+        return new PhotoMetadata.Mwg(title, description, creators, rights, keywords, date, source, city);
+    }
+
+    private static String pick(String xmp, String iptc, boolean iptcEdited) {
+        return iptcEdited ? first(iptc, xmp) : first(xmp, iptc);
+    }
+
+    private static List<String> pickList(List<String> xmp, List<String> iptc, boolean iptcEdited) {
+        if (iptcEdited && !iptc.isEmpty()) {
+            return iptc;
+        }
+        return !xmp.isEmpty() ? xmp : iptc;
     }
 
     /** EXIF Artist may hold several names separated by semicolons (the MWG convention). */
@@ -397,12 +426,21 @@ public class PhotoMetadataReader {
             if (dc != null && dc.getValue() != null && !dc.getValue().isBlank()) {
                 created = dc.getValue().trim();
             }
+            String city = null;
+            if (meta.doesArrayItemExist(XMPConst.NS_IPTCEXT, "LocationShown", 1)) {
+                XMPProperty c = meta.getStructField(XMPConst.NS_IPTCEXT, "LocationShown[1]", XMPConst.NS_IPTCEXT, "City");
+                city = c == null || c.getValue() == null || c.getValue().isBlank() ? null : c.getValue().trim();
+            }
+            if (city == null) {
+                XMPProperty c = meta.getProperty(XMPConst.NS_PHOTOSHOP, "City");
+                city = c == null || c.getValue() == null || c.getValue().isBlank() ? null : c.getValue().trim();
+            }
             if (title == null && description == null && creators.isEmpty() && rights == null && subject.isEmpty()
-                    && created == null) {
+                    && created == null && city == null) {
                 return null;
             }
             return new PhotoMetadata.Xmp(title, description, creators.isEmpty() ? null : creators.get(0), creators, rights,
-                    subject, created);
+                    subject, created, city);
         } catch (XMPException e) {
             warnings.add("XMP: " + e.getMessage());
             return null;

@@ -71,6 +71,22 @@ class PhotoMetadataExiftoolIntegrationTest {
         PHOTOS.add(raster("scan.bmp", "bmp", 321, 54));
         PHOTOS.add(raster("scan.tif", "tiff", 222, 111));
         PHOTOS.addAll(RawSamples.all(DIR));
+        // MWG: XMP's city before IPTC's; IPTC before XMP once IPTC was edited without XMP (stale digest)
+        Path city = raster("city.jpg", "jpg", 200, 100);
+        exiftool(city, "-IPTC:City=旧城区", "-XMP-photoshop:City=拉萨", "-IPTC:Keywords=旧词", "-XMP-dc:Subject=援藏");
+        PHOTOS.add(city);
+        Path shown = raster("shown.jpg", "jpg", 200, 100);
+        exiftool(shown, "-XMP-photoshop:City=日喀则", "-XMP-iptcExt:LocationShownCity=江孜");
+        PHOTOS.add(shown);
+        Path stale = raster("stale-digest.jpg", "jpg", 200, 100);
+        exiftool(stale, "-IPTC:City=林芝", "-XMP-photoshop:City=拉萨", "-IPTC:Keywords=新词", "-XMP-dc:Subject=旧词一",
+                "-XMP-dc:Subject=旧词二", "-IPTC:Caption-Abstract=IPTC 里改过的说明", "-XMP-dc:Description=XMP 里旧的说明",
+                "-Photoshop:IPTCDigest=00112233445566778899aabbccddeeff");
+        PHOTOS.add(stale);
+        Path fresh = raster("fresh-digest.jpg", "jpg", 200, 100);
+        exiftool(fresh, "-IPTC:City=林芝", "-XMP-photoshop:City=拉萨", "-IPTC:Keywords=新词", "-XMP-dc:Subject=旧词一",
+                "-Photoshop:IPTCDigest=new");
+        PHOTOS.add(fresh);
     }
 
     /**
@@ -305,6 +321,7 @@ class PhotoMetadataExiftoolIntegrationTest {
                 {"rights", str(x.get("Composite:Copyright")), mwg == null ? null : mwg.rights()},
                 {"keywords", list(x.has("Composite:Keywords") ? creators(x.get("Composite:Keywords")) : null),
                     mwg == null ? null : list(mwg.keywords())},
+                {"city", str(x.get("Composite:City")), mwg == null ? null : mwg.city()},
                 {"latitude", str(x.get("Composite:GPSLatitude")), m.gps() == null ? null : trim(m.gps().latitude())},
                 {"longitude", str(x.get("Composite:GPSLongitude")), m.gps() == null ? null : trim(m.gps().longitude())},
             };

@@ -154,6 +154,10 @@ class MessagesSyncTest {
                 + "China time (UTC+8)").orElseThrow().key());
         assertEquals("2008-05-12 10:00:00", Texts.parse("creation time '2008-05-12 10:00:00' has no time zone; taken "
                 + "as China time (UTC+8)").orElseThrow().args()[0]);
+        assertEquals("reason.probe.localRecording", Texts.parse("the recording time 2003-05-01T10:20:30 (dv-vaux) has no "
+                + "time zone; kept as the local time it states").orElseThrow().key());
+        assertEquals("reason.job.proxyShort", Texts.parse("the proxy lasts 0.40 s of the original's 2.00 s: decoding "
+                + "stopped early", "reason.job.").orElseThrow().key());
         assertEquals("reason.job.originalMissing", Texts.parse("the original is missing from the media store", "reason.job.")
                 .orElseThrow().key());
         assertEquals("reason.photo.xmp", Texts.parse("XMP: bad rdf", "reason.photo.").orElseThrow().key(),
