@@ -279,7 +279,7 @@ public final class ProbeMapper {
      * fine and just ends early).
      */
     private static void checkComplete(RawProbe raw, List<String> warnings) {
-        if (raw.fileSize() <= 0 || raw.durationMicros() <= 0) {
+        if (raw.fileSize() <= 0 || raw.durationMicros() <= 0 || raw.facts().containsKey("playable.micros")) {
             return;
         }
         long promised = 0;
@@ -332,12 +332,26 @@ public final class ProbeMapper {
      */
     static Long duration(RawProbe raw, List<String> warnings) {
         Long container = raw.durationMicros() > 0 ? raw.durationMicros() : null;
+        String playable = raw.facts().get("playable.micros");
+        if (playable != null) {
+            // cut short: the index promises more than the file holds; what is there is what can be played
+            long p = Long.parseLong(playable);
+            warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.cutShort",
+                    container == null ? "?" : seconds(container), seconds(p)));
+            return p > 0 ? p : null;
+        }
         Long longest = null;
         for (RawProbe.Stream s : raw.streams()) {
             if ((s.type().equals("video") || s.type().equals("audio")) && s.durationMicros() > 0
                     && (longest == null || s.durationMicros() > longest)) {
                 longest = s.durationMicros();
             }
+        }
+        String aviHeader = raw.facts().get("avi.headerMicros");
+        if (container == null && longest == null && aviHeader != null) {
+            long h = Long.parseLong(aviHeader);
+            warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.aviHeader", seconds(h)));
+            return h;
         }
         if (container == null) {
             if (longest != null) {

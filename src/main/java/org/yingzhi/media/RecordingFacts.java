@@ -23,7 +23,9 @@ import java.util.Map;
  * (date with its zone, the maker's code), see {@link #mdpm};</li>
  * <li>{@code bext.recorded}: a Broadcast WAV's {@code bext} origination date and time (no zone);
  * {@code riff.created}: a RIFF file's {@code LIST/INFO ICRD} (WAV and AVI);</li>
- * <li>{@code asf.created}: an ASF (WMV, WMA) File Properties Object's creation date (UTC).</li>
+ * <li>{@code asf.created}: an ASF (WMV, WMA) File Properties Object's creation date (UTC);</li>
+ * <li>{@code avi.headerMicros}: an AVI main header's frame count times its frame duration (the header's length,
+ * which FFmpeg does not report when the stream headers and index say nothing).</li>
  * </ul>
  * Values are ISO-8601 local date-times ("2003-05-01T10:20:30"), with an offset when the format has one. Only the
  * first 64 KiB (DV, ASF) or the RIFF chunk headers are read; anything that does not fit is left unread.
@@ -143,6 +145,17 @@ public final class RecordingFacts {
                     String time = t.matches("\\d{2}.\\d{2}.\\d{2}")
                             ? t.substring(0, 2) + ":" + t.substring(3, 5) + ":" + t.substring(6, 8) : "00:00:00";
                     out.put("bext.recorded", date + "T" + time);
+                }
+            } else if (id.equals("LIST") && len >= 4 + 8 + 20 && new String(hdr.array(), 8, 4, StandardCharsets.ISO_8859_1).equals("hdrl")) {
+                // AVI main header: dwMicroSecPerFrame at 0, dwTotalFrames at 16 (what exiftool's Duration reads)
+                ByteBuffer avih = ByteBuffer.allocate(8 + 20).order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(avih, pos + 12);
+                if (new String(avih.array(), 0, 4, StandardCharsets.ISO_8859_1).equals("avih")) {
+                    long usPerFrame = Integer.toUnsignedLong(avih.getInt(8));
+                    long frames = Integer.toUnsignedLong(avih.getInt(8 + 16));
+                    if (usPerFrame > 0 && frames > 0) {
+                        out.put("avi.headerMicros", Long.toString(usPerFrame * frames));
+                    }
                 }
             } else if (id.equals("LIST") && len >= 4 && new String(hdr.array(), 8, 4, StandardCharsets.ISO_8859_1).equals("INFO")) {
                 long end = Math.min(size, pos + 8 + len);

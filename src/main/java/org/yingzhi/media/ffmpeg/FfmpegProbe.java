@@ -125,6 +125,10 @@ final class FfmpegProbe {
                 streams.add(stream(st, par));
             }
             Map<String, String> facts = new LinkedHashMap<>(RecordingFacts.read(file));
+            long playable = playableMicros(fc, Files.size(file));
+            if (playable >= 0) {
+                facts.put("playable.micros", Long.toString(playable));
+            }
             for (int i = 0; i < streams.size(); i++) {
                 RawProbe.Stream s = streams.get(i);
                 if (s.type().equals("video")) {
@@ -246,6 +250,54 @@ final class FfmpegProbe {
             warnings.add("timecode track has no readable sample");
         }
         return new RawProbe.Tmcd(index, flags, timescale, frameDuration, fps, counter);
+    }
+
+    /**
+     * For a file whose index (MP4/MOV sample tables, AVI idx1) points past its end: how far the media present
+     * reaches, from the last indexed sample of each audio or video stream that lies wholly inside the file; -1 when
+     * every indexed sample is there (or there is no index).
+     */
+    private static long playableMicros(AVFormatContext fc, long fileSize) {
+        boolean cut = false;
+        long reach = 0;
+        for (int i = 0; i < fc.nb_streams(); i++) {
+            AVStream st = fc.streams(i);
+            int type = st.codecpar().codec_type();
+            int n = avformat.avformat_index_get_entries_count(st);
+            if ((type != AVMEDIA_TYPE_VIDEO && type != AVMEDIA_TYPE_AUDIO) || n <= 0 || st.time_base().den() <= 0) {
+                continue;
+            }
+            org.bytedeco.ffmpeg.avformat.AVIndexEntry last = avformat.avformat_index_get_entry(st, n - 1);
+            if (last == null || last.isNull() || last.pos() + last.size() <= fileSize) {
+                continue;
+            }
+            cut = true;
+            // the last entry whose bytes are all in the file (entries are in file order within a stream)
+            int lo = 0;
+            int hi = n - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                org.bytedeco.ffmpeg.avformat.AVIndexEntry e = avformat.avformat_index_get_entry(st, mid);
+                if (e.pos() + e.size() <= fileSize) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (found < 0) {
+                continue;
+            }
+            long start = st.start_time() != AV_NOPTS_VALUE ? st.start_time()
+                    : avformat.avformat_index_get_entry(st, 0).timestamp();
+            long ts = avformat.avformat_index_get_entry(st, found).timestamp() - start;
+            // up to the next entry's time: the found sample itself is there in full
+            long next = found + 1 < n ? avformat.avformat_index_get_entry(st, found + 1).timestamp() - start : ts;
+            AVRational tb = st.time_base();
+            reach = Math.max(reach, next * 1_000_000L * tb.num() / tb.den());
+        }
+        return cut ? reach : -1;
     }
 
     private static final int MAX_PACKETS_FOR_MDPM = 60;
