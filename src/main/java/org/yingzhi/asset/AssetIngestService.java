@@ -178,6 +178,9 @@ public class AssetIngestService {
 
     private ContentSniffer.Detected askTheDecoders(MediaStore.Received received, String fileName) {
         String looks = ContentSniffer.describe(received.head());
+        if (ContentSniffer.knownNotMedia(received.head()) != null) {
+            throw notMedia(looks, fileName); // a format known and refused, with its own reason
+        }
         RawProbe probe;
         try {
             probe = toolkit.probe(received.path());

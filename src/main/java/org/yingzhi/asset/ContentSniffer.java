@@ -145,6 +145,10 @@ public final class ContentSniffer {
             // Sony DSC-F1 PMP: a still, a 124-byte header of its own before a JPEG (FFmpeg opens it as MJPEG video)
             return found(AssetType.PHOTO, "pmp", "pmp", "image/x-sony-pmp");
         }
+        if (ascii(h, 0, 3).equals(".ra") && u(h, 3) == 0xFD) {
+            // bare RealAudio (versions 3 to 5, before the RealMedia container): FFmpeg's rm demuxer reads it
+            return found(AssetType.AUDIO, "ra", "ra", "audio/x-pn-realaudio");
+        }
         if (ascii(h, 0, 4).equals("MAC ") && h.length >= 6) {
             return found(AssetType.AUDIO, "ape", "ape", "audio/x-ape");
         }
@@ -266,6 +270,10 @@ public final class ContentSniffer {
         if (h.length == 0) {
             return org.yingzhi.shared.i18n.Texts.en("problem.notMedia.empty");
         }
+        String known = knownNotMedia(h);
+        if (known != null) {
+            return org.yingzhi.shared.i18n.Texts.en("problem.notMedia." + known);
+        }
         int printable = 0;
         int n = Math.min(h.length, 512);
         String text = new String(h, 0, n, StandardCharsets.UTF_8);
@@ -283,6 +291,32 @@ public final class ContentSniffer {
             hex.append(String.format(Locale.ROOT, "%02X ", u(h, i)));
         }
         return org.yingzhi.shared.i18n.Texts.en("problem.notMedia.bytes", hex.toString().trim());
+    }
+
+    /**
+     * Formats that are known and refused, each with its own reason (their headers are ASCII, so "text" would be
+     * untrue): FITS and XISF astronomical images, Flash SWF, JPEG XL (no decoder here: the bundled FFmpeg has no
+     * libjxl and no ImageIO reader runs on Java 17), PDF. Null for anything else.
+     */
+    public static String knownNotMedia(byte[] h) {
+        if (ascii(h, 0, 9).equals("SIMPLE  =")) {
+            return "fits";
+        }
+        if (ascii(h, 0, 8).equals("XISF0100")) {
+            return "xisf";
+        }
+        String sig = ascii(h, 0, 3);
+        if ((sig.equals("FWS") || sig.equals("CWS") || sig.equals("ZWS")) && h.length >= 8 && u(h, 3) > 0 && u(h, 3) < 64) {
+            return "swf";
+        }
+        if ((h.length >= 2 && u(h, 0) == 0xFF && u(h, 1) == 0x0A)
+                || startsWith(h, 0, new int[] {0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A})) {
+            return "jxl";
+        }
+        if (ascii(h, 0, 5).equals("%PDF-")) {
+            return "pdf";
+        }
+        return null;
     }
 
     private static Optional<Detected> isoBrand(String brand) {
@@ -362,6 +396,13 @@ public final class ContentSniffer {
             byte[] frame = java.util.Arrays.copyOfRange(h, i, i + 4);
             boolean mpeg = u(frame, 0) == 0xFF && (u(frame, 1) & 0xE0) == 0xE0 && mp3FrameHeader(frame);
             boolean adts = u(frame, 0) == 0xFF && (u(frame, 1) & 0xF6) == 0xF0;
+            // Musepack and Monkey's Audio files from ripping tools often begin with an ID3v2 tag too
+            if (ascii(h, i, 4).equals("MPCK") || ascii(h, i, 3).equals("MP+")) {
+                return found(AssetType.AUDIO, "mpc", "mpc", "audio/x-musepack");
+            }
+            if (ascii(h, i, 4).equals("MAC ")) {
+                return found(AssetType.AUDIO, "ape", "ape", "audio/x-ape");
+            }
             if (!mpeg && !adts && !ascii(h, i, 4).equals("fLaC")) {
                 return Optional.empty();
             }

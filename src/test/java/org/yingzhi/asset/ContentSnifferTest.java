@@ -14,6 +14,50 @@ class ContentSnifferTest {
         return ContentSniffer.detect(Files.readAllBytes(Samples.get(sample))).orElseThrow();
     }
 
+    private static byte[] bytes(String ascii, int... rest) {
+        byte[] a = ascii.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] out = java.util.Arrays.copyOf(a, Math.max(a.length + rest.length, 1024));
+        for (int k = 0; k < rest.length; k++) {
+            out[a.length + k] = (byte) rest[k];
+        }
+        return out;
+    }
+
+    /** Formats known and refused each get their own reason: their ASCII headers are not "text". */
+    @Test
+    void knownNonMediaFormatsAreNamedNotCalledText() {
+        String fitsHeader = String.format("%-80s%-80s%-80s", "SIMPLE  =                    T / conforms to FITS",
+                "BITPIX  =                   16", "NAXIS   =                    2");
+        assertEquals("the content is text, not media", ContentSniffer.describe("just some notes\n".getBytes()));
+        for (String[] c : new String[][] {{fitsHeader, "FITS astronomical image"},
+            {"XISF0100<?xml version=\"1.0\"?><xisf version=\"1.0\">", "XISF astronomical image"},
+            {"%PDF-1.4\n%", "PDF document"}}) {
+            String d = ContentSniffer.describe(bytes(c[0]));
+            assertTrue(d.contains(c[1]), d);
+        }
+        assertTrue(ContentSniffer.describe(bytes("FWS", 10, 0x40, 0, 0, 0)).contains("Flash (SWF)"));
+        assertTrue(ContentSniffer.describe(bytes("CWS", 8, 0x40, 0, 0, 0, 0x78, 0x9c)).contains("Flash (SWF)"));
+        assertTrue(ContentSniffer.describe(bytes("", 0xFF, 0x0A, 0xFA, 0x1F)).contains("JPEG XL"));
+        assertTrue(ContentSniffer.describe(bytes("", 0, 0, 0, 0x0C, 'J', 'X', 'L', ' ', 0x0D, 0x0A, 0x87, 0x0A))
+                .contains("JPEG XL"));
+    }
+
+    /** Musepack and Monkey's Audio behind an ID3v2 tag, and bare RealAudio (".ra" 0xFD), are audio. */
+    @Test
+    void audioBehindId3AndBareRealAudioAreKnown() {
+        byte[] id3 = {'I', 'D', '3', 4, 0, 0, 0, 0, 0, 20};
+        for (String[] c : new String[][] {{"MPCK", "mpc"}, {"MP+", "mpc"}, {"MAC ", "ape"}}) {
+            byte[] f = java.util.Arrays.copyOf(id3, 4096);
+            byte[] sig = c[0].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            System.arraycopy(sig, 0, f, 30, sig.length);
+            ContentSniffer.Detected d = ContentSniffer.detect(f, f.length).orElseThrow();
+            assertEquals(AssetType.AUDIO + " " + c[1], d.type() + " " + d.format(), c[0]);
+        }
+        ContentSniffer.Detected ra = ContentSniffer.detect(bytes(".ra", 0xFD, 0, 4, 0, 0, '.', 'r', 'a', '4'), 1024)
+                .orElseThrow();
+        assertEquals("AUDIO ra audio/x-pn-realaudio", ra.type() + " " + ra.format() + " " + ra.mime());
+    }
+
     @Test
     void recognisesTheSamplesByContent() throws Exception {
         assertEquals("mov", sniff("clip-2997df.mov").format());
