@@ -44,15 +44,19 @@ public class PhotoMetadataReader {
         Metadata md;
         boolean cr3 = Cr3Metadata.isCr3(file);
         boolean pmp = SonyPmp.is(file);
+        String other = ExiftoolMetadata.format(file);
+        List<String> warnings = new ArrayList<>();
         try {
-            md = pmp ? new Metadata() : ImageMetadataReader.readMetadata(file.toFile());
+            md = pmp || other != null ? new Metadata() : ImageMetadataReader.readMetadata(file.toFile());
         } catch (ImageProcessingException e) {
             if (!cr3) {
                 throw new IOException("not a readable image: " + e.getMessage(), e);
             }
             md = new Metadata();
         }
-        List<String> warnings = new ArrayList<>();
+        if (other != null) {
+            ExiftoolMetadata.read(file, other, md, warnings); // CRW, MRW, X3F: metadata-extractor has no reader
+        }
         for (Directory d : md.getDirectories()) {
             for (String err : d.getErrors()) {
                 warnings.add(d.getName() + ": " + err);
@@ -73,7 +77,9 @@ public class PhotoMetadataReader {
         if (iptcEdited) {
             warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.photo.iptcEdited"));
         }
-        return new PhotoMetadata(raw != null ? raw[0] : width(md), raw != null ? raw[1] : height(md), exif,
+        Integer width = raw != null ? Integer.valueOf(raw[0]) : width(md);
+        Integer height = raw != null ? Integer.valueOf(raw[1]) : height(md);
+        return new PhotoMetadata(width, height, exif,
                 gps(md, warnings), iptc, xmp, mwg(exif, iptc, xmp, iptcEdited), warnings);
     }
 

@@ -301,8 +301,8 @@ class PhotoMetadataExiftoolIntegrationTest {
                 {"width", size(x, 0), m.width() == null ? null : m.width().toString()},
                 {"height", size(x, 1), m.height() == null ? null : m.height().toString()},
                 // a PMP's make and model are exiftool's own (group ExifTool), its exposure and date its maker notes'
-                {"make", first(x, "EXIF:Make", "ExifTool:Make"), e == null ? null : e.make()},
-                {"model", first(x, "EXIF:Model", "ExifTool:Model"), e == null ? null : e.model()},
+                {"make", first(x, "EXIF:Make", "ExifTool:Make", "MakerNotes:Make"), e == null ? null : e.make()},
+                {"model", first(x, "EXIF:Model", "ExifTool:Model", "MakerNotes:Model"), e == null ? null : e.model()},
                 // the lens: EXIF LensModel, else the maker notes', else XMP (exifEX:LensModel before aux:Lens)
                 {"lens", first(x, "EXIF:LensModel", "MakerNotes:LensModel", "XMP:LensModel",
                     "XMP:Lens"), e == null ? null : e.lens()},

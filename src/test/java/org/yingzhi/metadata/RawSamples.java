@@ -31,6 +31,8 @@ public final class RawSamples {
         out.add(Files.write(dir.resolve("CF000999.IIQ"), iiq()));
         out.add(Files.write(dir.resolve("DSCF0001.RAF"), raf(dir)));
         out.add(Files.write(dir.resolve("DSC00042.PMP"), pmp()));
+        out.add(Files.write(dir.resolve("PICT0001.MRW"), mrw()));
+        out.add(Files.write(dir.resolve("CRW_0001.CRW"), crw()));
         return out;
     }
 
@@ -139,6 +141,71 @@ public final class RawSamples {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(h.array());
         out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    /**
+     * Minolta DiMAGE A1 style MRW: "\0MRM" and the length of its blocks; PRD (sensor and image size, big-endian),
+     * then TTW, a TIFF with the camera's IFD0 and EXIF IFD.
+     */
+    static byte[] mrw() {
+        ByteBuffer prd = ByteBuffer.allocate(24).order(ByteOrder.BIG_ENDIAN);
+        prd.put("21810002".getBytes(StandardCharsets.US_ASCII));
+        prd.putShort((short) 1960).putShort((short) 2624).putShort((short) 1920).putShort((short) 2560);
+        prd.put((byte) 12).put((byte) 12).put((byte) 0x52).put((byte) 0).putShort((short) 0x0001).putShort((short) 0);
+        TiffWriter.Ifd exif = exposure("2004:03:04 05:06:07");
+        byte[] ttw = TiffWriter.tiff(TiffWriter.ifd().ascii(0x10f, "Konica Minolta").ascii(0x110, "DiMAGE A2")
+                .pointer(0x8769, exif));
+        ByteArrayOutputStream blocks = new ByteArrayOutputStream();
+        block(blocks, "\0PRD", prd.array());
+        block(blocks, "\0TTW", ttw);
+        byte[] b = blocks.toByteArray();
+        ByteBuffer head = ByteBuffer.allocate(8).order(ByteOrder.BIG_ENDIAN);
+        head.put("\0MRM".getBytes(StandardCharsets.ISO_8859_1)).putInt(b.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.array());
+        out.writeBytes(b);
+        out.writeBytes(new byte[64]); // the raw data would follow
+        return out.toByteArray();
+    }
+
+    private static void block(ByteArrayOutputStream out, String tag, byte[] data) {
+        out.writeBytes(tag.getBytes(StandardCharsets.ISO_8859_1));
+        out.writeBytes(ByteBuffer.allocate(4).order(ByteOrder.BIG_ENDIAN).putInt(data.length).array());
+        out.writeBytes(data);
+    }
+
+    /**
+     * Canon PowerShot S30 style CRW (CIFF): a 26-byte header ("II", its length, "HEAPCCDR"), then the root heap:
+     * its values, then its directory (a count and ten-byte entries: tag, size, offset in the heap), and the
+     * directory's offset in the heap's last four bytes. 0x080a holds make and model, 0x180e the capture time.
+     */
+    static byte[] crw() {
+        byte[] makeModel = "Canon\0Canon PowerShot S30\0".getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer time = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        time.putInt((int) java.time.LocalDateTime.of(2003, 2, 3, 10, 11, 12).toEpochSecond(java.time.ZoneOffset.UTC));
+        time.putInt(0).putInt(0);
+        ByteArrayOutputStream heap = new ByteArrayOutputStream();
+        int makeAt = heap.size();
+        heap.writeBytes(makeModel);
+        if (heap.size() % 2 == 1) {
+            heap.write(0);
+        }
+        int timeAt = heap.size();
+        heap.writeBytes(time.array());
+        int dirAt = heap.size();
+        ByteBuffer dir = ByteBuffer.allocate(2 + 2 * 10 + 4).order(ByteOrder.LITTLE_ENDIAN);
+        dir.putShort((short) 2);
+        dir.putShort((short) 0x080a).putInt(makeModel.length).putInt(makeAt);
+        dir.putShort((short) 0x180e).putInt(12).putInt(timeAt);
+        dir.putInt(dirAt);
+        heap.writeBytes(dir.array());
+        ByteBuffer head = ByteBuffer.allocate(26).order(ByteOrder.LITTLE_ENDIAN);
+        head.put((byte) 'I').put((byte) 'I').putInt(26).put("HEAPCCDR".getBytes(StandardCharsets.US_ASCII));
+        head.putShort((short) 1).putShort((short) 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head.array());
+        out.writeBytes(heap.toByteArray());
         return out.toByteArray();
     }
 }
