@@ -69,6 +69,9 @@ public class PhotoMetadataReader {
             SonyPmp.read(file, md, warnings); // a 1990s Sony still: a header of its own before a plain JPEG
         }
         IptcTrailer.read(file, md, warnings); // IPTC a cataloguing tool appended after the image
+        if (md.getFirstDirectoryOfType(com.drew.metadata.jpeg.JpegDirectory.class) != null) {
+            CasioQvci.read(file, md, warnings); // a 1998 Casio's date in an APP1 of its own
+        }
         PhotoMetadata.Exif exif = exif(md, warnings);
         PhotoMetadata.Iptc iptc = iptc(md, warnings);
         PhotoMetadata.Xmp xmp = xmp(md, warnings);

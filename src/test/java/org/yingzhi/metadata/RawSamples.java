@@ -33,6 +33,7 @@ public final class RawSamples {
         out.add(Files.write(dir.resolve("DSC00042.PMP"), pmp()));
         out.add(Files.write(dir.resolve("PICT0001.MRW"), mrw()));
         out.add(Files.write(dir.resolve("CRW_0001.CRW"), crw()));
+        out.add(Files.write(dir.resolve("CIMG0001.JPG"), qvci()));
         return out;
     }
 
@@ -206,6 +207,25 @@ public final class RawSamples {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(head.array());
         out.writeBytes(heap.toByteArray());
+        return out.toByteArray();
+    }
+
+    /** Casio QV-7000SX: a JPEG with an APP1 "QVCI\0" segment whose date sits at 0x4d ("1999.05.20.10.11.12"). */
+    static byte[] qvci() throws Exception {
+        byte[] jpg = jpeg(320, 240);
+        byte[] seg = new byte[0x90];
+        System.arraycopy("QVCI\0".getBytes(StandardCharsets.ISO_8859_1), 0, seg, 0, 5);
+        seg[0x2c] = 3;
+        System.arraycopy("1999.05.20.10.11.12".getBytes(StandardCharsets.ISO_8859_1), 0, seg, 0x4d, 19);
+        System.arraycopy("QV7000 ".getBytes(StandardCharsets.ISO_8859_1), 0, seg, 0x62, 7);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpg, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write((seg.length + 2) >> 8);
+        out.write((seg.length + 2) & 0xFF);
+        out.writeBytes(seg);
+        out.write(jpg, 2, jpg.length - 2);
         return out.toByteArray();
     }
 }
