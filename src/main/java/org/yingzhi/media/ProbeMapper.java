@@ -120,6 +120,9 @@ public final class ProbeMapper {
                 break;
             }
         }
+        if ("riff-icrd".equals(source) && f.get("riff.time") != null && dateTime.endsWith("T00:00:00")) {
+            dateTime = dateTime.substring(0, 11) + f.get("riff.time"); // the camera's exif list holds the time
+        }
         if (dateTime == null) {
             String v = containerDate(raw);
             When w = v == null ? null : when(v);
@@ -136,8 +139,9 @@ public final class ProbeMapper {
                 warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.localRecording", dateTime, source));
             }
         }
-        String make = tags.get("make") != null ? tags.get("make") : f.get("mdpm.make");
-        String model = tags.get("model");
+        String make = tags.get("make") != null ? tags.get("make") : f.get("mdpm.make") != null ? f.get("mdpm.make")
+                : f.get("riff.make");
+        String model = tags.get("model") != null ? tags.get("model") : f.get("riff.model");
         if (dateTime == null && make == null && model == null) {
             return null;
         }
@@ -352,6 +356,19 @@ public final class ProbeMapper {
             long h = Long.parseLong(aviHeader);
             warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.aviHeader", seconds(h)));
             return h;
+        }
+        String wavData = raw.facts().get("riff.dataMicros");
+        if (container == null && longest == null && wavData != null && Long.parseLong(wavData) > 0) {
+            long h = Long.parseLong(wavData);
+            warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.wavData", seconds(h)));
+            return h;
+        }
+        String header = raw.facts().get("mov.headerMicros");
+        Long chosen = container != null ? container : longest;
+        if (header != null && chosen != null && Long.parseLong(header) > chosen * 1.05 + 1_000_000) {
+            // the movie header promises more than the tracks hold (cut short, or broken sample tables)
+            warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.cutShort", seconds(Long.parseLong(header)),
+                    seconds(longest != null && container != null ? Math.max(longest, container) : chosen)));
         }
         if (container == null) {
             if (longest != null) {

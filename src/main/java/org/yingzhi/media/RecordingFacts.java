@@ -52,6 +52,9 @@ public final class RecordingFacts {
             byte[] h = java.util.Arrays.copyOf(head.array(), head.position());
             if (h.length >= 12 && ascii(h, 0, 4).equals("RIFF")) {
                 riff(ch, out);
+            } else if (h.length >= 8 && java.util.Set.of("ftyp", "moov", "mdat", "wide", "free", "skip", "pnot")
+                    .contains(ascii(h, 4, 4))) {
+                mvhd(ch, out);
             } else if (h.length >= 16 && java.util.Arrays.equals(h, 0, 16, ASF_HEADER, 0, 16)) {
                 asf(h, out);
             } else {
@@ -129,12 +132,20 @@ public final class RecordingFacts {
     private static void riff(FileChannel ch, Map<String, String> out) throws IOException {
         long size = ch.size();
         long pos = 12;
+        long avgBytes = 0;
         for (int n = 0; n < 10_000 && pos + 8 <= size; n++) {
             ByteBuffer hdr = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
             ch.read(hdr, pos);
             String id = new String(hdr.array(), 0, 4, StandardCharsets.ISO_8859_1);
             long len = Integer.toUnsignedLong(hdr.getInt(4));
-            if (id.equals("bext") && len >= 338 && pos + 8 + 338 <= size) {
+            if (id.equals("fmt ") && len >= 12 && pos + 8 + 12 <= size) {
+                ByteBuffer fmt = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(fmt, pos + 8);
+                avgBytes = Integer.toUnsignedLong(fmt.getInt(8));
+            } else if (id.equals("data") && avgBytes > 0 && len > 0) {
+                // a WAV's length by its header: the data chunk's size over the byte rate (as exiftool computes it)
+                out.put("riff.dataMicros", Long.toString(len * 1_000_000L / avgBytes));
+            } else if (id.equals("bext") && len >= 338 && pos + 8 + 338 <= size) {
                 ByteBuffer bext = ByteBuffer.allocate(338);
                 ch.read(bext, pos + 8);
                 String d = ascii(bext.array(), 320, 10).trim();
@@ -156,6 +167,33 @@ public final class RecordingFacts {
                     if (usPerFrame > 0 && frames > 0) {
                         out.put("avi.headerMicros", Long.toString(usPerFrame * frames));
                     }
+                }
+            } else if (id.equals("LIST") && len >= 4 && len < 65_536
+                    && new String(hdr.array(), 8, 4, StandardCharsets.ISO_8859_1).equals("exif")) {
+                // JEITA's exif list in cameras' WAV and AVI: etim the time (the date is ICRD's), ecor make, emdl model
+                ByteBuffer list = ByteBuffer.allocate((int) Math.min(len - 4, Math.max(0, size - pos - 12)))
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                ch.read(list, pos + 12);
+                byte[] l = list.array();
+                for (int p = 0; p + 8 <= l.length; ) {
+                    String sid = new String(l, p, 4, StandardCharsets.ISO_8859_1);
+                    int slen = list.getInt(p + 4);
+                    if (slen < 0 || p + 8 + slen > l.length) {
+                        break;
+                    }
+                    String v = new String(l, p + 8, slen, StandardCharsets.ISO_8859_1).replace("\0", "").trim();
+                    switch (sid) {
+                        case "etim" -> {
+                            if (v.matches("\\d{2}:\\d{2}:\\d{2}")) {
+                                out.put("riff.time", v);
+                            }
+                        }
+                        case "ecor" -> out.put("riff.make", v);
+                        case "emdl" -> out.put("riff.model", v);
+                        default -> {
+                        }
+                    }
+                    p += 8 + slen + (slen & 1);
                 }
             } else if (id.equals("LIST") && len >= 4 && new String(hdr.array(), 8, 4, StandardCharsets.ISO_8859_1).equals("INFO")) {
                 long end = Math.min(size, pos + 8 + len);
@@ -181,6 +219,56 @@ public final class RecordingFacts {
                 break;
             }
             pos += 8 + len + (len & 1);
+        }
+    }
+
+    /**
+     * A QuickTime/MP4 movie header's duration ({@code mov.headerMicros}): what the file says it lasts, which a file
+     * cut short or with broken track tables no longer holds (exiftool and mediainfo report it).
+     */
+    private static void mvhd(FileChannel ch, Map<String, String> out) throws IOException {
+        long size = ch.size();
+        long pos = 0;
+        for (int n = 0; n < 1000 && pos + 8 <= size; n++) {
+            ByteBuffer hdr = ByteBuffer.allocate(16).order(ByteOrder.BIG_ENDIAN);
+            ch.read(hdr, pos);
+            long len = Integer.toUnsignedLong(hdr.getInt(0));
+            String type = new String(hdr.array(), 4, 4, StandardCharsets.ISO_8859_1);
+            int head = 8;
+            if (len == 1) {
+                len = hdr.getLong(8);
+                head = 16;
+            } else if (len == 0) {
+                len = size - pos;
+            }
+            if (len < head) {
+                return;
+            }
+            if (type.equals("moov")) {
+                long p = pos + head;
+                long end = Math.min(size, pos + len);
+                while (p + 8 <= end) {
+                    ByteBuffer b = ByteBuffer.allocate(8 + 4 + 28).order(ByteOrder.BIG_ENDIAN);
+                    ch.read(b, p);
+                    long blen = Integer.toUnsignedLong(b.getInt(0));
+                    if (new String(b.array(), 4, 4, StandardCharsets.ISO_8859_1).equals("mvhd")) {
+                        int version = b.get(8) & 0xFF;
+                        long timescale = version == 1 ? Integer.toUnsignedLong(b.getInt(12 + 16))
+                                : Integer.toUnsignedLong(b.getInt(12 + 8));
+                        long duration = version == 1 ? b.getLong(12 + 20) : Integer.toUnsignedLong(b.getInt(12 + 12));
+                        if (timescale > 0 && duration > 0 && duration != 0xFFFFFFFFL) {
+                            out.put("mov.headerMicros", Long.toString(duration * 1_000_000L / timescale));
+                        }
+                        return;
+                    }
+                    if (blen < 8) {
+                        return;
+                    }
+                    p += blen;
+                }
+                return;
+            }
+            pos += len;
         }
     }
 

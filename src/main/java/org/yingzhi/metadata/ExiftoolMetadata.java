@@ -29,6 +29,18 @@ final class ExiftoolMetadata {
     private ExiftoolMetadata() {
     }
 
+    /**
+     * The lens exiftool names from the maker notes, for makers whose lens-id tables metadata-extractor lacks
+     * (Nikon LensData, Phase One and Leaf, Pentax, Sony, Sigma), when exiftool is installed; empty otherwise.
+     */
+    static Optional<String> makerLens(Path file, String make) {
+        if (make == null || !make.toUpperCase(java.util.Locale.ROOT).matches(".*(NIKON|LEAF|PHASE ONE|PENTAX|RICOH|SONY|SIGMA).*")
+                || !ExiftoolReader.shared().available()) {
+            return Optional.empty();
+        }
+        return ExiftoolReader.shared().read(file).flatMap(ExiftoolMetadata::lensName);
+    }
+
     /** "crw", "mrw", "x3f" or null. */
     static String format(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -72,7 +84,8 @@ final class ExiftoolMetadata {
         text(x, "Model").ifPresent(v -> ifd0.setString(ExifDirectoryBase.TAG_MODEL, v));
         text(x, "Artist").ifPresent(v -> ifd0.setString(ExifDirectoryBase.TAG_ARTIST, v));
         text(x, "Copyright").ifPresent(v -> ifd0.setString(ExifDirectoryBase.TAG_COPYRIGHT, v));
-        text(x, "ImageDescription").ifPresent(v -> ifd0.setString(ExifDirectoryBase.TAG_IMAGE_DESCRIPTION, v));
+        text(x, "ImageDescription").or(() -> text(x, "Description"))
+                .ifPresent(v -> ifd0.setString(ExifDirectoryBase.TAG_IMAGE_DESCRIPTION, v));
         number(x, "Orientation").ifPresent(v -> ifd0.setInt(ExifDirectoryBase.TAG_ORIENTATION, v.intValue()));
         Optional<String> date = text(x, "DateTimeOriginal").or(() -> text(x, "CreateDate"));
         date.map(d -> d.length() >= 19 ? d.substring(0, 19) : d)
@@ -82,14 +95,34 @@ final class ExiftoolMetadata {
         number(x, "FNumber").ifPresent(v -> sub.setDouble(ExifDirectoryBase.TAG_FNUMBER, v));
         number(x, "ISO").ifPresent(v -> sub.setInt(ExifDirectoryBase.TAG_ISO_EQUIVALENT, (int) Math.round(v)));
         number(x, "FocalLength").ifPresent(v -> sub.setDouble(ExifDirectoryBase.TAG_FOCAL_LENGTH, v));
-        text(x, "LensID").or(() -> text(x, "LensModel")).or(() -> text(x, "Lens"))
-                .ifPresent(v -> sub.setString(ExifDirectoryBase.TAG_LENS_MODEL, v));
+        lensName(x).ifPresent(v -> sub.setString(ExifDirectoryBase.TAG_LENS_MODEL, v));
+        text(x, "SubSecTimeOriginal").ifPresent(v -> sub.setString(ExifDirectoryBase.TAG_SUBSECOND_TIME_ORIGINAL, v));
         text(x, "ImageSize").map(s -> s.split("[ x]")).filter(p -> p.length == 2).ifPresent(p -> {
             sub.setInt(ExifDirectoryBase.TAG_IMAGE_WIDTH, Integer.parseInt(p[0]));
             sub.setInt(ExifDirectoryBase.TAG_IMAGE_HEIGHT, Integer.parseInt(p[1]));
         });
         md.addDirectory(ifd0);
         md.addDirectory(sub);
+    }
+
+    /**
+     * exiftool's name for the lens (its Composite LensID from the maker's lens-id tables), else the lens model;
+     * empty when exiftool could not name it ("Unknown (...)", "n/a", a bare number or hex code).
+     */
+    static Optional<String> lensName(JsonNode x) {
+        // not "Lens": for CRW and others it is the focal range ("18.0 - 55.0 mm"), not a lens's name
+        for (String tag : List.of("LensID", "LensModel")) {
+            Optional<String> v = text(x, tag).filter(ExiftoolMetadata::named);
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean named(String v) {
+        return !v.startsWith("Unknown") && !v.equals("n/a") && !v.matches("[-\\d. ]+") && !v.matches("([0-9A-F]{2} ){7}[0-9A-F]{2}")
+                && !v.equals("----");
     }
 
     /** An exposure in seconds as the rational a camera writes: 1/n below a second, else tenths. */

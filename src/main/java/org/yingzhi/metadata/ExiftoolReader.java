@@ -31,11 +31,11 @@ final class ExiftoolReader {
     private static final Logger log = LoggerFactory.getLogger(ExiftoolReader.class);
     private static final long TIMEOUT_SECONDS = 30;
     /** The tags asked for, -n (numbers as stored), one JSON object per file. */
-    // no -q: it also silences the {ready} line that ends each answer
-    private static final List<String> ARGS = List.of("-j", "-n", "-G0", "-charset", "filename=utf8",
-            "-Make", "-Model", "-DateTimeOriginal", "-CreateDate", "-ExposureTime", "-FNumber", "-ISO", "-FocalLength",
-            "-LensID", "-LensModel", "-Lens", "-Orientation", "-Artist", "-Copyright", "-ImageDescription",
-            "-Composite:ImageSize", "-OffsetTimeOriginal");
+    // no -q: it also silences the {ready} line that ends each answer; numbers as stored ("#"), the lens as named
+    private static final List<String> ARGS = List.of("-j", "-G0", "-charset", "filename=utf8",
+            "-Make", "-Model", "-DateTimeOriginal", "-SubSecTimeOriginal", "-CreateDate", "-ExposureTime#", "-FNumber#",
+            "-ISO#", "-FocalLength#", "-LensID", "-LensModel", "-Lens", "-Orientation#", "-Artist", "-Copyright",
+            "-ImageDescription", "-Description", "-Composite:ImageSize#", "-OffsetTimeOriginal");
 
     private static final ExiftoolReader SHARED = new ExiftoolReader();
 

@@ -72,7 +72,7 @@ public class PhotoMetadataReader {
         if (md.getFirstDirectoryOfType(com.drew.metadata.jpeg.JpegDirectory.class) != null) {
             CasioQvci.read(file, md, warnings); // a 1998 Casio's date in an APP1 of its own
         }
-        PhotoMetadata.Exif exif = exif(md, warnings);
+        PhotoMetadata.Exif exif = exif(md, warnings, other == null ? file : null);
         PhotoMetadata.Iptc iptc = iptc(md, warnings);
         PhotoMetadata.Xmp xmp = xmp(md, warnings);
         int[] raw = RawSensorSize.of(file, md).orElse(null);
@@ -228,6 +228,10 @@ public class PhotoMetadataReader {
     }
 
     private static PhotoMetadata.Exif exif(Metadata md, List<String> warnings) {
+        return exif(md, warnings, null);
+    }
+
+    private static PhotoMetadata.Exif exif(Metadata md, List<String> warnings, Path file) {
         // a Panasonic RW2's first directory is its own type in metadata-extractor, with make and model where EXIF has them
         Directory ifd0 = md.getFirstDirectoryOfType(ExifIFD0Directory.class);
         if (ifd0 == null) {
@@ -244,14 +248,21 @@ public class PhotoMetadataReader {
         // every EXIF sub-directory: RAW files (NEF, DNG, ...) keep the capture date in a second one
         String rawDate = null;
         String offset = null;
+        String subSec = null;
         for (ExifSubIFDDirectory d : md.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
             if (rawDate == null) {
                 rawDate = text(d, ExifDirectoryBase.TAG_DATETIME_ORIGINAL);
                 offset = text(d, ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL);
+                subSec = text(d, ExifDirectoryBase.TAG_SUBSECOND_TIME_ORIGINAL);
             }
             if (lens == null) {
                 lens = text(d, ExifDirectoryBase.TAG_LENS_MODEL);
             }
+        }
+        if (lens == null && file != null) {
+            // the maker's own lens id, named from its tables (exiftool's): "AF-S DX Zoom-Nikkor 18-70mm
+            // f/3.5-4.5G IF-ED" where metadata-extractor gives the lens specification "18-70mm f/3.5-4.5"
+            lens = ExiftoolMetadata.makerLens(file, make).orElse(null);
         }
         if (lens == null) {
             lens = makerNoteLens(md);
@@ -264,10 +275,12 @@ public class PhotoMetadataReader {
         if (rawDate != null) {
             try {
                 LocalDateTime local = LocalDateTime.parse(rawDate.trim(), EXIF_DATE);
-                dateTimeOriginal = local.format(ISO_SECONDS);
+                // fractions of a second from SubSecTimeOriginal, as the MWG composite writes them ("…:35.20")
+                String fraction = subSec != null && subSec.trim().matches("\\d{1,9}") ? "." + subSec.trim() : "";
+                dateTimeOriginal = local.format(ISO_SECONDS) + fraction;
                 if (offset != null) {
                     ZoneOffset zo = ZoneOffset.of(offset.trim());
-                    dateTimeOriginal = local.format(ISO_SECONDS) + zo.getId().replace("Z", "+00:00");
+                    dateTimeOriginal = local.format(ISO_SECONDS) + fraction + zo.getId().replace("Z", "+00:00");
                     capturedAt = local.atOffset(zo).toInstant().toString();
                 }
             } catch (DateTimeParseException e) {

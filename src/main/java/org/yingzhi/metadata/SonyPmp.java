@@ -86,8 +86,8 @@ final class SonyPmp {
         if (exposure > 0) {
             // 2^(-v/100) s: 600 is 1/64 s; kept as the rational nearest to it with the power of two exact
             double seconds = Math.pow(2, -exposure / 100.0);
-            sub.setRational(ExifDirectoryBase.TAG_EXPOSURE_TIME, seconds >= 1
-                    ? new Rational(Math.round(seconds * 1000), 1000) : new Rational(1_000_000, Math.round(1_000_000 / seconds)));
+            long den = 1_000_000_000_000L; // not a ratio of small numbers: kept to twelve places
+            sub.setRational(ExifDirectoryBase.TAG_EXPOSURE_TIME, new Rational(Math.round(seconds * den), den));
         }
         sub.setInt(ExifDirectoryBase.TAG_FLASH, h[118] == 1 ? 1 : 0);
         sub.setInt(ExifDirectoryBase.TAG_EXIF_IMAGE_WIDTH, b.getShort(22) & 0xFFFF);

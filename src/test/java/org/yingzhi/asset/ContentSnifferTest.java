@@ -42,6 +42,20 @@ class ContentSnifferTest {
                 .contains("JPEG XL"));
     }
 
+    /** The same on files from real tools (exiftool's test files in src/test/resources/exiftool-t). */
+    @Test
+    void realFilesAreNamedOrRecognised() throws Exception {
+        for (String[] c : new String[][] {{"FITS.fits", "FITS astronomical image"}, {"XISF.xisf", "XISF astronomical image"},
+            {"Flash.swf", "Flash (SWF)"}, {"JXL.jxl", "JPEG XL"}}) {
+            String d = ContentSniffer.describe(Files.readAllBytes(Samples.reference(c[0])));
+            assertTrue(d.contains(c[1]), c[0] + ": " + d);
+        }
+        byte[] mpc = Files.readAllBytes(Samples.reference("APE.mpc"));
+        assertEquals("mpc", ContentSniffer.detect(mpc, mpc.length).orElseThrow().format(), "Musepack behind ID3v2");
+        byte[] ra = Files.readAllBytes(Samples.reference("Real.ra"));
+        assertEquals("ra", ContentSniffer.detect(ra, ra.length).orElseThrow().format(), "RealAudio v4");
+    }
+
     /** Musepack and Monkey's Audio behind an ID3v2 tag, and bare RealAudio (".ra" 0xFD), are audio. */
     @Test
     void audioBehindId3AndBareRealAudioAreKnown() {

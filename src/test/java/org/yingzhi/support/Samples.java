@@ -18,4 +18,16 @@ public final class Samples {
         }
         return p;
     }
+
+    /**
+     * A file from exiftool's own test suite (t/images of github.com/exiftool/exiftool: metadata as real cameras and
+     * tools wrote it, image data cut away), kept in src/test/resources/exiftool-t (see its README).
+     */
+    public static Path reference(String name) {
+        Path p = Path.of("src/test/resources/exiftool-t").toAbsolutePath().resolve(name);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("reference file missing: " + p);
+        }
+        return p;
+    }
 }
