@@ -48,6 +48,7 @@ final class ExiftoolReader {
         return t;
     });
     private Boolean available;
+    private boolean hooked;
 
     static ExiftoolReader shared() {
         return SHARED;
@@ -114,8 +115,19 @@ final class ExiftoolReader {
         }
         process = new ProcessBuilder("exiftool", "-stay_open", "True", "-@", "-")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopQuietly, "exiftool-stop"));
+        }
         in = process.getOutputStream();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    private void stopQuietly() {
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+        }
     }
 
     private void stop() {
