@@ -247,7 +247,7 @@ public final class RecordingFacts {
             if (type.equals("moov")) {
                 long p = pos + head;
                 long end = Math.min(size, pos + len);
-                while (p + 8 <= end) {
+                for (int boxes = 0; boxes < 10_000 && p + 8 <= end; boxes++) {
                     ByteBuffer b = ByteBuffer.allocate(8 + 4 + 28).order(ByteOrder.BIG_ENDIAN);
                     ch.read(b, p);
                     long blen = Integer.toUnsignedLong(b.getInt(0));
