@@ -521,6 +521,9 @@ class WebAppBrowserIntegrationTest {
         WebElement video = browser.findElement(By.id("video"));
         JavascriptExecutor js = (JavascriptExecutor) browser;
         waiting().until(d -> ((Number) js.executeScript("return arguments[0].readyState", video)).intValue() >= 1);
+        // the recording date and where it was read, in the technical panel (the sample's creation_time)
+        String recorded = browser.findElement(By.cssSelector("dd.recorded")).getText();
+        assertTrue(recorded.startsWith("2008-05-12T") && recorded.contains("封装创建时间"), recorded);
         JsonNode asset = new Api(port).get("/api/assets/" + ids.get("clip-2997df.mov"), Api.ADMIN).json();
         FrameRate rate = FrameRate.parse(asset.get("timecode").get("rate").asString() + ";DF");
         Timecode start = Timecode.parse(asset.get("timecode").get("start").asString(), rate);
