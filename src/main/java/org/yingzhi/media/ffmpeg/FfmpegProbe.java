@@ -132,7 +132,8 @@ final class FfmpegProbe {
             for (int i = 0; i < streams.size(); i++) {
                 RawProbe.Stream s = streams.get(i);
                 if (s.type().equals("video")) {
-                    if (s.codec().equals("h264")) {
+                    // AVCHD (MTS/M2TS) keeps MDPM in its H.264 SEI; exiftool reads it there only, and so does this
+                    if (s.codec().equals("h264") && string(fc.iformat().name()).startsWith("mpegts")) {
                         facts.putAll(mdpm(fc, s.index()));
                         av_seek_frame(fc, -1, 0, avformat.AVSEEK_FLAG_BACKWARD);
                     }
