@@ -51,6 +51,9 @@ public final class RawPreviews {
             if (ascii.startsWith("ftypcrx ", 4)) {
                 return cr3(ch, size);
             }
+            if ((ascii.startsWith("II") || ascii.startsWith("MM")) && ascii.startsWith("HEAPCCDR", 6)) {
+                return ciff(ch, size, ascii.startsWith("II") ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+            }
             if (ascii.startsWith("FUJIFILMCCD-RAW")) {
                 ByteBuffer raf = read(ch, 84, 8).order(ByteOrder.BIG_ENDIAN);
                 return jpegAt(ch, Integer.toUnsignedLong(raf.getInt()), raf.getInt());
@@ -197,6 +200,39 @@ public final class RawPreviews {
             }
             if (dir.remaining() >= 4) {
                 todo.add(Integer.toUnsignedLong(dir.getInt()));
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Canon CRW (CIFF): the root heap runs from the header's end to the file's end; its last four bytes give its
+     * directory's offset, a count and ten-byte entries (tag, size, offset in the heap); tag 0x2007 is the camera's
+     * full-size JPEG (JpgFromRaw), 0x2008 the thumbnail.
+     */
+    private static Optional<Embedded> ciff(FileChannel ch, long size, ByteOrder order) throws IOException {
+        ByteBuffer h = read(ch, 2, 4).order(order);
+        long heap = Integer.toUnsignedLong(h.getInt(0));
+        if (heap < 14 || heap + 4 > size) {
+            return Optional.empty();
+        }
+        long heapLen = size - heap;
+        long table = Integer.toUnsignedLong(read(ch, size - 4, 4).order(order).getInt(0));
+        if (table + 2 > heapLen) {
+            return Optional.empty();
+        }
+        int count = read(ch, heap + table, 2).order(order).getShort(0) & 0xFFFF;
+        if (count > 1000 || table + 2 + 10L * count > heapLen) {
+            return Optional.empty();
+        }
+        ByteBuffer entries = read(ch, heap + table + 2, 10 * count).order(order);
+        Embedded best = null;
+        for (int i = 0; i < count; i++) {
+            int tag = entries.getShort(10 * i) & 0xFFFF;
+            long len = Integer.toUnsignedLong(entries.getInt(10 * i + 2));
+            long off = Integer.toUnsignedLong(entries.getInt(10 * i + 6));
+            if ((tag == 0x2007 || tag == 0x2008) && off + len <= heapLen && len < Integer.MAX_VALUE) {
+                best = larger(best, jpegAt(ch, heap + off, (int) len).orElse(null));
             }
         }
         return Optional.ofNullable(best);

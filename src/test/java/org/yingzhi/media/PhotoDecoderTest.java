@@ -140,6 +140,29 @@ class PhotoDecoderTest {
      * A file built as Canon lays out a CR3 (ISO base media: ftyp crx, moov, the preview uuid box with its PRVW
      * record, mdat); no real CR3 can be made or obtained here, so the layout follows the published structure.
      */
+    /** A Canon CRW (CIFF) keeps its full-size JPEG as tag 0x2007 of the root heap. */
+    @Test
+    void aCrwsJpgFromRawIsItsPreview() throws Exception {
+        byte[] jpeg = jpeg(1024, 680);
+        ByteArrayOutputStream heap = new ByteArrayOutputStream();
+        heap.writeBytes(jpeg);
+        int dirAt = heap.size();
+        java.nio.ByteBuffer table = java.nio.ByteBuffer.allocate(2 + 10 + 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        table.putShort((short) 1).putShort((short) 0x2007).putInt(jpeg.length).putInt(0).putInt(dirAt);
+        heap.writeBytes(table.array());
+        java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(26).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        head.put((byte) 'I').put((byte) 'I').putInt(26).put("HEAPCCDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        ByteArrayOutputStream f = new ByteArrayOutputStream();
+        f.writeBytes(head.array());
+        f.writeBytes(heap.toByteArray());
+        Path crw = Files.write(dir.resolve("CRW_0001.CRW"), f.toByteArray());
+        RawPreviews.Embedded e = RawPreviews.largest(crw).orElseThrow();
+        assertEquals(1024, e.width());
+        PhotoDecoder.Decoded d = PhotoDecoder.decode(crw, null);
+        assertEquals("raw preview", d.via());
+        assertEquals(680, d.image().getHeight());
+    }
+
     @Test
     void aCr3sPreviewBoxIsItsPreview() throws Exception {
         byte[] jpeg = jpeg(1620, 1080);
