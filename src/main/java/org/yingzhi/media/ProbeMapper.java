@@ -351,24 +351,24 @@ public final class ProbeMapper {
                 longest = s.durationMicros();
             }
         }
-        String aviHeader = raw.facts().get("avi.headerMicros");
-        if (container == null && longest == null && aviHeader != null) {
-            long h = Long.parseLong(aviHeader);
-            warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.aviHeader", seconds(h)));
-            return h;
-        }
-        String wavData = raw.facts().get("riff.dataMicros");
-        if (container == null && longest == null && wavData != null && Long.parseLong(wavData) > 0) {
-            long h = Long.parseLong(wavData);
-            warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.wavData", seconds(h)));
-            return h;
+        if (container == null && longest == null) {
+            // neither says: the length a RIFF header states (AVI main header, WAV data size over byte rate)
+            for (String[] h : new String[][] {{"avi.headerMicros", "reason.probe.aviHeader"},
+                {"riff.dataMicros", "reason.probe.wavData"}}) {
+                String v = raw.facts().get(h[0]);
+                if (v != null && Long.parseLong(v) > 0) {
+                    warnings.add(org.yingzhi.shared.i18n.Texts.en(h[1], seconds(Long.parseLong(v))));
+                    return Long.parseLong(v);
+                }
+            }
         }
         String header = raw.facts().get("mov.headerMicros");
         Long chosen = container != null ? container : longest;
         if (header != null && chosen != null && Long.parseLong(header) > chosen * 1.05 + 1_000_000) {
             // the movie header promises more than the tracks hold (cut short, or broken sample tables)
+            long holds = Math.max(chosen, longest == null ? 0 : longest);
             warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.probe.cutShort", seconds(Long.parseLong(header)),
-                    seconds(longest != null && container != null ? Math.max(longest, container) : chosen)));
+                    seconds(holds)));
         }
         if (container == null) {
             if (longest != null) {

@@ -102,30 +102,28 @@ public final class RecordingFacts {
 
     /** YY (BCD; 20xx before 90), MM, DD as "yyyy-MM-dd", or null when a digit is not decimal. */
     private static String bcd(int yy, int mm, int dd) {
-        if (!decimal(yy) || !decimal(mm) || !decimal(dd)) {
-            return null;
-        }
-        int y = Integer.parseInt(Integer.toHexString(yy));
-        int m = Integer.parseInt(Integer.toHexString(mm));
-        int d = Integer.parseInt(Integer.toHexString(dd));
-        if (m < 1 || m > 12 || d < 1 || d > 31) {
+        int y = bcd(yy);
+        int m = bcd(mm);
+        int d = bcd(dd);
+        if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) {
             return null;
         }
         return String.format(Locale.ROOT, "%04d-%02d-%02d", y < 90 ? 2000 + y : 1900 + y, m, d);
     }
 
     private static String time(int hh, int mm, int ss) {
-        if (!decimal(hh) || !decimal(mm) || !decimal(ss)) {
-            return null;
-        }
-        int h = Integer.parseInt(Integer.toHexString(hh));
-        int m = Integer.parseInt(Integer.toHexString(mm));
-        int s = Integer.parseInt(Integer.toHexString(ss));
-        return h < 24 && m < 60 && s < 60 ? String.format(Locale.ROOT, "%02d:%02d:%02d", h, m, s) : null;
+        int h = bcd(hh);
+        int m = bcd(mm);
+        int s = bcd(ss);
+        return h >= 0 && h < 24 && m >= 0 && m < 60 && s >= 0 && s < 60
+                ? String.format(Locale.ROOT, "%02d:%02d:%02d", h, m, s) : null;
     }
 
-    private static boolean decimal(int bcd) {
-        return (bcd & 0x0F) <= 9 && ((bcd >> 4) & 0x0F) <= 9;
+    /** A byte of two BCD digits as its number, or -1 when a digit is not decimal. */
+    private static int bcd(int b) {
+        int hi = (b >> 4) & 0x0F;
+        int lo = b & 0x0F;
+        return hi <= 9 && lo <= 9 ? hi * 10 + lo : -1;
     }
 
     /** RIFF chunks at the top level and inside LIST/INFO: bext's origination date and time, ICRD. */
@@ -340,10 +338,10 @@ public final class RecordingFacts {
                 }
             }
         }
-        if (date != null && time != null && decimal(date[1] & 0xFF) && decimal(date[2] & 0xFF)) {
+        int century = date == null ? -1 : bcd(date[1] & 0xFF);
+        if (time != null && century >= 0) {
             String ymd = bcd(date[2] & 0xFF, date[3] & 0xFF, time[0] & 0xFF);
             String hms = time(time[1] & 0xFF, time[2] & 0xFF, time[3] & 0xFF);
-            int century = Integer.parseInt(Integer.toHexString(date[1] & 0xFF));
             if (ymd != null && hms != null) {
                 ymd = String.format(Locale.ROOT, "%02d", century) + ymd.substring(2);
                 int tz = date[0] & 0xFF;
