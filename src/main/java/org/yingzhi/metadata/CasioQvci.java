@@ -1,12 +1,14 @@
 package org.yingzhi.metadata;
 
+import com.drew.imaging.jpeg.JpegProcessingException;
+import com.drew.imaging.jpeg.JpegSegmentData;
+import com.drew.imaging.jpeg.JpegSegmentReader;
+import com.drew.imaging.jpeg.JpegSegmentType;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -25,6 +27,11 @@ final class CasioQvci {
     }
 
     static void read(Path file, Metadata md, List<String> warnings) {
+        for (ExifSubIFDDirectory d : md.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
+            if (d.containsTag(ExifDirectoryBase.TAG_DATETIME_ORIGINAL)) {
+                return; // a camera with EXIF has its date there: its segments are not read again
+            }
+        }
         byte[] seg = segment(file);
         if (seg == null || seg.length < 0x4d + 19) {
             return;
@@ -35,11 +42,6 @@ final class CasioQvci {
             warnings.add("QVCI: '" + raw.trim() + "' is not a date");
             return;
         }
-        for (ExifSubIFDDirectory d : md.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
-            if (d.containsTag(ExifDirectoryBase.TAG_DATETIME_ORIGINAL)) {
-                return;
-            }
-        }
         ExifSubIFDDirectory sub = new ExifSubIFDDirectory();
         sub.setString(ExifDirectoryBase.TAG_DATETIME_ORIGINAL, m.group(1) + ":" + m.group(2) + ":" + m.group(3) + " "
                 + m.group(4) + ":" + m.group(5) + ":" + m.group(6));
@@ -48,32 +50,14 @@ final class CasioQvci {
 
     /** The first APP1 segment of a JPEG that starts with "QVCI\0", or null. */
     private static byte[] segment(Path file) {
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-            if (in.read() != 0xFF || in.read() != 0xD8) {
-                return null;
-            }
-            for (int n = 0; n < 64; n++) {
-                if (in.read() != 0xFF) {
-                    return null;
-                }
-                int marker = in.read();
-                while (marker == 0xFF) {
-                    marker = in.read();
-                }
-                if (marker < 0 || marker == 0xDA || marker == 0xD9) {
-                    return null;
-                }
-                int len = (in.read() << 8) | in.read();
-                if (len < 2) {
-                    return null;
-                }
-                byte[] data = in.readNBytes(len - 2);
-                if (marker == 0xE1 && data.length > 5 && data[0] == 'Q' && data[1] == 'V' && data[2] == 'C' && data[3] == 'I'
-                        && data[4] == 0) {
+        try {
+            JpegSegmentData segments = JpegSegmentReader.readSegments(file.toFile(), List.of(JpegSegmentType.APP1));
+            for (byte[] data : segments.getSegments(JpegSegmentType.APP1)) {
+                if (data.length > 5 && new String(data, 0, 5, StandardCharsets.ISO_8859_1).equals("QVCI\0")) {
                     return data;
                 }
             }
-        } catch (IOException e) {
+        } catch (JpegProcessingException | IOException e) {
             return null;
         }
         return null;

@@ -37,16 +37,10 @@ final class Cr3Metadata {
     private Cr3Metadata() {
     }
 
-    /** Whether the file starts with an ftyp box of brand "crx ". */
-    static boolean isCr3(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate(12);
-            ch.read(b, 0);
-            return b.position() == 12 && b.get(4) == 'f' && b.get(5) == 't' && b.get(6) == 'y' && b.get(7) == 'p'
-                    && new String(b.array(), 8, 4, StandardCharsets.ISO_8859_1).equals("crx ");
-        } catch (IOException e) {
-            return false;
-        }
+    /** Whether the file's first bytes are an ftyp box of brand "crx ". */
+    static boolean isCr3(byte[] h) {
+        return h.length >= 12 && h[4] == 'f' && h[5] == 't' && h[6] == 'y' && h[7] == 'p'
+                && new String(h, 8, 4, StandardCharsets.ISO_8859_1).equals("crx ");
     }
 
     /** Adds the CMT directories of a CR3 to {@code md}; problems become warnings. */

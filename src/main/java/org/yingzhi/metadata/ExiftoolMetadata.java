@@ -5,12 +5,8 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifDirectoryBase;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -41,29 +37,22 @@ final class ExiftoolMetadata {
         return ExiftoolReader.shared().read(file).flatMap(ExiftoolMetadata::lensName);
     }
 
-    /** "crw", "mrw", "x3f" or null. */
-    static String format(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate(16);
-            ch.read(b, 0);
-            byte[] h = b.array();
-            if (b.position() < 16) {
-                return null;
-            }
-            String s = new String(h, StandardCharsets.ISO_8859_1);
-            if ((s.startsWith("II") || s.startsWith("MM")) && s.startsWith("HEAPCCDR", 6)) {
-                return "crw";
-            }
-            if (s.startsWith("\0MRM")) {
-                return "mrw";
-            }
-            if (s.startsWith("FOVb")) {
-                return "x3f";
-            }
-            return null;
-        } catch (IOException e) {
+    /** "crw", "mrw", "x3f" or null, from the file's first bytes. */
+    static String format(byte[] h) {
+        if (h.length < 16) {
             return null;
         }
+        String s = new String(h, 0, 16, StandardCharsets.ISO_8859_1);
+        if ((s.startsWith("II") || s.startsWith("MM")) && s.startsWith("HEAPCCDR", 6)) {
+            return "crw";
+        }
+        if (s.startsWith("\0MRM")) {
+            return "mrw";
+        }
+        if (s.startsWith("FOVb")) {
+            return "x3f";
+        }
+        return null;
     }
 
     static void read(Path file, String format, Metadata md, List<String> warnings) {

@@ -1,21 +1,26 @@
 package org.yingzhi.metadata;
 
+import com.drew.imaging.jpeg.JpegProcessingException;
+import com.drew.imaging.jpeg.JpegSegmentData;
+import com.drew.imaging.jpeg.JpegSegmentReader;
+import com.drew.imaging.jpeg.JpegSegmentType;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.photoshop.PhotoshopDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Whether a JPEG's IPTC was changed after its XMP: Photoshop keeps the MD5 of the IPTC block it last wrote as image
  * resource 0x0425 (IPTCDigest); a tool that edits IPTC alone leaves it stale. The MWG guidelines (and exiftool's
  * MWG tags) then take the IPTC values over XMP's. The current digest is the MD5 of resource 0x0404's data in the
- * APP13 "Photoshop 3.0" segments (which may continue over several segments). Only JPEG is read; other files'
+ * APP13 "Photoshop 3.0" segments (which may continue over several segments), read with metadata-extractor's
+ * segment reader. Only JPEG is read; other files'
  * digests count as matching.
  */
 final class IptcDigest {
@@ -46,36 +51,17 @@ final class IptcDigest {
     /** The data of image resource 0x0404 in a JPEG's APP13 segments, or null. */
     static byte[] iptcResource(Path file) {
         ByteArrayOutputStream irb = new ByteArrayOutputStream();
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-            if (in.read() != 0xFF || in.read() != 0xD8) {
-                return null;
-            }
-            while (true) {
-                int b = in.read();
-                if (b != 0xFF) {
-                    return null;
-                }
-                int marker = in.read();
-                while (marker == 0xFF) {
-                    marker = in.read();
-                }
-                if (marker < 0 || marker == 0xDA || marker == 0xD9) {
-                    break; // start of scan: no more metadata segments
-                }
-                int len = (in.read() << 8) | in.read();
-                if (len < 2) {
-                    return null;
-                }
-                byte[] seg = in.readNBytes(len - 2);
-                if (marker == 0xED && seg.length > 14 && new String(seg, 0, 14, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .equals("Photoshop 3.0\0")) {
+        try {
+            JpegSegmentData segments = JpegSegmentReader.readSegments(file.toFile(), List.of(JpegSegmentType.APPD));
+            for (byte[] seg : segments.getSegments(JpegSegmentType.APPD)) {
+                if (seg.length > 14 && new String(seg, 0, 14, StandardCharsets.ISO_8859_1).equals("Photoshop 3.0\0")) {
                     if (irb.size() + seg.length > MAX_APP13) {
                         return null;
                     }
                     irb.write(seg, 14, seg.length - 14);
                 }
             }
-        } catch (IOException e) {
+        } catch (JpegProcessingException | IOException e) {
             return null;
         }
         byte[] r = irb.toByteArray();

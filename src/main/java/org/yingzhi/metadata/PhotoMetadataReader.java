@@ -42,9 +42,10 @@ public class PhotoMetadataReader {
     /** Throws {@link IOException} only when the file cannot be read as an image at all. */
     public PhotoMetadata read(Path file) throws IOException {
         Metadata md;
-        boolean cr3 = Cr3Metadata.isCr3(file);
-        boolean pmp = SonyPmp.is(file);
-        String other = ExiftoolMetadata.format(file);
+        byte[] head = head(file); // what the format checks below look at, read once
+        boolean cr3 = Cr3Metadata.isCr3(head);
+        boolean pmp = SonyPmp.is(head);
+        String other = ExiftoolMetadata.format(head);
         List<String> warnings = new ArrayList<>();
         try {
             md = pmp || other != null ? new Metadata() : ImageMetadataReader.readMetadata(file.toFile());
@@ -66,7 +67,7 @@ public class PhotoMetadataReader {
             Cr3Metadata.read(file, md, warnings); // read as a movie above: its EXIF sits in Canon's boxes
         }
         if (pmp) {
-            SonyPmp.read(file, md, warnings); // a 1990s Sony still: a header of its own before a plain JPEG
+            SonyPmp.read(file, head, md, warnings); // a 1990s Sony still: a header of its own before a plain JPEG
         }
         IptcTrailer.read(file, md, warnings); // IPTC a cataloguing tool appended after the image
         if (md.getFirstDirectoryOfType(com.drew.metadata.jpeg.JpegDirectory.class) != null) {
@@ -75,7 +76,7 @@ public class PhotoMetadataReader {
         PhotoMetadata.Exif exif = exif(md, warnings, other == null ? file : null);
         PhotoMetadata.Iptc iptc = iptc(md, warnings);
         PhotoMetadata.Xmp xmp = xmp(md, warnings);
-        int[] raw = RawSensorSize.of(file, md).orElse(null);
+        int[] raw = RawSensorSize.of(head, file, md).orElse(null);
         boolean iptcEdited = IptcDigest.stale(file, md);
         if (iptcEdited) {
             warnings.add(org.yingzhi.shared.i18n.Texts.en("reason.photo.iptcEdited"));
@@ -86,9 +87,17 @@ public class PhotoMetadataReader {
                 gps(md, warnings), iptc, xmp, mwg(exif, iptc, xmp, iptcEdited), warnings);
     }
 
-    /** The MWG reconciliation (see {@link PhotoMetadata.Mwg}); {@code iptcStale} false: IPTC only where XMP has nothing. */
-    static PhotoMetadata.Mwg mwg(PhotoMetadata.Exif exif, PhotoMetadata.Iptc iptc, PhotoMetadata.Xmp xmp) {
-        return mwg(exif, iptc, xmp, false);
+    /** The first 128 bytes of a file (fewer when it is shorter; none when it cannot be read). */
+    static byte[] head(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(128);
+            while (b.hasRemaining() && ch.read(b) > 0) {
+                // read on: a channel may return fewer bytes than asked
+            }
+            return Arrays.copyOf(b.array(), b.position());
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     /**
@@ -225,10 +234,6 @@ public class PhotoMetadataReader {
             }
         }
         return null;
-    }
-
-    private static PhotoMetadata.Exif exif(Metadata md, List<String> warnings) {
-        return exif(md, warnings, null);
     }
 
     private static PhotoMetadata.Exif exif(Metadata md, List<String> warnings, Path file) {

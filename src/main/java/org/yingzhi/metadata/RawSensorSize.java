@@ -31,8 +31,8 @@ final class RawSensorSize {
     private RawSensorSize() {
     }
 
-    static Optional<int[]> of(Path file, Metadata md) {
-        byte[] head = head(file);
+    /** {@code head} is the file's first bytes (16 are enough). */
+    static Optional<int[]> of(byte[] head, Path file, Metadata md) {
         if (head.length >= 16 && new String(head, 0, 8, StandardCharsets.ISO_8859_1).equals("FUJIFILM")) {
             return raf(file);
         }
@@ -59,16 +59,6 @@ final class RawSensorSize {
             }
         }
         return Optional.empty();
-    }
-
-    private static byte[] head(Path file) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate(16);
-            ch.read(b, 0);
-            return java.util.Arrays.copyOf(b.array(), b.position());
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 
     /** The RAF directory whose offset sits at 0x5c: a count, then tag, length and big-endian value per entry. */

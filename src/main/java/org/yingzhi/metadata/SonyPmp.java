@@ -40,10 +40,6 @@ final class SonyPmp {
                 && (h[127] & 0xFF) == 0xDB;
     }
 
-    static boolean is(Path file) {
-        return is(head(file, 128));
-    }
-
     /** Where the JPEG is (offset, length), from the header; null when the header's numbers do not fit the file. */
     static long[] jpeg(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -58,8 +54,9 @@ final class SonyPmp {
         }
     }
 
-    static void read(Path file, Metadata md, List<String> warnings) throws IOException {
-        byte[] h = head(file, HEADER);
+    /** Reads the header from {@code head} (the file's first bytes, at least the 124 of the header). */
+    static void read(Path file, byte[] head, Metadata md, List<String> warnings) throws IOException {
+        byte[] h = java.util.Arrays.copyOf(head, HEADER);
         ByteBuffer b = ByteBuffer.wrap(h).order(ByteOrder.BIG_ENDIAN);
         ExifIFD0Directory ifd0 = new ExifIFD0Directory();
         ifd0.setString(ExifDirectoryBase.TAG_MAKE, "Sony");
@@ -122,15 +119,5 @@ final class SonyPmp {
         y += y < 70 ? 2000 : 1900;
         return String.format(java.util.Locale.ROOT, "%04d:%02d:%02d %02d:%02d:%02d", y, mo, d, h[at + 3] & 0xFF,
                 h[at + 4] & 0xFF, h[at + 5] & 0xFF);
-    }
-
-    private static byte[] head(Path file, int n) {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer b = ByteBuffer.allocate(n);
-            ch.read(b, 0);
-            return java.util.Arrays.copyOf(b.array(), b.position());
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

@@ -102,16 +102,15 @@ class PhotoMetadataExiftoolIntegrationTest {
      * CMT4 = GPS, each a little-endian TIFF), written here entry by entry since no real CR3 can be made here.
      */
     private static Path cr3() throws Exception {
-        byte[] cmt1 = Tiff.ifd()
+        byte[] cmt1 = TiffWriter.tiff(TiffWriter.ifd()
                 .ascii(0x010f, "Canon").ascii(0x0110, "Canon EOS R5").longs(0x0100, 8192).longs(0x0101, 5464)
-                .shorts(0x0112, 6).bytes();
-        byte[] cmt2 = Tiff.ifd()
+                .shorts(0x0112, 6));
+        byte[] cmt2 = TiffWriter.tiff(TiffWriter.ifd()
                 .rational(0x829a, 1, 250).rational(0x829d, 56, 10).shorts(0x8827, 800)
-                .ascii(0x9003, "2021:07:01 10:20:30").ascii(0x9011, "+06:00").ascii(0xa434, "RF24-105mm F4 L IS USM")
-                .bytes();
-        byte[] cmt4 = Tiff.ifd()
+                .ascii(0x9003, "2021:07:01 10:20:30").ascii(0x9011, "+06:00").ascii(0xa434, "RF24-105mm F4 L IS USM"));
+        byte[] cmt4 = TiffWriter.tiff(TiffWriter.ifd()
                 .bytes(0x0000, new byte[] {2, 3, 0, 0}).ascii(0x0001, "N").rationals(0x0002, 29, 1, 39, 1, 0, 1)
-                .ascii(0x0003, "E").rationals(0x0004, 91, 1, 7, 1, 12, 1).bytes();
+                .ascii(0x0003, "E").rationals(0x0004, 91, 1, 7, 1, 12, 1));
         java.io.ByteArrayOutputStream uuid = new java.io.ByteArrayOutputStream();
         uuid.write(java.util.HexFormat.of().parseHex("85c0b687820f11e08111f4ce462b6a48"));
         uuid.write(box("CMT1", cmt1));
@@ -151,81 +150,6 @@ class PhotoMetadataExiftoolIntegrationTest {
 
     private static byte[] box(String type, byte[] body) {
         return java.nio.ByteBuffer.allocate(8 + body.length).putInt(8 + body.length).put(type.getBytes()).put(body).array();
-    }
-
-    /** A one-IFD little-endian TIFF, entries added in tag order. */
-    static final class Tiff {
-        private record E(int tag, int type, int count, byte[] value) {
-        }
-
-        private final List<E> entries = new ArrayList<>();
-
-        static Tiff ifd() {
-            return new Tiff();
-        }
-
-        private static java.nio.ByteBuffer le(int n) {
-            return java.nio.ByteBuffer.allocate(n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        }
-
-        Tiff ascii(int tag, String s) {
-            byte[] b = (s + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-            entries.add(new E(tag, 2, b.length, b));
-            return this;
-        }
-
-        Tiff shorts(int tag, int v) {
-            entries.add(new E(tag, 3, 1, le(2).putShort((short) v).array()));
-            return this;
-        }
-
-        Tiff longs(int tag, int v) {
-            entries.add(new E(tag, 4, 1, le(4).putInt(v).array()));
-            return this;
-        }
-
-        Tiff rational(int tag, int num, int den) {
-            return rationals(tag, num, den);
-        }
-
-        Tiff rationals(int tag, int... nd) {
-            java.nio.ByteBuffer b = le(4 * nd.length);
-            for (int x : nd) {
-                b.putInt(x);
-            }
-            entries.add(new E(tag, 5, nd.length / 2, b.array()));
-            return this;
-        }
-
-        Tiff bytes(int tag, byte[] v) {
-            entries.add(new E(tag, 1, v.length, v));
-            return this;
-        }
-
-        byte[] bytes() {
-            int ifdSize = 2 + 12 * entries.size() + 4;
-            int data = 8 + ifdSize;
-            java.io.ByteArrayOutputStream extra = new java.io.ByteArrayOutputStream();
-            java.nio.ByteBuffer ifd = le(ifdSize).putShort((short) entries.size());
-            for (E e : entries) {
-                ifd.putShort((short) e.tag()).putShort((short) e.type()).putInt(e.count());
-                if (e.value().length <= 4) {
-                    ifd.put(java.util.Arrays.copyOf(e.value(), 4));
-                } else {
-                    ifd.putInt(data + extra.size());
-                    extra.writeBytes(e.value());
-                    if (extra.size() % 2 == 1) {
-                        extra.write(0);
-                    }
-                }
-            }
-            ifd.putInt(0);
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            out.writeBytes(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0});
-            out.writeBytes(ifd.array());
-            out.writeBytes(extra.toByteArray());
-            return out.toByteArray();
-        }
     }
 
     private static JsonNode exiftoolRun(Path file, String... options) throws Exception {

@@ -58,7 +58,22 @@ final class TiffWriter {
         }
 
         Ifd rational(int tag, int num, int den) {
-            entries.add(new Entry(tag, 5, 1, buf(8).putInt(num).putInt(den).array(), null, null));
+            return rationals(tag, num, den);
+        }
+
+        /** Several rationals, numerator and denominator in turn (a GPS position's degrees, minutes, seconds). */
+        Ifd rationals(int tag, int... nd) {
+            ByteBuffer b = buf(4 * nd.length);
+            for (int x : nd) {
+                b.putInt(x);
+            }
+            entries.add(new Entry(tag, 5, nd.length / 2, b.array(), null, null));
+            return this;
+        }
+
+        /** Bytes (type BYTE), such as GPSVersionID. */
+        Ifd bytes(int tag, byte[] v) {
+            entries.add(new Entry(tag, 1, v.length, v, null, null));
             return this;
         }
 
