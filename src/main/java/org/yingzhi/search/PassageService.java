@@ -91,6 +91,8 @@ public class PassageService implements SmartLifecycle {
         log.info("passage index built: {} passages in {} ms", n[0], (System.nanoTime() - t0) / 1_000_000);
     }
 
+    private final ItemLocks itemLocks = new ItemLocks();
+
     private void apply(String collection, String item) {
         if (!ready) {
             return;
@@ -98,7 +100,9 @@ public class PassageService implements SmartLifecycle {
         for (PassageSource s : sources) {
             if (s.collections().contains(collection)) {
                 try {
-                    index.replace(collection + ":" + item, s.passages(collection, item));
+                    synchronized (itemLocks.of(item)) {
+                        index.replace(collection + ":" + item, s.passages(collection, item));
+                    }
                     unrefreshed = true;
                 } catch (IOException | RuntimeException e) {
                     log.warn("passage index: {} {} not applied: {}", collection, item, e.toString());

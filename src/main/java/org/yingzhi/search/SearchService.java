@@ -36,6 +36,7 @@ public class SearchService implements SmartLifecycle {
     private final long retentionMillis;
     private final long trimEveryMillis;
     private final Map<ObjectId, Long> recent = new ConcurrentHashMap<>();
+    private final ItemLocks itemLocks = new ItemLocks();
     private volatile SearchIndex index;
     private volatile boolean ready;
     private volatile boolean running;
@@ -308,15 +309,22 @@ public class SearchService implements SmartLifecycle {
         }
     }
 
+    /**
+     * Loads the item as the catalog holds it now and puts that in the index, under the item's lock: a job's step
+     * finishing while the office deletes the asset must not leave the older state in the index, where the poller
+     * would not correct it (both changes count as applied).
+     */
     private void apply(ChangeLog.Change c) throws IOException {
         if (!c.collection().equals(source.collection())) {
             return;
         }
-        Optional<SearchDocument> d = source.load(c.item());
-        if (d.isPresent()) {
-            index.put(d.get());
-        } else {
-            index.delete(c.item());
+        synchronized (itemLocks.of(c.item())) {
+            Optional<SearchDocument> d = source.load(c.item());
+            if (d.isPresent()) {
+                index.put(d.get());
+            } else {
+                index.delete(c.item());
+            }
         }
     }
 
