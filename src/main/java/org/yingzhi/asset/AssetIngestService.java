@@ -134,7 +134,9 @@ public class AssetIngestService {
                 if (!(doc.get(AssetFields.ID) instanceof ObjectId)) {
                     doc.put(AssetFields.ID, new ObjectId()); // known before the insert, for the audit's probe
                 }
-                inserted = audit.write(Change.of(AuditActions.ASSET_UPLOAD, "asset", null).unit(d.contributorUnit())
+                // the id is known before the insert: a record the sweep appends after a crash names the asset too
+                inserted = audit.write(Change.of(AuditActions.ASSET_UPLOAD, "asset", doc.getObjectId(AssetFields.ID).toHexString())
+                        .unit(d.contributorUnit())
                         .with("fileName", AssetDocuments.displayName(fileName)).with("sha256", sha)
                         .with("size", received.size()).with("title", d.title()),
                         Probe.exists(AssetRepository.COLLECTION, new Document(AssetFields.ID, doc.get(AssetFields.ID))),
@@ -161,6 +163,191 @@ public class AssetIngestService {
             return IngestResult.existing(repo.findBySha256(received.sha256()).orElseThrow());
         } finally {
             store.discard(received);
+        }
+    }
+
+    /**
+     * A file of a folder import, received, recognised, stored in the media store (content-addressed: bytes held
+     * already are not stored twice) and described, but not cataloged yet: {@link #catalogAll} catalogs a batch of
+     * them with a few writes.
+     */
+    public static final class Prepared {
+        private final String fileName;
+        private final AssetDescription description;
+        private final String sha256;
+        private final long size;
+        private final String ext;
+        private final Document doc;
+        private final Quickprint quickprint;
+        private final User user;
+        private final Asset asset;
+
+        private Prepared(String fileName, AssetDescription description, String sha256, long size, String ext,
+                Document doc, Quickprint quickprint, User user) {
+            this.asset = AssetMapper.toAsset(doc);
+            this.fileName = fileName;
+            this.description = description;
+            this.sha256 = sha256;
+            this.size = size;
+            this.ext = ext;
+            this.doc = doc;
+            this.quickprint = quickprint;
+            this.user = user;
+        }
+    }
+
+    /** One file's outcome in a batch: its result, or why it was not cataloged. */
+    public record Cataloged(IngestResult result, RuntimeException error) {
+    }
+
+    /**
+     * The first half of {@link #ingest} for a folder import: everything up to the catalog write (checks, storing,
+     * detection, metadata, the asset's document), done on the import's threads side by side. The original is in
+     * the media store when this returns; it is removed again if its batch cannot be cataloged.
+     */
+    public Prepared prepare(InputStream in, String fileName, AssetDescription given, User user) throws IOException {
+        AssetDescription d = checkContribution(given, user);
+        MediaStore.Received received;
+        try {
+            received = store.receive(in, limits.maxFileSize().toBytes());
+        } catch (MediaStore.TooLargeException e) {
+            throw ApiException.coded(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "upload.overLimit");
+        }
+        try {
+            if (received.size() == 0) {
+                throw ApiException.coded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "notMedia.empty")
+                        .with("fileName", AssetDocuments.displayName(fileName));
+            }
+            ContentSniffer.Detected detected = ContentSniffer.detect(received.head(), received.size())
+                    .map(found -> ContentSniffer.refineByName(found, AssetDocuments.displayName(fileName)))
+                    .orElseGet(() -> askTheDecoders(received, fileName));
+            // whether the catalog holds these bytes already is asked for the whole batch at once (catalogAll)
+            Path original = store.commitOriginal(received, detected.ext());
+            try {
+                Document doc = catalog(original, received, detected, fileName, d, user);
+                if (!(doc.get(AssetFields.ID) instanceof ObjectId)) {
+                    doc.put(AssetFields.ID, new ObjectId());
+                }
+                repo.validate(doc);
+                Quickprint q = null;
+                try {
+                    q = Quickprint.of(original);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("no quickprint for {}: {}", AssetDocuments.displayName(fileName), e.toString());
+                }
+                return new Prepared(fileName, d, received.sha256(), received.size(), detected.ext(), doc, q, user);
+            } catch (RuntimeException e) {
+                forgetOriginal(received.sha256(), detected.ext());
+                throw e;
+            }
+        } finally {
+            store.discard(received);
+        }
+    }
+
+    /** A stored original that no asset holds (its cataloging failed) is removed again. */
+    private void forgetOriginal(String sha256, String ext) {
+        if (repo.findBySha256(sha256).isEmpty()) {
+            store.deleteOriginal(sha256, ext);
+        }
+    }
+
+    /**
+     * Catalogs prepared files as one batch: the assets with one insert, their audit records with one append, their
+     * quickprints and jobs with one write each, and their search entries at once. Each acknowledged file is
+     * committed, recorded and searchable when this returns, as {@link #ingest} leaves one. A file whose bytes
+     * another asset took meanwhile (also an earlier copy in the same batch) gives that asset, as a duplicate.
+     */
+    public List<Cataloged> catalogAll(List<Prepared> batch) {
+        Cataloged[] out = new Cataloged[batch.size()];
+        List<Integer> todo = new ArrayList<>();
+        java.util.Map<String, Asset> held = repo.findBySha256s(batch.stream().map(p -> p.sha256).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            Asset existing = held.get(batch.get(i).sha256);
+            if (existing != null) {
+                out[i] = heldAlready(existing, batch.get(i));
+            } else {
+                todo.add(i);
+            }
+        }
+        if (todo.isEmpty()) {
+            return List.of(out);
+        }
+        List<Change> changes = new ArrayList<>(todo.size());
+        List<Probe> probes = new ArrayList<>(todo.size());
+        List<Document> docs = new ArrayList<>(todo.size());
+        List<Asset> models = new ArrayList<>(todo.size());
+        for (int i : todo) {
+            Prepared p = batch.get(i);
+            docs.add(p.doc);
+            models.add(p.asset);
+            changes.add(Change.of(AuditActions.ASSET_UPLOAD, "asset", p.doc.getObjectId(AssetFields.ID).toHexString())
+                    .unit(p.description.contributorUnit())
+                    .with("fileName", AssetDocuments.displayName(p.fileName)).with("sha256", p.sha256)
+                    .with("size", p.size).with("title", p.description.title()));
+            probes.add(Probe.exists(AssetRepository.COLLECTION, new Document(AssetFields.ID, p.doc.get(AssetFields.ID))));
+        }
+        List<Asset> inserted;
+        try {
+            inserted = audit.writeAll(changes, probes,
+                    () -> repo.insertAll(docs, models).stream().map(o -> o.orElse(null)).toList(), (c, a) -> c.target(a.id()));
+        } catch (RuntimeException e) {
+            // some of the batch may be in (the audit recorded those): the rest is not cataloged
+            List<Asset> found = new ArrayList<>();
+            for (int i : todo) {
+                Prepared p = batch.get(i);
+                Optional<Asset> in = repo.findById(p.doc.getObjectId(AssetFields.ID));
+                if (in.isPresent()) {
+                    found.add(in.get());
+                    out[i] = new Cataloged(IngestResult.created(in.get()), null);
+                } else {
+                    forgetOriginal(p.sha256, p.ext);
+                    out[i] = new Cataloged(null, e);
+                }
+            }
+            log.warn("a batch of {} files could not be cataloged ({}); {} of them are in", todo.size(), e.toString(), found.size());
+            // those that went in have their steps planned: the recovery queues them if this fails too
+            processing.enqueuePlannedAll(found);
+            return List.of(out);
+        }
+        List<Asset> created = new ArrayList<>();
+        List<Quickprint> prints = new ArrayList<>();
+        List<ObjectId> printed = new ArrayList<>();
+        for (int k = 0; k < todo.size(); k++) {
+            int i = todo.get(k);
+            Prepared p = batch.get(i);
+            Asset a = inserted.get(k);
+            if (a == null) {
+                // an identical file was cataloged first (another import, an upload, or this batch): that one holds it
+                out[i] = heldAlready(repo.findBySha256(p.sha256).orElseThrow(), p);
+                continue;
+            }
+            created.add(a);
+            if (p.quickprint != null) {
+                prints.add(p.quickprint);
+                printed.add(new ObjectId(a.id()));
+            }
+            out[i] = new Cataloged(IngestResult.created(a), null);
+            log.info("ingested {} {} as {} ({} bytes)", a.type(), AssetDocuments.displayName(p.fileName), a.id(), p.size);
+        }
+        try {
+            repo.recordQuickprints(prints, printed);
+        } catch (RuntimeException e) {
+            // only the page's pre-check misses them; the SHA-256 still finds duplicates
+            log.warn("no quickprints for a batch of {}: {}", prints.size(), e.toString());
+        }
+        // a crash right here leaves the assets INGESTED with their steps planned; the recovery queues them
+        processing.enqueuePlannedAll(created);
+        return List.of(out);
+    }
+
+    /** A prepared file whose bytes an asset holds already: as {@link #ingestReceived} answers a duplicate upload. */
+    private Cataloged heldAlready(Asset existing, Prepared p) {
+        try {
+            return new Cataloged(existing.deleted() ? uploadOfDeleted(existing, p.user)
+                    : IngestResult.existing(contributedAgain(existing, p.fileName, p.description, p.user)), null);
+        } catch (RuntimeException e) {
+            return new Cataloged(null, e);
         }
     }
 

@@ -88,6 +88,17 @@ public class AssetProcessing implements JobEvents, JobRecovery {
         }
     }
 
+    /** {@link #enqueuePlanned} for a batch of new assets, with one write. */
+    void enqueuePlannedAll(List<Asset> assets) {
+        List<JobQueue.Wanted> wanted = new java.util.ArrayList<>();
+        for (Asset asset : assets) {
+            for (String step : asset.processing().steps().keySet()) {
+                wanted.add(new JobQueue.Wanted(subject(asset.id()), step, scope(asset)));
+            }
+        }
+        jobs.enqueueAll(wanted);
+    }
+
     /** Runs chosen steps again (all of the asset's steps when none are chosen); a step it lacks is an error. */
     List<Step> reprocess(Asset asset, List<Step> chosen) {
         List<Step> planned = PipelinePlan.stepsFor(asset);

@@ -100,6 +100,97 @@ class AssetRepository implements AssetReader {
         }
     }
 
+    /** Checks a new asset's document against the schema (before any write of a batch). */
+    void validate(Document doc) {
+        schemas.validate("asset", doc);
+    }
+
+    /**
+     * Inserts new assets with one unordered insert and records their changes with another: for each document the
+     * asset, or empty where another asset already holds the same original (unique SHA-256; also a second copy of
+     * one file within the batch). Documents must have been {@link #validate validated}; {@code models} are their
+     * read models, made beforehand (by the import threads, off the writer's path). Any other refusal throws,
+     * and then some of the batch may be in: the caller asks the catalog which.
+     */
+    List<Optional<Asset>> insertAll(List<Document> docs, List<Asset> models) {
+        java.util.Set<Integer> lost = new java.util.HashSet<>();
+        try {
+            assets.insertMany(docs, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            for (var err : e.getWriteErrors()) {
+                if (err.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw changedMaybe(docs, e);
+                }
+                lost.add(err.getIndex());
+            }
+        } catch (RuntimeException e) {
+            throw changedMaybe(docs, e);
+        }
+        List<Optional<Asset>> out = new ArrayList<>(docs.size());
+        List<String> in = new ArrayList<>(docs.size());
+        java.util.Map<String, Fresh> written = new java.util.HashMap<>();
+        for (int i = 0; i < docs.size(); i++) {
+            if (lost.contains(i)) {
+                out.add(Optional.empty());
+            } else {
+                String id = docs.get(i).getObjectId(AssetFields.ID).toHexString();
+                in.add(id);
+                Asset a = models.get(i);
+                written.put(id, new Fresh(docs.get(i), a));
+                out.add(Optional.of(a));
+            }
+        }
+        // this thread's listeners (the search index, the tallies) hear of the batch at once: they may take these
+        // documents as the catalog's current state, since no one else knows the new ids before this returns
+        JUST_INSERTED.set(written);
+        try {
+            changes.recordAll(COLLECTION, in);
+        } finally {
+            JUST_INSERTED.remove();
+        }
+        return out;
+    }
+
+    private static final ThreadLocal<java.util.Map<String, Fresh>> JUST_INSERTED = new ThreadLocal<>();
+
+    /** A new asset as inserted: its stored document and its read model. */
+    record Fresh(Document doc, Asset asset) {
+    }
+
+    /**
+     * The documents of new assets whose insert this thread is announcing now (see {@link #insertAll}), by id;
+     * empty otherwise. Nothing else can have changed them yet: their ids are known to no one else.
+     */
+    static java.util.Map<String, Fresh> justInserted() {
+        java.util.Map<String, Fresh> m = JUST_INSERTED.get();
+        return m == null ? java.util.Map.of() : m;
+    }
+
+    /**
+     * A batch insert failed part-way: some documents may be in. Their changes are recorded all the same (a change
+     * of an item that is not there only removes it from the indexes), so that what went in is found.
+     */
+    private RuntimeException changedMaybe(List<Document> docs, RuntimeException e) {
+        try {
+            changes.recordAll(COLLECTION, docs.stream().map(d -> d.getObjectId(AssetFields.ID).toHexString()).toList());
+        } catch (RuntimeException also) {
+            e.addSuppressed(also);
+        }
+        return e;
+    }
+
+    /** {@link #recordQuickprint} for several assets with one unordered bulk write. */
+    void recordQuickprints(List<Quickprint> prints, List<ObjectId> ids) {
+        List<com.mongodb.client.model.WriteModel<Document>> ups = new ArrayList<>(prints.size());
+        for (int i = 0; i < prints.size(); i++) {
+            ups.add(new com.mongodb.client.model.UpdateOneModel<>(eq(AssetFields.ID, prints.get(i).key()),
+                    Updates.addToSet("assets", ids.get(i)), new com.mongodb.client.model.UpdateOptions().upsert(true)));
+        }
+        if (!ups.isEmpty()) {
+            quickprints.bulkWrite(ups, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+        }
+    }
+
     @Override
     public Optional<Asset> findById(ObjectId id) {
         return findDocument(id).map(AssetMapper::toAsset);
@@ -107,6 +198,19 @@ class AssetRepository implements AssetReader {
 
     Optional<Document> findDocument(ObjectId id) {
         return Optional.ofNullable(assets.find(eq(AssetFields.ID, id)).first());
+    }
+
+    /** The assets (deleted ones too) holding any of these originals, by SHA-256 (one query). */
+    java.util.Map<String, Asset> findBySha256s(Collection<String> sha256s) {
+        java.util.Map<String, Asset> out = new java.util.HashMap<>();
+        if (sha256s.isEmpty()) {
+            return out;
+        }
+        for (Document d : assets.find(in(AssetFields.SHA256, new java.util.HashSet<>(sha256s)))) {
+            Asset a = AssetMapper.toAsset(d);
+            out.put(a.original().sha256(), a);
+        }
+        return out;
     }
 
     public Optional<Asset> findBySha256(String sha256) {

@@ -52,6 +52,31 @@ class AssetSearchSource implements SearchSource {
     }
 
     @Override
+    public java.util.Map<String, SearchDocument> loadAll(List<String> ids) {
+        java.util.Map<String, AssetRepository.Fresh> fresh = AssetRepository.justInserted();
+        List<String> valid = ids.stream().filter(ObjectId::isValid).filter(id -> !fresh.containsKey(id)).toList();
+        java.util.Map<String, SearchDocument> out = new java.util.HashMap<>();
+        List<Asset> now = new ArrayList<>(valid.isEmpty() ? List.of() : repo.findByIds(valid));
+        for (String id : ids) {
+            AssetRepository.Fresh f = fresh.get(id);
+            if (f != null) {
+                now.add(f.asset());
+            }
+        }
+        java.util.Map<String, SearchDocument.Links> f = facts(now.stream().map(Asset::id).toList());
+        for (Asset a : now) {
+            cache.put(a);
+            out.put(a.id(), toSearch(a, f.get(a.id())));
+        }
+        for (String id : ids) {
+            if (!out.containsKey(id)) {
+                cache.remove(id);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public void forEach(Consumer<SearchDocument> each, Runnable allNewerGiven) {
         cache.clear(); // a rebuild: start the cache afresh with the index
         // links are read for a batch of assets at a time, not once per asset

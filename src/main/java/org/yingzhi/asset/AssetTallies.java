@@ -64,7 +64,7 @@ public class AssetTallies implements SmartLifecycle {
         this.repo = repo;
         this.changes = changes;
         this.follower = new ChangeFollower(changes, "asset-tallies", java.util.Set.of(AssetReader.COLLECTION),
-                this::read, (collection, id) -> refresh(id), java.time.Duration.ofMinutes(10));
+                this::read, (collection, id) -> refresh(id), (collection, ids) -> refreshAll(ids), java.time.Duration.ofMinutes(10));
     }
 
     /** Every asset (deleted ones too), from memory once built, else read from the catalog. */
@@ -133,6 +133,29 @@ public class AssetTallies implements SmartLifecycle {
         } else {
             byId.put(id, tally(d));
         }
+    }
+
+    /** {@link #refresh} for a batch of assets, with one read. */
+    void refreshAll(List<String> ids) {
+        Map<String, AssetRepository.Fresh> fresh = AssetRepository.justInserted();
+        java.util.Set<String> missing = new java.util.HashSet<>(ids);
+        for (String id : ids) {
+            AssetRepository.Fresh f = fresh.get(id);
+            if (f != null) {
+                byId.put(id, tally(f.doc()));
+                missing.remove(id);
+            }
+        }
+        List<ObjectId> oids = missing.stream().filter(ObjectId::isValid).map(ObjectId::new).toList();
+        if (oids.isEmpty()) {
+            return;
+        }
+        for (Document d : repo.collection().find(com.mongodb.client.model.Filters.in(AssetFields.ID, oids)).projection(PROJECTION)) {
+            Tally t = tally(d);
+            byId.put(t.id(), t);
+            missing.remove(t.id());
+        }
+        missing.forEach(byId::remove);
     }
 
     private void forEachStored(Consumer<Tally> each) {

@@ -6,13 +6,15 @@ import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,8 @@ import org.yingzhi.security.User;
 import org.yingzhi.shared.web.ApiException;
 
 /**
- * Imports every file below a folder through the same path as an upload. Safe to run again: files already
+ * Imports every file below a folder through the same checks, store and metadata reading as an upload, cataloged
+ * in batches. Safe to run again: files already
  * cataloged come back as duplicates. Each file gets one line in the report: imported, duplicate or rejected (with
  * the reason).
  */
@@ -52,10 +55,19 @@ public class FolderImporter {
         }
     }
 
+    /** Files cataloged with one batch of writes, at most (a batch is whatever is ready when the last one is written). */
+    static final int BATCH = 256;
+
+    /** A file prepared by an import thread, waiting for its batch to be written. */
+    private record Staged(String file, AssetIngestService.Prepared prepared) {
+    }
+
     /**
-     * Imports with {@code threads} files in flight; {@code onEntry} sees each result as it is decided, one at a time
-     * (it need not be thread-safe: the workers take turns to call it). Files whose
-     * sidecars name no contributor unit get the importing user's unit, as uploads do.
+     * Imports with {@code threads} files being read at once; {@code onEntry} sees each result as it is decided, one
+     * at a time (on the calling thread). The import threads hash, store and read each file; the calling thread
+     * catalogs what they have ready as one batch of writes while they go on with the next files, so each file's
+     * entry is reported once its asset is committed, recorded and searchable. Files whose sidecars name no
+     * contributor unit get the importing user's unit, as uploads do.
      */
     public Report importFolder(Path dir, User user, int threads, Consumer<Entry> onEntry)
             throws IOException {
@@ -68,22 +80,36 @@ public class FolderImporter {
             files = walk.filter(Files::isRegularFile).filter(p -> !ignored(dir, p)).sorted().toList();
         }
         Sidecars sidecars = new Sidecars();
-        List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
-        Object turn = new Object();
+        List<Entry> entries = new ArrayList<>();
+        // bounded: the import threads wait when the writes fall behind (fewer stored originals not yet cataloged)
+        BlockingQueue<Object> ready = new LinkedBlockingQueue<>(2 * BATCH);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
-                    Entry e = importOne(dir, file, sidecars, user);
-                    entries.add(e);
-                    synchronized (turn) {
-                        onEntry.accept(e);
-                    }
+                    ready.put(prepareOne(dir, file, sidecars, user));
+                    return null;
                 }));
             }
-            for (Future<?> f : futures) {
-                f.get();
+            for (int left = files.size(); left > 0; ) {
+                Object first = ready.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    for (Future<?> f : futures) {
+                        if (f.isDone()) {
+                            f.get(); // an import thread died (an Error): say so instead of waiting for ever
+                        }
+                    }
+                    continue;
+                }
+                List<Object> got = new ArrayList<>();
+                got.add(first);
+                ready.drainTo(got, BATCH - 1);
+                left -= got.size();
+                for (Entry e : write(got)) {
+                    entries.add(e);
+                    onEntry.accept(e);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,7 +124,49 @@ public class FolderImporter {
         return new Report(sorted, (System.nanoTime() - t0) / 1_000_000);
     }
 
-    private Entry importOne(Path root, Path file, Sidecars sidecars, User user) {
+    /** Catalogs the prepared files of a batch together; entries decided already pass through. */
+    private List<Entry> write(List<Object> got) {
+        List<Staged> staged = new ArrayList<>();
+        List<Entry> out = new ArrayList<>();
+        for (Object o : got) {
+            if (o instanceof Staged st) {
+                staged.add(st);
+            } else {
+                out.add((Entry) o);
+            }
+        }
+        if (staged.isEmpty()) {
+            return out;
+        }
+        List<AssetIngestService.Cataloged> done;
+        try {
+            done = ingest.catalogAll(staged.stream().map(Staged::prepared).toList());
+        } catch (RuntimeException e) {
+            log.error("cataloging a batch of {} files failed", staged.size(), e);
+            for (Staged st : staged) {
+                out.add(new Entry(st.file(), Outcome.REJECTED, null, "internal error (logged): " + e));
+            }
+            return out;
+        }
+        for (int i = 0; i < staged.size(); i++) {
+            out.add(entry(staged.get(i).file(), done.get(i).result(), done.get(i).error()));
+        }
+        return out;
+    }
+
+    private static Entry entry(String rel, IngestResult r, RuntimeException error) {
+        if (error == null) {
+            return new Entry(rel, r.duplicate() ? Outcome.DUPLICATE : Outcome.IMPORTED, r.asset().id(), null);
+        }
+        if (error instanceof ApiException || error instanceof IllegalArgumentException) {
+            return new Entry(rel, Outcome.REJECTED, null, error.getMessage());
+        }
+        log.error("import of {} failed", rel, error);
+        return new Entry(rel, Outcome.REJECTED, null, "internal error (logged): " + error);
+    }
+
+    /** Reads and stores one file: an entry when its outcome is decided already, otherwise its staged asset. */
+    private Object prepareOne(Path root, Path file, Sidecars sidecars, User user) {
         String rel = root.relativize(file).toString();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (DOCUMENTS.contains(name.substring(name.lastIndexOf('.') + 1))) {
@@ -109,19 +177,15 @@ public class FolderImporter {
             synchronized (sidecars) {
                 d = sidecars.forFile(file);
             }
-            IngestResult r;
+            AssetIngestService.Prepared p;
             try (InputStream in = Files.newInputStream(file)) {
-                r = ingest.ingest(in, file.getFileName().toString(), d, user);
+                p = ingest.prepare(in, file.getFileName().toString(), d, user);
             }
-            String id = r.asset().id();
-            return new Entry(rel, r.duplicate() ? Outcome.DUPLICATE : Outcome.IMPORTED, id, null);
-        } catch (ApiException e) {
-            return new Entry(rel, Outcome.REJECTED, null, e.getMessage());
-        } catch (IllegalArgumentException | IOException e) {
+            return new Staged(rel, p);
+        } catch (IOException e) {
             return new Entry(rel, Outcome.REJECTED, null, e.getMessage());
         } catch (RuntimeException e) {
-            log.error("import of {} failed", rel, e);
-            return new Entry(rel, Outcome.REJECTED, null, "internal error (logged): " + e);
+            return entry(rel, null, e);
         }
     }
 

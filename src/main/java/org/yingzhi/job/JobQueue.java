@@ -12,6 +12,17 @@ public interface JobQueue {
     /** Queues the job unless it exists already (in whatever state); either way it takes the scope given. */
     void enqueue(Subject subject, String type, Scope scope);
 
+    /** One job to queue with {@link #enqueueAll}. */
+    record Wanted(Subject subject, String type, Scope scope) {
+    }
+
+    /** {@link #enqueue} for several jobs at once (one bulk write where the store allows it). */
+    default void enqueueAll(List<Wanted> wanted) {
+        for (Wanted w : wanted) {
+            enqueue(w.subject(), w.type(), w.scope());
+        }
+    }
+
     /** Asks for the job to run again (queued afresh, or once more after the running attempt). */
     void requeue(Subject subject, String type, Scope scope);
 

@@ -92,14 +92,32 @@ class JobRepository implements JobQueue {
      */
     @Override
     public void enqueue(Subject subject, String type, Scope scope) {
+        jobs.updateOne(eq(JobFields.ID, id(subject, type)), enqueueUpdate(subject, type, scope, new Date()),
+                new UpdateOptions().upsert(true));
+    }
+
+    @Override
+    public void enqueueAll(List<Wanted> wanted) {
+        if (wanted.isEmpty()) {
+            return;
+        }
         Date now = new Date();
-        jobs.updateOne(eq(JobFields.ID, id(subject, type)), Updates.combine(
+        List<com.mongodb.client.model.WriteModel<Document>> ups = new java.util.ArrayList<>(wanted.size());
+        for (Wanted w : wanted) {
+            ups.add(new com.mongodb.client.model.UpdateOneModel<>(eq(JobFields.ID, id(w.subject(), w.type())),
+                    enqueueUpdate(w.subject(), w.type(), w.scope(), now), new UpdateOptions().upsert(true)));
+        }
+        jobs.bulkWrite(ups, new com.mongodb.client.model.BulkWriteOptions().ordered(false));
+    }
+
+    private org.bson.conversions.Bson enqueueUpdate(Subject subject, String type, Scope scope, Date now) {
+        return Updates.combine(
                 Updates.set(JobFields.SCOPE, scopeDocument(scope)),
                 Updates.setOnInsert(JobFields.SUBJECT, subjectDocument(subject)),
                 Updates.setOnInsert(JobFields.TYPE, type),
                 Updates.setOnInsert(JobFields.STATUS, JobStatus.QUEUED.name()), Updates.setOnInsert(JobFields.ATTEMPTS, 0),
                 Updates.setOnInsert(JobFields.RUN_AFTER, now), Updates.setOnInsert(JobFields.CREATED_AT, now),
-                Updates.setOnInsert(JobFields.UPDATED_AT, now)), new UpdateOptions().upsert(true));
+                Updates.setOnInsert(JobFields.UPDATED_AT, now));
     }
 
     /**

@@ -29,15 +29,48 @@ public final class ChangeFollower {
 
     public ChangeFollower(ChangeLog changes, String name, Set<String> collections, Runnable rebuild,
             BiConsumer<String, String> refresh, java.time.Duration rebuildEvery) {
+        this(changes, name, collections, rebuild, refresh, (collection, items) -> {
+            for (String item : items) {
+                refresh.accept(collection, item);
+            }
+        }, rebuildEvery);
+    }
+
+    /**
+     * The same, with {@code refreshAll} for this process's batches of writes (a folder import's: one read of the
+     * batch instead of one per item).
+     */
+    public ChangeFollower(ChangeLog changes, String name, Set<String> collections, Runnable rebuild,
+            BiConsumer<String, String> refresh, BiConsumer<String, List<String>> refreshAll, java.time.Duration rebuildEvery) {
         this.changes = changes;
         this.name = name;
         this.collections = Set.copyOf(collections);
         this.rebuild = rebuild;
         this.refresh = refresh;
         this.rebuildEveryMillis = rebuildEvery.toMillis();
-        changes.onLocalChange(c -> {
-            if (built && this.collections.contains(c.collection())) {
-                refresh.accept(c.collection(), c.item());
+        this.refreshAll = refreshAll;
+        changes.onLocalChanges(cs -> {
+            if (built) {
+                apply(cs);
+            }
+        });
+    }
+
+    private final BiConsumer<String, List<String>> refreshAll;
+
+    /** Refreshes the items changed, one collection at a time, each item once. */
+    private void apply(List<ChangeLog.Change> cs) {
+        java.util.Map<String, java.util.LinkedHashSet<String>> byCollection = new java.util.LinkedHashMap<>();
+        for (ChangeLog.Change c : cs) {
+            if (collections.contains(c.collection())) {
+                byCollection.computeIfAbsent(c.collection(), k -> new java.util.LinkedHashSet<>()).add(c.item());
+            }
+        }
+        byCollection.forEach((collection, items) -> {
+            if (items.size() == 1) {
+                refresh.accept(collection, items.iterator().next());
+            } else {
+                refreshAll.accept(collection, List.copyOf(items));
             }
         });
     }
@@ -65,12 +98,8 @@ public final class ChangeFollower {
                     seen = seen == null ? from : seen;
                 }
                 for (List<ChangeLog.Change> page = changes.after(seen, 1000); !page.isEmpty(); page = changes.after(seen, 1000)) {
-                    for (ChangeLog.Change c : page) {
-                        if (collections.contains(c.collection())) {
-                            refresh.accept(c.collection(), c.item());
-                        }
-                        seen = c.seq();
-                    }
+                    apply(page); // a page at a time: one read for many items
+                    seen = page.get(page.size() - 1).seq();
                     if (page.size() < 1000) {
                         break;
                     }

@@ -36,6 +36,7 @@ public class ChangeLog {
 
     private final MongoCollection<Document> changes;
     private final List<Consumer<Change>> local = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<Change>>> localBatches = new CopyOnWriteArrayList<>();
 
     public ChangeLog(MongoDatabase db) {
         this.changes = db.getCollection(COLLECTION);
@@ -45,13 +46,43 @@ public class ChangeLog {
     public void record(String collection, String item) {
         Change c = new Change(new ObjectId(), collection, item);
         changes.insertOne(new Document("_id", c.seq()).append("c", collection).append("i", item));
+        tell(List.of(c));
+    }
+
+    /** Records writes to several items at once (one insert; a folder import's batch). */
+    public void recordAll(String collection, List<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        List<Change> cs = new ArrayList<>(items.size());
+        List<Document> docs = new ArrayList<>(items.size());
+        for (String item : items) {
+            Change c = new Change(new ObjectId(), collection, item);
+            cs.add(c);
+            docs.add(new Document("_id", c.seq()).append("c", collection).append("i", item));
+        }
+        changes.insertMany(docs);
+        tell(cs);
+    }
+
+    private void tell(List<Change> cs) {
+        for (Consumer<List<Change>> l : localBatches) {
+            l.accept(cs);
+        }
         for (Consumer<Change> l : local) {
-            l.accept(c);
+            for (Change c : cs) {
+                l.accept(c);
+            }
         }
     }
 
     public void onLocalChange(Consumer<Change> listener) {
         local.add(listener);
+    }
+
+    /** Hears of this process's writes a batch at a time (one change for a single write). */
+    public void onLocalChanges(Consumer<List<Change>> listener) {
+        localBatches.add(listener);
     }
 
     /** Up to {@code limit} changes recorded after {@code after}, in order. */

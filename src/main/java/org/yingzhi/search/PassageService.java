@@ -100,7 +100,7 @@ public class PassageService implements SmartLifecycle {
         for (PassageSource s : sources) {
             if (s.collections().contains(collection)) {
                 try {
-                    synchronized (itemLocks.of(item)) {
+                    try (ItemLocks.Held held = itemLocks.hold(List.of(item))) {
                         index.replace(collection + ":" + item, s.passages(collection, item));
                     }
                     unrefreshed = true;

@@ -132,6 +132,11 @@ public final class SearchIndex implements AutoCloseable {
 
     // ---- writing
 
+    /** Loads what the text analysis needs (see {@link Analyzers#warmUp}). */
+    public void warmUp() {
+        Analyzers.warmUp(analyzer);
+    }
+
     public void put(SearchDocument d) throws IOException {
         writer.updateDocument(new Term("id", d.id()), toLucene(d));
     }

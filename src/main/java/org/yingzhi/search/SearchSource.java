@@ -12,6 +12,15 @@ public interface SearchSource {
     /** The item as it is now; empty when it no longer exists. */
     Optional<SearchDocument> load(String id);
 
+    /** The items as they are now, by id; ids that no longer exist are left out. */
+    default java.util.Map<String, SearchDocument> loadAll(java.util.List<String> ids) {
+        java.util.Map<String, SearchDocument> out = new java.util.HashMap<>();
+        for (String id : ids) {
+            load(id).ifPresent(d -> out.put(id, d));
+        }
+        return out;
+    }
+
     /**
      * Every item, for a rebuild, without holding them all; newest first, in steps: after each step
      * {@code allNewerGiven} is called, and by then every item newer than the oldest given so far has been given

@@ -99,6 +99,119 @@ public class AuditLog {
     }
 
     /**
+     * Runs several writes as one (a folder import's batch) and records each: the intents are journaled with one
+     * insert, the write runs, and the records are appended to the chain in the order given with one insert. The
+     * write gives one result per change, null where that item was not written (it lost a race): no record for it.
+     * If the write throws, each change whose probe finds it in the catalog is recorded anyway, as with one write.
+     */
+    public <T> List<T> writeAll(List<Change> changes, List<Probe> probes, Supplier<List<T>> write,
+            BiFunction<Change, T, Change> complete) {
+        int n = changes.size();
+        List<String> ops = new ArrayList<>(n);
+        List<Document> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String op = newOp();
+            Document entry = intent(op, changes.get(i));
+            Probe probe = probes.get(i);
+            if (probe != null) {
+                entry.append("probe", new Document("collection", probe.collection()).append("filter", probe.filter())
+                        .append("present", probe.present()));
+            }
+            ops.add(op);
+            entries.add(entry);
+        }
+        repo.journalAll(entries);
+        List<T> results;
+        try {
+            results = write.get();
+        } catch (RuntimeException | Error e) {
+            List<Integer> happened = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (probes.get(i) != null && happened(probes.get(i))) {
+                    happened.add(i);
+                }
+            }
+            appendAll(happened, ops, entries, changes);
+            repo.unjournalAll(ops);
+            throw e;
+        }
+        List<Integer> written = new ArrayList<>();
+        List<Change> done = new ArrayList<>(changes);
+        for (int i = 0; i < n; i++) {
+            if (results.get(i) != null) {
+                written.add(i);
+                done.set(i, complete.apply(changes.get(i), results.get(i)));
+            }
+        }
+        try {
+            appendAll(written, ops, entries, done);
+            repo.unjournalAll(ops);
+        } catch (RuntimeException e) {
+            // the writes are in: their journal entries stay for the sweep to append the records
+            log.error("audit records for {} writes not appended yet ({}); the sweep will append them", written.size(), e.toString());
+        }
+        return results;
+    }
+
+    /** Appends the records of the chosen journaled writes, in order, with as few inserts as the chain allows. */
+    private synchronized void appendAll(List<Integer> chosen, List<String> ops, List<Document> entries, List<Change> changes) {
+        List<Document> bodies = new ArrayList<>(chosen.size());
+        for (int i : chosen) {
+            bodies.add(body(ops.get(i), entries.get(i), changes.get(i), "ok"));
+        }
+        int from = 0;
+        for (int attempt = 0; from < bodies.size(); attempt++) {
+            if (attempt == 50) {
+                throw new IllegalStateException("could not append to the audit chain");
+            }
+            knowHead();
+            List<Document> recs = new ArrayList<>(bodies.size() - from);
+            long seq = headSeq;
+            String prev = headHash;
+            for (Document b : bodies.subList(from, bodies.size())) {
+                Document rec = new Document(b).append("seq", ++seq).append("prev", prev);
+                prev = hash(rec);
+                rec.append("hash", prev);
+                recs.add(rec);
+            }
+            int in;
+            try {
+                in = repo.insertChain(recs);
+            } catch (RuntimeException e) {
+                headSeq = -1; // unknown how many went in: read the head again next time
+                throw e;
+            }
+            if (in > 0) {
+                headSeq = recs.get(in - 1).get("seq", Number.class).longValue();
+                headHash = recs.get(in - 1).getString("hash");
+            }
+            AuditContext ctx = AuditContext.current();
+            if (ctx != null) {
+                ctx.appended += in;
+            }
+            from += in;
+            if (from < bodies.size()) {
+                headSeq = -1; // another process appended: read the head again
+                if (repo.recorded(bodies.get(from).getString("op"))) {
+                    from++; // a sweep recorded this one meanwhile
+                }
+            }
+        }
+    }
+
+    /** Makes sure this process knows the chain's head (re-read after a restore or another process's append). */
+    private void knowHead() {
+        if (headSeq > 0 && !headHash.equals(repo.hashAt(headSeq))) {
+            headSeq = -1; // the head this process knew is not the catalog's (a restore, or records removed)
+        }
+        if (headSeq < 0) {
+            Document h = repo.head();
+            headSeq = h == null ? 0 : h.get("seq", Number.class).longValue();
+            headHash = h == null ? GENESIS : h.getString("hash");
+        }
+    }
+
+    /**
      * Says that the current request changed nothing (a duplicate upload, deleting what is deleted): its success is
      * not a write, and the request filter records nothing for it.
      */
@@ -184,22 +297,9 @@ public class AuditLog {
 
     /** Appends the record of a journaled write (also used by the sweep, with the entry's own actor and time). */
     synchronized void append(String op, Document entry, Change change, String outcome) {
-        Document body = new Document("at", new Date()).append("actor", entry.get("actor"))
-                .append("session", entry.getString("session")).append("client", entry.getString("client"))
-                .append("action", change.action())
-                .append("target", new Document("kind", change.targetKind()).append("id", change.targetId()))
-                .append("unit", change.unit()).append("before", plain(change.before()))
-                .append("after", plain(change.after())).append("reason", change.reason())
-                .append("request", entry.getString("request")).append("outcome", outcome).append("op", op);
+        Document body = body(op, entry, change, outcome);
         for (int attempt = 0; attempt < 50; attempt++) {
-            if (headSeq > 0 && !headHash.equals(repo.hashAt(headSeq))) {
-                headSeq = -1; // the head this process knew is not the catalog's (a restore, or records removed)
-            }
-            if (headSeq < 0) {
-                Document h = repo.head();
-                headSeq = h == null ? 0 : h.get("seq", Number.class).longValue();
-                headHash = h == null ? GENESIS : h.getString("hash");
-            }
+            knowHead();
             Document rec = new Document(body).append("seq", headSeq + 1).append("prev", headHash);
             String hash = hash(rec);
             rec.append("hash", hash);
@@ -224,6 +324,16 @@ public class AuditLog {
             headSeq = -1; // another process appended: read the head again
         }
         throw new IllegalStateException("could not append to the audit chain");
+    }
+
+    private static Document body(String op, Document entry, Change change, String outcome) {
+        return new Document("at", new Date()).append("actor", entry.get("actor"))
+                .append("session", entry.getString("session")).append("client", entry.getString("client"))
+                .append("action", change.action())
+                .append("target", new Document("kind", change.targetKind()).append("id", change.targetId()))
+                .append("unit", change.unit()).append("before", plain(change.before()))
+                .append("after", plain(change.after())).append("reason", change.reason())
+                .append("request", entry.getString("request")).append("outcome", outcome).append("op", op);
     }
 
     /** The hash of a record: SHA-256 of its canonical text without {@code _id} and {@code hash} (prev included). */

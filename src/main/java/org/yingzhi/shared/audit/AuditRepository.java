@@ -68,6 +68,23 @@ class AuditRepository {
         }
     }
 
+    /**
+     * Appends records in chain order with one ordered insert; returns how many went in before the first whose seq
+     * was taken (another process appended first) — all of them when none was.
+     */
+    int insertChain(List<Document> records) {
+        try {
+            chain.insertMany(records, new com.mongodb.client.model.InsertManyOptions().ordered(true));
+            return records.size();
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            var first = e.getWriteErrors().get(0);
+            if (first.getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return first.getIndex();
+            }
+            throw e;
+        }
+    }
+
     /** The op is on record already (a sweep or a retry found it): nothing more to append. */
     static final class AlreadyRecorded extends RuntimeException {
         AlreadyRecorded() {
@@ -117,6 +134,14 @@ class AuditRepository {
 
     void unjournal(String op) {
         pending.deleteOne(eq("_id", op));
+    }
+
+    void journalAll(List<Document> entries) {
+        pending.insertMany(entries);
+    }
+
+    void unjournalAll(List<String> ops) {
+        pending.deleteMany(com.mongodb.client.model.Filters.in("_id", ops));
     }
 
     List<Document> journaledBefore(Date before) {

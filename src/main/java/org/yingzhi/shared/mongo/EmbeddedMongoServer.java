@@ -5,6 +5,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.EmptyIndex;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
@@ -21,6 +22,7 @@ import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
+import org.h2.mvstore.type.ObjectDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -211,6 +213,62 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     }
 
     /**
+     * The key type of unique-index maps: orders keys exactly as H2's {@link ObjectDataType} does, by their Java
+     * serialization byte by byte (mongo-java-server's {@code KeyValue} is not {@code Comparable}), so maps written
+     * before read the same, and stores the same bytes. What changes is that each key object's serialization is made
+     * once and remembered: H2 serialized both keys afresh at every comparison of a binary search, which was a fifth
+     * of the embedded server's time on an insert. Key objects are not changed once made; the memory is bounded
+     * (forgotten all at once past {@link #REMEMBERED} keys).
+     */
+    static final class RememberedKeyType extends ObjectDataType {
+
+        static final int REMEMBERED = 100_000;
+
+        /** A key object by identity: equal keys made separately are serialized separately, as H2 would. */
+        private record Same(Object key) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Same other && other.key == key;
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(key);
+            }
+        }
+
+        private final java.util.concurrent.ConcurrentHashMap<Same, byte[]> bytes = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public int compare(Object a, Object b) {
+            if (a == b) {
+                return 0;
+            }
+            if (a instanceof KeyValue && b instanceof KeyValue) {
+                return compareNotNull(bytesOf(a), bytesOf(b));
+            }
+            return super.compare(a, b);
+        }
+
+        private byte[] bytesOf(Object key) {
+            Same k = new Same(key);
+            byte[] b = bytes.get(k);
+            if (b == null) {
+                b = serialize(key);
+                if (bytes.size() >= REMEMBERED) {
+                    bytes.clear();
+                }
+                bytes.put(k, b);
+            }
+            return b;
+        }
+
+        int remembered() {
+            return bytes.size();
+        }
+    }
+
+    /**
      * A database whose non-unique indexes are kept as declarations only: queries scan either way (the plain
      * server's secondary indexes are empty placeholders too), but the placeholder reports itself built, so opening
      * the catalog does not read every document once per declared index.
@@ -244,6 +302,19 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             MVMap<Object, Document> data = s.openMap(DATA_MAPS + getDatabaseName() + "." + collectionName);
             MVMap<String, Object> meta = s.openMap("meta." + getDatabaseName() + "." + collectionName);
             return new TopKCollection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        /**
+         * A unique index's map is opened here first, with {@link RememberedKeyType}, so that H2Database's own
+         * {@code openMap} of the same name finds it open and uses it.
+         */
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            MVStore s = mvStore != null ? mvStore : OPENING.get();
+            s.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<Object, Object>().keyType(new RememberedKeyType()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
         @Override
