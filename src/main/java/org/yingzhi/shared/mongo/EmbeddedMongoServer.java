@@ -48,6 +48,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
     /** H2Database keeps a collection's documents in the map "databases.<database>.<collection>". */
     private static final String DATA_MAPS = "databases.";
+    /** H2Database keeps a unique index in the map "<database>.<collection>._index_<index>". */
+    private static final String INDEX_MAPS = "._index_";
+
+    /** Opens (or finds open) a unique index's map with {@link RememberedKeyType}. */
+    static MVMap<Object, Object> openIndexMap(MVStore store, String name) {
+        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new RememberedKeyType()));
+    }
 
     private final ReopeningBackend backend;
     private final MongoServer server;
@@ -108,7 +115,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     static long verify(MVStore store) {
         long n = 0;
         for (String name : store.getMapNames()) {
-            MVMap<Object, Object> map = store.openMap(name);
+            // a unique index's map is opened with the key type the database will open it with (one type per open map)
+            MVMap<Object, Object> map = name.contains(INDEX_MAPS) ? openIndexMap(store, name) : store.openMap(name);
             long size = map.sizeAsLong();
             if (size < 20_000) {
                 n += read(map, null, null);
@@ -312,8 +320,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                 boolean sparse) {
             MVStore s = mvStore != null ? mvStore : OPENING.get();
-            s.openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<Object, Object>().keyType(new RememberedKeyType()));
+            openIndexMap(s, getFullCollectionNamespace(collectionName) + INDEX_MAPS + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
