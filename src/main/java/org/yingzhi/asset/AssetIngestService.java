@@ -181,10 +181,13 @@ public class AssetIngestService {
         private final Quickprint quickprint;
         private final User user;
         private final Asset asset;
+        /** The asset found holding these bytes before the file was read (then there is no document). */
+        private final Asset held;
 
         private Prepared(String fileName, AssetDescription description, String sha256, long size, String ext,
-                Document doc, Quickprint quickprint, User user) {
-            this.asset = AssetMapper.toAsset(doc);
+                Document doc, Quickprint quickprint, User user, Asset held) {
+            this.asset = doc == null ? null : AssetMapper.toAsset(doc);
+            this.held = held;
             this.fileName = fileName;
             this.description = description;
             this.sha256 = sha256;
@@ -203,9 +206,12 @@ public class AssetIngestService {
     /**
      * The first half of {@link #ingest} for a folder import: everything up to the catalog write (checks, storing,
      * detection, metadata, the asset's document), done on the import's threads side by side. The original is in
-     * the media store when this returns; it is removed again if its batch cannot be cataloged.
+     * the media store when this returns; it is removed again if its batch cannot be cataloged. With {@code askFirst}
+     * the catalog is asked whether it holds the bytes before the file is stored and read (a folder imported again:
+     * most files are duplicates, and reading their metadata would be wasted).
      */
-    public Prepared prepare(InputStream in, String fileName, AssetDescription given, User user) throws IOException {
+    public Prepared prepare(InputStream in, String fileName, AssetDescription given, User user, boolean askFirst)
+            throws IOException {
         AssetDescription d = checkContribution(given, user);
         MediaStore.Received received;
         try {
@@ -221,7 +227,14 @@ public class AssetIngestService {
             ContentSniffer.Detected detected = ContentSniffer.detect(received.head(), received.size())
                     .map(found -> ContentSniffer.refineByName(found, AssetDocuments.displayName(fileName)))
                     .orElseGet(() -> askTheDecoders(received, fileName));
-            // whether the catalog holds these bytes already is asked for the whole batch at once (catalogAll)
+            if (askFirst) {
+                Optional<Asset> existing = repo.findBySha256(received.sha256());
+                if (existing.isPresent()) {
+                    return new Prepared(fileName, d, received.sha256(), received.size(), detected.ext(), null, null,
+                            user, existing.get());
+                }
+            }
+            // otherwise whether the catalog holds these bytes is asked for the whole batch at once (catalogAll)
             Path original = store.commitOriginal(received, detected.ext());
             try {
                 Document doc = catalog(original, received, detected, fileName, d, user);
@@ -235,7 +248,7 @@ public class AssetIngestService {
                 } catch (IOException | RuntimeException e) {
                     log.warn("no quickprint for {}: {}", AssetDocuments.displayName(fileName), e.toString());
                 }
-                return new Prepared(fileName, d, received.sha256(), received.size(), detected.ext(), doc, q, user);
+                return new Prepared(fileName, d, received.sha256(), received.size(), detected.ext(), doc, q, user, null);
             } catch (RuntimeException e) {
                 forgetOriginal(received.sha256(), detected.ext());
                 throw e;
@@ -261,9 +274,9 @@ public class AssetIngestService {
     public List<Cataloged> catalogAll(List<Prepared> batch) {
         Cataloged[] out = new Cataloged[batch.size()];
         List<Integer> todo = new ArrayList<>();
-        java.util.Map<String, Asset> held = repo.findBySha256s(batch.stream().map(p -> p.sha256).toList());
+        java.util.Map<String, Asset> held = repo.findBySha256s(batch.stream().filter(p -> p.held == null).map(p -> p.sha256).toList());
         for (int i = 0; i < batch.size(); i++) {
-            Asset existing = held.get(batch.get(i).sha256);
+            Asset existing = batch.get(i).held != null ? batch.get(i).held : held.get(batch.get(i).sha256);
             if (existing != null) {
                 out[i] = heldAlready(existing, batch.get(i));
             } else {

@@ -83,12 +83,14 @@ public class FolderImporter {
         List<Entry> entries = new ArrayList<>();
         // bounded: the import threads wait when the writes fall behind (fewer stored originals not yet cataloged)
         BlockingQueue<Object> ready = new LinkedBlockingQueue<>(2 * BATCH);
+        // whether most files of the last batch were held already: then each file is looked up before it is read
+        java.util.concurrent.atomic.AtomicBoolean duplicatesLately = new java.util.concurrent.atomic.AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
-                    ready.put(prepareOne(dir, file, sidecars, user));
+                    ready.put(prepareOne(dir, file, sidecars, user, duplicatesLately));
                     return null;
                 }));
             }
@@ -106,7 +108,7 @@ public class FolderImporter {
                 got.add(first);
                 ready.drainTo(got, BATCH - 1);
                 left -= got.size();
-                for (Entry e : write(got)) {
+                for (Entry e : write(got, duplicatesLately)) {
                     entries.add(e);
                     onEntry.accept(e);
                 }
@@ -125,7 +127,7 @@ public class FolderImporter {
     }
 
     /** Catalogs the prepared files of a batch together; entries decided already pass through. */
-    private List<Entry> write(List<Object> got) {
+    private List<Entry> write(List<Object> got, java.util.concurrent.atomic.AtomicBoolean duplicatesLately) {
         List<Staged> staged = new ArrayList<>();
         List<Entry> out = new ArrayList<>();
         for (Object o : got) {
@@ -148,9 +150,14 @@ public class FolderImporter {
             }
             return out;
         }
+        int duplicates = 0;
         for (int i = 0; i < staged.size(); i++) {
-            out.add(entry(staged.get(i).file(), done.get(i).result(), done.get(i).error()));
+            IngestResult r = done.get(i).result();
+            duplicates += r != null && r.duplicate() ? 1 : 0;
+            out.add(entry(staged.get(i).file(), r, done.get(i).error()));
         }
+        // a folder imported again: ask for each file before reading it while most of a batch are duplicates
+        duplicatesLately.set(2 * duplicates > staged.size());
         return out;
     }
 
@@ -166,7 +173,8 @@ public class FolderImporter {
     }
 
     /** Reads and stores one file: an entry when its outcome is decided already, otherwise its staged asset. */
-    private Object prepareOne(Path root, Path file, Sidecars sidecars, User user) {
+    private Object prepareOne(Path root, Path file, Sidecars sidecars, User user,
+            java.util.concurrent.atomic.AtomicBoolean duplicatesLately) {
         String rel = root.relativize(file).toString();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (DOCUMENTS.contains(name.substring(name.lastIndexOf('.') + 1))) {
@@ -179,7 +187,7 @@ public class FolderImporter {
             }
             AssetIngestService.Prepared p;
             try (InputStream in = Files.newInputStream(file)) {
-                p = ingest.prepare(in, file.getFileName().toString(), d, user);
+                p = ingest.prepare(in, file.getFileName().toString(), d, user, duplicatesLately.get());
             }
             return new Staged(rel, p);
         } catch (IOException e) {
