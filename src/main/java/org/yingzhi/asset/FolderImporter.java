@@ -57,6 +57,8 @@ public class FolderImporter {
 
     /** Files cataloged with one batch of writes, at most (a batch is whatever is ready when the last one is written). */
     static final int BATCH = 256;
+    /** MongoDB's error code for a write refused on a full disk (the embedded catalog gives it too). */
+    private static final int OUT_OF_DISK_SPACE = 14031;
 
     /** A file prepared by an import thread, waiting for its batch to be written. */
     private record Staged(String file, AssetIngestService.Prepared prepared) {
@@ -167,6 +169,10 @@ public class FolderImporter {
         }
         if (error instanceof ApiException || error instanceof IllegalArgumentException) {
             return new Entry(rel, Outcome.REJECTED, null, error.getMessage());
+        }
+        if (error instanceof com.mongodb.MongoException m && m.getCode() == OUT_OF_DISK_SPACE) {
+            return new Entry(rel, Outcome.REJECTED, null,
+                    "disk full: the catalog could not store it (nothing of it was kept); free space and run the import again");
         }
         log.error("import of {} failed", rel, error);
         return new Entry(rel, Outcome.REJECTED, null, "internal error (logged): " + error);

@@ -198,4 +198,83 @@ class DiskFullIntegrationTest {
             assertTrue(api.get("/api/assets?size=50", Api.TIBET).body().contains("又有空间了"));
         }
     }
+
+    /**
+     * A folder import into a disk that fills up part-way: the files that no longer fit are reported rejected with
+     * a reason and the import ends; nothing it reported as imported is lost, no asset is left without its upload
+     * record, and once space is back the same import takes the rest.
+     */
+    @Test
+    void aFolderImportOntoAFillingDiskLosesNothingAndFinishesWhenSpaceIsBack() throws Exception {
+        Path data = DATA.resolve("import");
+        Path photos = TestDataDir.create("disk-full-photos");
+        byte[] photo = Files.readAllBytes(Samples.get("photo-lhasa.jpg"));
+        int n = 600;
+        for (int i = 0; i < n; i++) {
+            byte[] tail = ("copy " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] b = java.util.Arrays.copyOf(photo, photo.length + tail.length);
+            System.arraycopy(tail, 0, b, photo.length, tail.length);
+            Files.write(photos.resolve(String.format("IMG_%04d.jpg", i)), b);
+        }
+        // a catalog with its indexes first, then the disk filled to 4 MB short of full: room for some of the photos
+        try (ServiceProcess service = ServiceProcess.start(data, "--yingzhi.role=api")) {
+            assertEquals(200, new Api(service.port()).get("/api/assets", Api.ADMIN).status());
+        }
+        Path filler = DATA.resolve("import-filler.bin");
+        fill(filler, 4 * 1024 * 1024);
+        ServiceProcess.Finished first = ServiceProcess.run(data, "--yingzhi.import.dir=" + photos,
+                "--yingzhi.import.unit=援藏工作队", "--yingzhi.import.exit=true");
+        List<String> imported = first.output().lines().filter(l -> l.startsWith("imported   "))
+                .map(l -> l.substring(11, 35)).toList();
+        List<String> rejected = first.output().lines().filter(l -> l.startsWith("rejected   ")).toList();
+        System.out.printf("on the filling disk: %d imported, %d rejected; e.g. %s%n", imported.size(), rejected.size(),
+                rejected.isEmpty() ? "-" : rejected.get(0));
+        assertTrue(!imported.isEmpty() && !rejected.isEmpty(), "the disk filled part-way: " + imported.size()
+                + " imported, " + rejected.size() + " rejected\n" + first.output().lines().filter(l -> l.startsWith("import")).toList());
+        for (String r : rejected) {
+            assertTrue(r.contains("disk full: the catalog could not store it") || r.contains("No space left on device"),
+                    "the reason says the disk is full: " + r);
+        }
+        assertEquals(n, imported.size() + rejected.size(), "every file has its line");
+
+        Files.delete(filler);
+        try (ServiceProcess service = ServiceProcess.start(data, "--yingzhi.role=api", "--yingzhi.audit.sweep-after=1s")) {
+            Api api = new Api(service.port());
+            long deadline = System.currentTimeMillis() + 60_000;
+            tools.jackson.databind.JsonNode v;
+            do {
+                Thread.sleep(500);
+                v = api.get("/api/audit/verify", Api.ADMIN).json().get("chain");
+            } while (v.get("pending").asLong() > 0 && System.currentTimeMillis() < deadline);
+            assertEquals(0, v.get("pending").asLong(), v.toString());
+            assertTrue(v.get("ok").asBoolean(), v.toString());
+            for (String id : imported) {
+                Api.Response a = api.get("/api/assets/" + id, Api.ADMIN);
+                assertEquals(200, a.status(), "reported imported, then lost: " + id);
+                assertEquals(a.json().get("original").get("sha256").asString(),
+                        sha256(api.getBytes("/api/assets/" + id + "/original", Api.ADMIN, null).body()));
+            }
+            long uploads = 0;
+            long before = 0;
+            do {
+                tools.jackson.databind.JsonNode page = api.get("/api/audit?limit=500" + (before > 0 ? "&before=" + before : ""), Api.ADMIN).json();
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (tools.jackson.databind.JsonNode r : page) {
+                    before = r.get("seq").asLong();
+                    uploads += r.get("action").asString().equals("asset.upload") ? 1 : 0;
+                }
+            } while (before > 1);
+            assertEquals(api.get("/api/assets?size=1", Api.ADMIN).json().get("total").asLong(), uploads,
+                    "one upload record per cataloged asset");
+        }
+        ServiceProcess.Finished again = ServiceProcess.run(data, "--yingzhi.import.dir=" + photos,
+                "--yingzhi.import.unit=援藏工作队", "--yingzhi.import.exit=true");
+        String summary = again.output().lines().filter(l -> l.startsWith("import of")).findFirst().orElse(again.output());
+        assertTrue(summary.contains(" 0 rejected"), summary);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+) imported, (\\d+) duplicate").matcher(summary);
+        assertTrue(m.find(), summary);
+        assertEquals(n, Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2)), summary);
+    }
 }
