@@ -80,13 +80,42 @@ public class AssetIngestService {
      */
     public IngestResult ingest(InputStream in, String fileName, AssetDescription given, User user) throws IOException {
         AssetDescription d = checkContribution(given, user);
-        MediaStore.Received received;
+        return ingestReceived(receive(in), fileName, d, user);
+    }
+
+    /** Takes the bytes into the store's temporary area, hashing them; over the size limit is a 413. */
+    private MediaStore.Received receive(InputStream in) throws IOException {
         try {
-            received = store.receive(in, limits.maxFileSize().toBytes());
+            return store.receive(in, limits.maxFileSize().toBytes());
         } catch (MediaStore.TooLargeException e) {
             throw ApiException.coded(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "upload.overLimit");
         }
-        return ingestReceived(received, fileName, d, user);
+    }
+
+    /**
+     * What the received bytes are: by their signature (refined by the name), else by what FFmpeg decodes; an empty
+     * file or one nothing recognises is refused (415).
+     */
+    private ContentSniffer.Detected detect(MediaStore.Received received, String fileName) {
+        if (received.size() == 0) {
+            throw ApiException.coded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "notMedia.empty")
+                    .with("fileName", AssetDocuments.displayName(fileName));
+        }
+        return ContentSniffer.detect(received.head(), received.size())
+                .map(found -> ContentSniffer.refineByName(found, AssetDocuments.displayName(fileName)))
+                .orElseGet(() -> askTheDecoders(received, fileName));
+    }
+
+    /** The audit change of a new asset's upload (its id chosen before the insert, so a swept record names it). */
+    private static Change uploadChange(Document doc, String fileName, String sha256, long size, AssetDescription d) {
+        return Change.of(AuditActions.ASSET_UPLOAD, "asset", doc.getObjectId(AssetFields.ID).toHexString())
+                .unit(d.contributorUnit()).with("fileName", AssetDocuments.displayName(fileName))
+                .with("sha256", sha256).with("size", size).with("title", d.title());
+    }
+
+    /** Whether a new asset's insert happened: its document is in the catalog. */
+    private static Probe inserted(Document doc) {
+        return Probe.exists(AssetRepository.COLLECTION, new Document(AssetFields.ID, doc.get(AssetFields.ID)));
     }
 
     /**
@@ -111,43 +140,23 @@ public class AssetIngestService {
     public IngestResult ingestReceived(MediaStore.Received received, String fileName, AssetDescription d, User user)
             throws IOException {
         try {
-            if (received.size() == 0) {
-                throw ApiException.coded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "notMedia.empty")
-                        .with("fileName", AssetDocuments.displayName(fileName));
-            }
-            Optional<ContentSniffer.Detected> detected = ContentSniffer.detect(received.head(), received.size())
-                    .map(found -> ContentSniffer.refineByName(found, AssetDocuments.displayName(fileName)));
-            if (detected.isEmpty()) {
-                detected = Optional.of(askTheDecoders(received, fileName));
-            }
+            ContentSniffer.Detected detected = detect(received, fileName);
             Optional<Asset> existing = repo.findBySha256(received.sha256());
             if (existing.isPresent()) {
                 return existing.get().deleted() ? uploadOfDeleted(existing.get(), user)
                         : IngestResult.existing(contributedAgain(existing.get(), fileName, d, user));
             }
-            Path original = store.commitOriginal(received, detected.get().ext());
+            Path original = store.commitOriginal(received, detected.ext());
             Optional<Asset> inserted;
             try {
-                Document doc = catalog(original, received, detected.get(), fileName,
-                        d, user);
-                String sha = received.sha256();
-                if (!(doc.get(AssetFields.ID) instanceof ObjectId)) {
-                    doc.put(AssetFields.ID, new ObjectId()); // known before the insert, for the audit's probe
-                }
-                // the id is known before the insert: a record the sweep appends after a crash names the asset too
-                inserted = audit.write(Change.of(AuditActions.ASSET_UPLOAD, "asset", doc.getObjectId(AssetFields.ID).toHexString())
-                        .unit(d.contributorUnit())
-                        .with("fileName", AssetDocuments.displayName(fileName)).with("sha256", sha)
-                        .with("size", received.size()).with("title", d.title()),
-                        Probe.exists(AssetRepository.COLLECTION, new Document(AssetFields.ID, doc.get(AssetFields.ID))),
+                Document doc = catalog(original, received, detected, fileName, d, user);
+                inserted = audit.write(uploadChange(doc, fileName, received.sha256(), received.size(), d), inserted(doc),
                         () -> Optional.of(repo.insert(doc).orElseThrow(LostRace::new)), (c, r) -> c.target(r.get().id()));
             } catch (LostRace race) {
                 inserted = Optional.empty();
             } catch (RuntimeException e) {
                 // not cataloged: the stored original would be an orphan unless another asset holds the same bytes
-                if (repo.findBySha256(received.sha256()).isEmpty()) {
-                    store.deleteOriginal(received.sha256(), detected.get().ext());
-                }
+                forgetOriginal(received.sha256(), detected.ext());
                 throw e;
             }
             if (inserted.isPresent()) {
@@ -213,20 +222,9 @@ public class AssetIngestService {
     public Prepared prepare(InputStream in, String fileName, AssetDescription given, User user, boolean askFirst)
             throws IOException {
         AssetDescription d = checkContribution(given, user);
-        MediaStore.Received received;
+        MediaStore.Received received = receive(in);
         try {
-            received = store.receive(in, limits.maxFileSize().toBytes());
-        } catch (MediaStore.TooLargeException e) {
-            throw ApiException.coded(HttpStatus.CONTENT_TOO_LARGE, "Upload too large", "upload.overLimit");
-        }
-        try {
-            if (received.size() == 0) {
-                throw ApiException.coded(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Not a media file", "notMedia.empty")
-                        .with("fileName", AssetDocuments.displayName(fileName));
-            }
-            ContentSniffer.Detected detected = ContentSniffer.detect(received.head(), received.size())
-                    .map(found -> ContentSniffer.refineByName(found, AssetDocuments.displayName(fileName)))
-                    .orElseGet(() -> askTheDecoders(received, fileName));
+            ContentSniffer.Detected detected = detect(received, fileName);
             if (askFirst) {
                 Optional<Asset> existing = repo.findBySha256(received.sha256());
                 if (existing.isPresent()) {
@@ -238,17 +236,9 @@ public class AssetIngestService {
             Path original = store.commitOriginal(received, detected.ext());
             try {
                 Document doc = catalog(original, received, detected, fileName, d, user);
-                if (!(doc.get(AssetFields.ID) instanceof ObjectId)) {
-                    doc.put(AssetFields.ID, new ObjectId());
-                }
                 repo.validate(doc);
-                Quickprint q = null;
-                try {
-                    q = Quickprint.of(original);
-                } catch (IOException | RuntimeException e) {
-                    log.warn("no quickprint for {}: {}", AssetDocuments.displayName(fileName), e.toString());
-                }
-                return new Prepared(fileName, d, received.sha256(), received.size(), detected.ext(), doc, q, user, null);
+                return new Prepared(fileName, d, received.sha256(), received.size(), detected.ext(), doc,
+                        quickprint(original, fileName), user, null);
             } catch (RuntimeException e) {
                 forgetOriginal(received.sha256(), detected.ext());
                 throw e;
@@ -294,11 +284,8 @@ public class AssetIngestService {
             Prepared p = batch.get(i);
             docs.add(p.doc);
             models.add(p.asset);
-            changes.add(Change.of(AuditActions.ASSET_UPLOAD, "asset", p.doc.getObjectId(AssetFields.ID).toHexString())
-                    .unit(p.description.contributorUnit())
-                    .with("fileName", AssetDocuments.displayName(p.fileName)).with("sha256", p.sha256)
-                    .with("size", p.size).with("title", p.description.title()));
-            probes.add(Probe.exists(AssetRepository.COLLECTION, new Document(AssetFields.ID, p.doc.get(AssetFields.ID))));
+            changes.add(uploadChange(p.doc, p.fileName, p.sha256, p.size, p.description));
+            probes.add(inserted(p.doc));
         }
         List<Asset> inserted;
         try {
@@ -425,11 +412,24 @@ public class AssetIngestService {
     }
 
     private void recordQuickprint(Path file, Asset a) {
+        Quickprint q = quickprint(file, a.original().fileName());
+        if (q == null) {
+            return;
+        }
         try {
-            repo.recordQuickprint(Quickprint.of(file), new ObjectId(a.id()));
-        } catch (IOException | RuntimeException e) {
-            // only the page's pre-check misses it; the SHA-256 still finds the duplicate
+            repo.recordQuickprint(q, new ObjectId(a.id()));
+        } catch (RuntimeException e) {
             log.warn("no quickprint for {}: {}", a.id(), e.toString());
+        }
+    }
+
+    /** A stored original's quickprint, or null (only the page's pre-check misses it; the SHA-256 still finds duplicates). */
+    private static Quickprint quickprint(Path file, String fileName) {
+        try {
+            return Quickprint.of(file);
+        } catch (IOException | RuntimeException e) {
+            log.warn("no quickprint for {}: {}", AssetDocuments.displayName(fileName), e.toString());
+            return null;
         }
     }
 
@@ -515,6 +515,7 @@ public class AssetIngestService {
         }
 
         Date now = new Date();
+        // the id is chosen here, before the insert: the audit's probe and record name it
         Document doc = new Document(AssetFields.ID, new ObjectId())
                 .append(AssetFields.TYPE, type.name())
                 .append(AssetFields.STATUS, AssetStatus.INGESTED.name())

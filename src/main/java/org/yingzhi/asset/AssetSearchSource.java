@@ -42,15 +42,10 @@ class AssetSearchSource implements SearchSource {
 
     @Override
     public Optional<SearchDocument> load(String id) {
-        if (!ObjectId.isValid(id)) {
-            return Optional.empty();
-        }
-        Optional<Asset> now = repo.findById(new ObjectId(id));
-        // the listed-assets cache follows every change the index applies
-        now.ifPresentOrElse(cache::put, () -> cache.remove(id));
-        return now.map(a -> toSearch(a, facts(List.of(a.id())).get(a.id())));
+        return Optional.ofNullable(loadAll(List.of(id)).get(id));
     }
 
+    /** The listed-assets cache follows every change the index applies. */
     @Override
     public java.util.Map<String, SearchDocument> loadAll(List<String> ids) {
         java.util.Map<String, AssetRepository.Fresh> fresh = AssetRepository.justInserted();

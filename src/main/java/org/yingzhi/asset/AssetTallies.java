@@ -124,15 +124,7 @@ public class AssetTallies implements SmartLifecycle {
     }
 
     void refresh(String id) {
-        if (!ObjectId.isValid(id)) {
-            return;
-        }
-        Document d = repo.collection().find(new Document(AssetFields.ID, new ObjectId(id))).projection(PROJECTION).first();
-        if (d == null) {
-            byId.remove(id);
-        } else {
-            byId.put(id, tally(d));
-        }
+        refreshAll(List.of(id));
     }
 
     /** {@link #refresh} for a batch of assets, with one read. */

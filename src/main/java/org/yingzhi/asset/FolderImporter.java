@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -86,7 +87,7 @@ public class FolderImporter {
         // bounded: the import threads wait when the writes fall behind (fewer stored originals not yet cataloged)
         BlockingQueue<Object> ready = new LinkedBlockingQueue<>(2 * BATCH);
         // whether most files of the last batch were held already: then each file is looked up before it is read
-        java.util.concurrent.atomic.AtomicBoolean duplicatesLately = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean duplicatesLately = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -129,7 +130,7 @@ public class FolderImporter {
     }
 
     /** Catalogs the prepared files of a batch together; entries decided already pass through. */
-    private List<Entry> write(List<Object> got, java.util.concurrent.atomic.AtomicBoolean duplicatesLately) {
+    private List<Entry> write(List<Object> got, AtomicBoolean duplicatesLately) {
         List<Staged> staged = new ArrayList<>();
         List<Entry> out = new ArrayList<>();
         for (Object o : got) {
@@ -180,7 +181,7 @@ public class FolderImporter {
 
     /** Reads and stores one file: an entry when its outcome is decided already, otherwise its staged asset. */
     private Object prepareOne(Path root, Path file, Sidecars sidecars, User user,
-            java.util.concurrent.atomic.AtomicBoolean duplicatesLately) {
+            AtomicBoolean duplicatesLately) {
         String rel = root.relativize(file).toString();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (DOCUMENTS.contains(name.substring(name.lastIndexOf('.') + 1))) {

@@ -291,11 +291,24 @@ public class SearchService implements SmartLifecycle {
         boolean any = false;
         while (true) {
             List<ChangeLog.Change> page = changes.after(from, 1000);
+            List<ChangeLog.Change> unseen = new java.util.ArrayList<>();
             for (ChangeLog.Change c : page) {
-                if (recent.putIfAbsent(c.seq(), c.at()) == null) {
-                    apply(c);
-                    any = true;
+                if (c.collection().equals(source.collection()) && recent.putIfAbsent(c.seq(), c.at()) == null) {
+                    unseen.add(c);
                 }
+            }
+            if (!unseen.isEmpty()) {
+                try {
+                    apply(unseen); // a page at a time: one read for many items
+                } catch (IOException | RuntimeException e) {
+                    for (ChangeLog.Change c : unseen) {
+                        recent.remove(c.seq()); // read again at the next round
+                    }
+                    throw e;
+                }
+                any = true;
+            }
+            for (ChangeLog.Change c : page) {
                 if (c.seq().compareTo(lastSeen) > 0) {
                     lastSeen = c.seq();
                 }
@@ -330,12 +343,6 @@ public class SearchService implements SmartLifecycle {
                 recent.remove(c.seq());
             }
             log.warn("search index: applying {} changes now failed: {}", mine.size(), e.toString());
-        }
-    }
-
-    private void apply(ChangeLog.Change c) throws IOException {
-        if (c.collection().equals(source.collection())) {
-            apply(List.of(c));
         }
     }
 

@@ -71,11 +71,7 @@ public class AuditLog {
      * this write, not a concurrent one that reached the same version.
      */
     public <T> T write(String op, Change change, Probe probe, Supplier<T> write, BiFunction<Change, T, Change> complete) {
-        Document entry = intent(op, change);
-        if (probe != null) {
-            entry.append("probe", new Document("collection", probe.collection()).append("filter", probe.filter())
-                    .append("present", probe.present()));
-        }
+        Document entry = intent(op, change, probe);
         repo.journal(entry);
         T result;
         try {
@@ -111,14 +107,8 @@ public class AuditLog {
         List<Document> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String op = newOp();
-            Document entry = intent(op, changes.get(i));
-            Probe probe = probes.get(i);
-            if (probe != null) {
-                entry.append("probe", new Document("collection", probe.collection()).append("filter", probe.filter())
-                        .append("present", probe.present()));
-            }
             ops.add(op);
-            entries.add(entry);
+            entries.add(intent(op, changes.get(i), probes.get(i)));
         }
         repo.journalAll(entries);
         List<T> results;
@@ -154,11 +144,20 @@ public class AuditLog {
     }
 
     /** Appends the records of the chosen journaled writes, in order, with as few inserts as the chain allows. */
-    private synchronized void appendAll(List<Integer> chosen, List<String> ops, List<Document> entries, List<Change> changes) {
+    private void appendAll(List<Integer> chosen, List<String> ops, List<Document> entries, List<Change> changes) {
         List<Document> bodies = new ArrayList<>(chosen.size());
         for (int i : chosen) {
             bodies.add(body(ops.get(i), entries.get(i), changes.get(i), "ok"));
         }
+        appendBodies(bodies);
+    }
+
+    /**
+     * Chains records onto the head in the order given, with one ordered insert: where another process appended
+     * first (a seq taken), the rest is chained again from the new head; a record whose op is on record already (a
+     * sweep or a retry found it) is skipped.
+     */
+    private synchronized void appendBodies(List<Document> bodies) {
         int from = 0;
         for (int attempt = 0; from < bodies.size(); attempt++) {
             if (attempt == 50) {
@@ -255,6 +254,16 @@ public class AuditLog {
         return n;
     }
 
+    /** A journal entry with the probe that tells the sweep whether the write happened (none: uncertain). */
+    private Document intent(String op, Change change, Probe probe) {
+        Document entry = intent(op, change);
+        if (probe != null) {
+            entry.append("probe", new Document("collection", probe.collection()).append("filter", probe.filter())
+                    .append("present", probe.present()));
+        }
+        return entry;
+    }
+
     /** A journal entry: who, from where, in which request, and the change. */
     private Document intent(String op, Change change) {
         AuditContext ctx = AuditContext.current();
@@ -297,33 +306,7 @@ public class AuditLog {
 
     /** Appends the record of a journaled write (also used by the sweep, with the entry's own actor and time). */
     synchronized void append(String op, Document entry, Change change, String outcome) {
-        Document body = body(op, entry, change, outcome);
-        for (int attempt = 0; attempt < 50; attempt++) {
-            knowHead();
-            Document rec = new Document(body).append("seq", headSeq + 1).append("prev", headHash);
-            String hash = hash(rec);
-            rec.append("hash", hash);
-            boolean in;
-            try {
-                in = repo.insert(rec);
-            } catch (AuditRepository.AlreadyRecorded already) {
-                return;
-            } catch (RuntimeException e) {
-                headSeq = -1; // unknown whether it went in: read the head again next time
-                throw e;
-            }
-            if (in) {
-                headSeq = headSeq + 1;
-                headHash = hash;
-                AuditContext ctx = AuditContext.current();
-                if (ctx != null) {
-                    ctx.appended++;
-                }
-                return;
-            }
-            headSeq = -1; // another process appended: read the head again
-        }
-        throw new IllegalStateException("could not append to the audit chain");
+        appendBodies(List.of(body(op, entry, change, outcome)));
     }
 
     private static Document body(String op, Document entry, Change change, String outcome) {

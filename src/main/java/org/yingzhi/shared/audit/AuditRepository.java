@@ -6,7 +6,6 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -52,22 +51,6 @@ class AuditRepository {
         return chain.find().sort(Sorts.descending("seq")).limit(1).first();
     }
 
-    /** Appends a record; false when its seq is taken (another process appended first: read the head again). */
-    boolean insert(Document record) {
-        try {
-            chain.insertOne(record);
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                if (chain.countDocuments(eq("op", record.getString("op"))) > 0) {
-                    throw new AlreadyRecorded();
-                }
-                return false;
-            }
-            throw e;
-        }
-    }
-
     /**
      * Appends records in chain order with one ordered insert; returns how many went in before the first whose seq
      * was taken (another process appended first) — all of them when none was.
@@ -82,13 +65,6 @@ class AuditRepository {
                 return first.getIndex();
             }
             throw e;
-        }
-    }
-
-    /** The op is on record already (a sweep or a retry found it): nothing more to append. */
-    static final class AlreadyRecorded extends RuntimeException {
-        AlreadyRecorded() {
-            super(null, null, false, false);
         }
     }
 

@@ -51,9 +51,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     /** H2Database keeps a unique index in the map "<database>.<collection>._index_<index>". */
     private static final String INDEX_MAPS = "._index_";
 
+    /** One key type for every unique index of the process: the bound on remembered keys is one for all of them. */
+    private static final RememberedKeyType INDEX_KEYS = new RememberedKeyType();
+
     /** Opens (or finds open) a unique index's map with {@link RememberedKeyType}. */
     static MVMap<Object, Object> openIndexMap(MVStore store, String name) {
-        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(new RememberedKeyType()));
+        return store.openMap(name, new MVMap.Builder<Object, Object>().keyType(INDEX_KEYS));
     }
 
     private final ReopeningBackend backend;
@@ -226,7 +229,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * before read the same, and stores the same bytes. What changes is that each key object's serialization is made
      * once and remembered: H2 serialized both keys afresh at every comparison of a binary search, which was a fifth
      * of the embedded server's time on an insert. Key objects are not changed once made; the memory is bounded
-     * (forgotten all at once past {@link #REMEMBERED} keys).
+     * (forgotten all at once past {@link #REMEMBERED} keys), and every index map shares one instance, so the bound
+     * holds for the whole catalog rather than for each collection's _id and other unique indexes.
      */
     static final class RememberedKeyType extends ObjectDataType {
 
