@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yingzhi.support.Api;
+import org.yingzhi.support.AuditTrail;
 import org.yingzhi.support.Samples;
 import org.yingzhi.support.ServiceProcess;
 import org.yingzhi.support.TestDataDir;
@@ -208,14 +209,8 @@ class DiskFullIntegrationTest {
     void aFolderImportOntoAFillingDiskLosesNothingAndFinishesWhenSpaceIsBack() throws Exception {
         Path data = DATA.resolve("import");
         Path photos = TestDataDir.create("disk-full-photos");
-        byte[] photo = Files.readAllBytes(Samples.get("photo-lhasa.jpg"));
         int n = 600;
-        for (int i = 0; i < n; i++) {
-            byte[] tail = ("copy " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            byte[] b = java.util.Arrays.copyOf(photo, photo.length + tail.length);
-            System.arraycopy(tail, 0, b, photo.length, tail.length);
-            Files.write(photos.resolve(String.format("IMG_%04d.jpg", i)), b);
-        }
+        Samples.photoCopies(photos, n);
         // a catalog with its indexes first, then the disk filled to 4 MB short of full: room for some of the photos
         try (ServiceProcess service = ServiceProcess.start(data, "--yingzhi.role=api")) {
             assertEquals(200, new Api(service.port()).get("/api/assets", Api.ADMIN).status());
@@ -240,12 +235,7 @@ class DiskFullIntegrationTest {
         Files.delete(filler);
         try (ServiceProcess service = ServiceProcess.start(data, "--yingzhi.role=api", "--yingzhi.audit.sweep-after=1s")) {
             Api api = new Api(service.port());
-            long deadline = System.currentTimeMillis() + 60_000;
-            tools.jackson.databind.JsonNode v;
-            do {
-                Thread.sleep(500);
-                v = api.get("/api/audit/verify", Api.ADMIN).json().get("chain");
-            } while (v.get("pending").asLong() > 0 && System.currentTimeMillis() < deadline);
+            tools.jackson.databind.JsonNode v = AuditTrail.settled(api, 60);
             assertEquals(0, v.get("pending").asLong(), v.toString());
             assertTrue(v.get("ok").asBoolean(), v.toString());
             for (String id : imported) {
@@ -254,19 +244,9 @@ class DiskFullIntegrationTest {
                 assertEquals(a.json().get("original").get("sha256").asString(),
                         sha256(api.getBytes("/api/assets/" + id + "/original", Api.ADMIN, null).body()));
             }
-            long uploads = 0;
-            long before = 0;
-            do {
-                tools.jackson.databind.JsonNode page = api.get("/api/audit?limit=500" + (before > 0 ? "&before=" + before : ""), Api.ADMIN).json();
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (tools.jackson.databind.JsonNode r : page) {
-                    before = r.get("seq").asLong();
-                    uploads += r.get("action").asString().equals("asset.upload") ? 1 : 0;
-                }
-            } while (before > 1);
-            assertEquals(api.get("/api/assets?size=1", Api.ADMIN).json().get("total").asLong(), uploads,
+            long[] uploads = {0};
+            AuditTrail.forEach(api, r -> uploads[0] += r.get("action").asString().equals("asset.upload") ? 1 : 0);
+            assertEquals(api.get("/api/assets?size=1", Api.ADMIN).json().get("total").asLong(), uploads[0],
                     "one upload record per cataloged asset");
         }
         ServiceProcess.Finished again = ServiceProcess.run(data, "--yingzhi.import.dir=" + photos,

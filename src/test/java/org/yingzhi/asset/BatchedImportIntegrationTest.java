@@ -51,14 +51,11 @@ class BatchedImportIntegrationTest extends ServiceTest {
         Path dir = TestDataDir.create("batched-import");
         byte[] photo = Files.readAllBytes(Samples.get("photo-lhasa.jpg"));
         int n = FolderImporter.BATCH + 60;
-        for (int i = 0; i < n; i++) {
-            // distinct bytes after the JPEG's end: distinct files to the catalog, the same picture
-            Files.write(dir.resolve(String.format("IMG_%04d.jpg", i)), concat(photo, ("copy " + i).getBytes(StandardCharsets.UTF_8)));
-        }
-        byte[] twin = concat(photo, "twin".getBytes(StandardCharsets.UTF_8));
+        Samples.photoCopies(dir, n);
+        byte[] twin = Samples.withTail(photo, "twin".getBytes(StandardCharsets.UTF_8));
         Files.write(dir.resolve("twin-a.jpg"), twin);
         Files.write(dir.resolve("twin-b.jpg"), twin);
-        byte[] held = concat(photo, "held".getBytes(StandardCharsets.UTF_8));
+        byte[] held = Samples.withTail(photo, "held".getBytes(StandardCharsets.UTF_8));
         String heldId = api.upload("held.jpg", held, Api.BUREAU, "{}").json().get("asset").get("id").asString();
         Files.write(dir.resolve("held-again.jpg"), held);
 
@@ -132,9 +129,4 @@ class BatchedImportIntegrationTest extends ServiceTest {
                 SearchQuery.Sort.CREATED, true, 0, 1, null, true, true);
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.yingzhi.support.Api;
+import org.yingzhi.support.AuditTrail;
 import org.yingzhi.support.Samples;
 import org.yingzhi.support.ServiceProcess;
 import org.yingzhi.support.TestDataDir;
@@ -28,14 +29,8 @@ class ImportCrashIntegrationTest {
     void aKillDuringABatchedImportLosesNoReportedFileAndLeavesNoAssetWithoutItsRecord() throws Exception {
         Path data = TestDataDir.create("import-crash");
         Path dir = TestDataDir.create("import-crash-photos");
-        byte[] photo = Files.readAllBytes(Samples.get("photo-lhasa.jpg"));
         int n = 1500;
-        for (int i = 0; i < n; i++) {
-            byte[] tail = ("copy " + i).getBytes(StandardCharsets.UTF_8);
-            byte[] b = java.util.Arrays.copyOf(photo, photo.length + tail.length);
-            System.arraycopy(tail, 0, b, photo.length, tail.length);
-            Files.write(dir.resolve(String.format("IMG_%04d.jpg", i)), b);
-        }
+        Samples.photoCopies(dir, n);
         String[] args = {"--yingzhi.role=api", "--yingzhi.audit.sweep-after=1s", "--yingzhi.import.dir=" + dir,
             "--yingzhi.import.unit=援藏工作队"};
         Set<String> reported = new HashSet<>();
@@ -51,29 +46,16 @@ class ImportCrashIntegrationTest {
 
         try (ServiceProcess second = ServiceProcess.start(data, "--yingzhi.role=api", "--yingzhi.audit.sweep-after=1s")) {
             Api api = new Api(second.port());
-            long deadline = System.currentTimeMillis() + 60_000;
-            JsonNode v;
-            do {
-                Thread.sleep(500);
-                v = api.get("/api/audit/verify", Api.ADMIN).json().get("chain");
-            } while (v.get("pending").asLong() > 0 && System.currentTimeMillis() < deadline);
+            JsonNode v = AuditTrail.settled(api, 60);
             assertEquals(0, v.get("pending").asLong(), "the sweep reconciled the journal: " + v);
             assertTrue(v.get("ok").asBoolean(), v.toString());
 
             Map<String, Integer> uploads = new HashMap<>();
-            long before = 0;
-            do {
-                JsonNode page = api.get("/api/audit?limit=500" + (before > 0 ? "&before=" + before : ""), Api.ADMIN).json();
-                if (page.isEmpty()) {
-                    break;
+            AuditTrail.forEach(api, r -> {
+                if (r.get("action").asString().equals("asset.upload")) {
+                    uploads.merge(r.get("targetId").asString(), 1, Integer::sum);
                 }
-                for (JsonNode r : page) {
-                    before = r.get("seq").asLong();
-                    if (r.get("action").asString().equals("asset.upload")) {
-                        uploads.merge(r.get("targetId").asString(), 1, Integer::sum);
-                    }
-                }
-            } while (before > 1);
+            });
             for (String id : reported) {
                 assertEquals(200, api.get("/api/assets/" + id, Api.ADMIN).status(), "reported as imported, then lost: " + id);
             }

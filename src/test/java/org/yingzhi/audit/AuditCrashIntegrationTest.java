@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.yingzhi.support.Api;
+import org.yingzhi.support.AuditTrail;
 import org.yingzhi.support.Samples;
 import org.yingzhi.support.ServiceProcess;
 import org.yingzhi.support.TestDataDir;
@@ -69,37 +70,24 @@ class AuditCrashIntegrationTest {
         assertTrue(acknowledged.get() > 10, "writes were under way: " + acknowledged.get());
         try (ServiceProcess second = ServiceProcess.start(data, "--yingzhi.role=api", "--yingzhi.audit.sweep-after=1s")) {
             Api api = new Api(second.port());
-            long deadline = System.currentTimeMillis() + 30_000;
-            JsonNode v;
-            do {
-                Thread.sleep(500);
-                v = api.get("/api/audit/verify", Api.ADMIN).json().get("chain");
-            } while (v.get("pending").asLong() > 0 && System.currentTimeMillis() < deadline);
+            JsonNode v = AuditTrail.settled(api, 30);
             assertEquals(0, v.get("pending").asLong(), "the sweep reconciled the journal: " + v);
             assertTrue(v.get("ok").asBoolean(), v.toString());
 
             Map<String, Integer> recordsPerTarget = new HashMap<>();
             Set<Long> versions = new HashSet<>();
-            int edits = 0;
-            long before = 0;
-            do {
-                JsonNode page = api.get("/api/audit?limit=500" + (before > 0 ? "&before=" + before : ""), Api.ADMIN).json();
-                if (page.isEmpty()) {
-                    break;
+            int[] edits = {0};
+            AuditTrail.forEach(api, r -> {
+                String action = r.get("action").asString();
+                if (action.equals("asset.edit")) {
+                    edits[0]++;
+                    versions.add(r.get("after").get("version").asLong());
+                } else if (action.equals("link.create")) {
+                    recordsPerTarget.merge(r.get("targetId").asString(), 1, Integer::sum);
                 }
-                for (JsonNode r : page) {
-                    before = r.get("seq").asLong();
-                    String action = r.get("action").asString();
-                    if (action.equals("asset.edit")) {
-                        edits++;
-                        versions.add(r.get("after").get("version").asLong());
-                    } else if (action.equals("link.create")) {
-                        recordsPerTarget.merge(r.get("targetId").asString(), 1, Integer::sum);
-                    }
-                }
-            } while (before > 1);
+            });
             long version = api.get("/api/assets/" + clip, Api.ADMIN).json().get("version").asLong();
-            assertEquals(edits, versions.size(), "no version recorded twice");
+            assertEquals(edits[0], versions.size(), "no version recorded twice");
             for (long x = 1; x <= version; x++) {
                 assertTrue(versions.contains(x), "version " + x + " of the asset has no record; recorded " + versions);
             }
